@@ -1,0 +1,65 @@
+"""Declarative base: naming convention, UTC-aware datetimes and integer money columns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import CheckConstraint, DateTime, Integer, MetaData, TypeDecorator
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Stores naive UTC, returns aware UTC; refuses naive datetimes so no local time sneaks in."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC)
+
+
+class Base(DeclarativeBase):
+    """Base of every model."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dt.datetime: UTCDateTime()}
+
+
+def integer_check(table: str, column: str, *, minimum: int | None = 0) -> CheckConstraint:
+    """On SQLite, an INTEGER column still accepts text (e.g. Persian digits): refuse it."""
+    condition = f"typeof({column}) = 'integer'"
+    if minimum is not None:
+        condition += f" AND {column} >= {minimum}"
+    return CheckConstraint(condition, name=f"{column}_integer").ddl_if(dialect="sqlite")
+
+
+def non_negative(column: str) -> CheckConstraint:
+    return CheckConstraint(f"{column} >= 0", name=f"{column}_non_negative")
+
+
+def money_column(**kwargs: Any) -> Any:
+    """An integer number of rials."""
+    return mapped_column(Integer, nullable=False, default=0, **kwargs)
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)

@@ -1,0 +1,85 @@
+"""The Database handle and the unit of work: one transaction per use case."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from hendazh_desktop.db.engine import WRITE_OPTION, database_url, make_engine, sqlite_path
+from hendazh_desktop.db.repositories.catalogue import CatalogueRepository
+from hendazh_desktop.db.repositories.requests import RequestRepository
+from hendazh_desktop.db.repositories.subscribers import SubscriberRepository
+from hendazh_desktop.db.repositories.users import UserRepository
+
+
+class UnitOfWork:
+    """A transaction with the repositories bound to it; commits only when told to."""
+
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        self._factory = factory
+
+    def __enter__(self) -> Self:
+        self.session = self._factory()
+        self.catalogue = CatalogueRepository(self.session)
+        self.subscribers = SubscriberRepository(self.session)
+        self.requests = RequestRepository(self.session)
+        self.users = UserRepository(self.session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            self.session.rollback()
+        finally:
+            self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def flush(self) -> None:
+        self.session.flush()
+
+
+class Database:
+    """Where the data lives: hands out read and write units of work."""
+
+    def __init__(self, path_or_url: str) -> None:
+        self.url = database_url(path_or_url)
+        self.engine: Engine = make_engine(self.url)
+        self.path = sqlite_path(self.url)
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def read(self) -> UnitOfWork:
+        """A unit of work that only reads (a plain BEGIN on SQLite)."""
+        return UnitOfWork(self._read)
+
+    def write(self) -> UnitOfWork:
+        """A unit of work that writes: on SQLite it takes the write lock at BEGIN IMMEDIATE."""
+        return UnitOfWork(self._write)
+
+    def checkpoint(self) -> None:
+        """Fold the WAL back into the database file (at idle and on exit)."""
+        if self.is_sqlite:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def ping(self) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(text("SELECT 1")).scalar() == 1

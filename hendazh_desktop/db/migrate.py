@@ -1,0 +1,58 @@
+"""Schema upgrades with Alembic, always after an online backup of an existing SQLite file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection
+
+from hendazh_desktop.db.backup import backup_database
+from hendazh_desktop.db.database import Database
+from hendazh_desktop.db.engine import WRITE_OPTION
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def _config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(db: Database, *, backup_dir: Path | None = None, revision: str = "head") -> Path | None:
+    """Bring the schema to ``revision``; returns the backup made first, if one was needed.
+
+    A database that already holds a schema is backed up (SQLite backup API) before it is
+    touched, so a failed migration can be undone by restoring that file.
+    """
+    current = current_revision(db)
+    if current == head_revision() and revision == "head":
+        return None
+    backup: Path | None = None
+    if current is not None and db.path is not None and backup_dir is not None:
+        backup = backup_database(db, backup_dir, reason=f"pre-migrate-{current}")
+    with db.engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
+        command.upgrade(_config(conn), revision)
+    return backup
+
+
+def downgrade(db: Database, revision: str) -> None:
+    with db.engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
+        command.downgrade(_config(conn), revision)

@@ -1,0 +1,1 @@
+"""Repositories: every query of the application, behind small typed methods."""

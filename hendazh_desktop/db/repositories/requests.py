@@ -1,0 +1,166 @@
+"""Service request queries: the filtered, sorted, paged queue and each request's history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Boolean, Date, Integer, String, Time, column, text
+from sqlalchemy.orm import Session
+
+from hendazh_desktop.db.base import UTCDateTime
+from hendazh_desktop.db.models import RequestEvent, ServiceRequest
+
+# Whitelisted sort orders; the key comes from the UI, never SQL text.
+SORT_ORDERS = {
+    "urgency": "r.priority DESC, r.created_at ASC, r.id ASC",
+    "newest": "r.created_at DESC, r.id DESC",
+    "oldest": "r.created_at ASC, r.id ASC",
+    "number": "r.id ASC",
+    "preferred_date": "r.preferred_date IS NULL, r.preferred_date ASC, r.window_start ASC, r.id",
+    "status": "r.status ASC, r.priority DESC, r.id",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class QueueQuery:
+    """What the queue view asks for; every part is optional."""
+
+    statuses: tuple[str, ...] = ()
+    service_id: int | None = None
+    zone_id: int | None = None
+    created_from: dt.datetime | None = None  # UTC, inclusive
+    created_to: dt.datetime | None = None  # UTC, exclusive
+    number: int | None = None
+    subscriber_ids: tuple[int, ...] | None = None
+    name_key: str = ""
+    subscriber_id: int | None = None
+    sort: str = "urgency"
+
+
+_SELECT = """
+SELECT r.id, r.created_at, COALESCE(s.name, r.contact_name), COALESCE(s.code, ''),
+       sv.name, COALESCE(z.name, ''), r.status, r.priority, r.preferred_date,
+       r.window_start, r.window_end, r.channel, r.version, r.description,
+       COALESCE(a.text, r.contact_address), COALESCE(s.do_not_serve, 0)
+FROM service_requests r
+JOIN services sv ON sv.id = r.service_id
+LEFT JOIN subscribers s ON s.id = r.subscriber_id
+LEFT JOIN addresses a ON a.id = r.address_id
+LEFT JOIN zones z ON z.id = a.zone_id
+"""
+
+
+_SELECT_COLUMNS = (
+    column("id", Integer), column("created_at", UTCDateTime()), column("name", String),
+    column("code", String), column("service", String), column("zone", String),
+    column("status", String), column("priority", Integer), column("preferred_date", Date),
+    column("window_start", Time), column("window_end", Time), column("channel", String),
+    column("version", Integer), column("description", String), column("address", String),
+    column("do_not_serve", Boolean),
+)
+
+
+def _where(query: QueueQuery) -> tuple[str, dict[str, Any]]:
+    clauses: list[str] = []
+    params: dict[str, Any] = {}
+    if query.statuses:
+        names = [f":st{i}" for i in range(len(query.statuses))]
+        clauses.append(f"r.status IN ({', '.join(names)})")
+        params.update({f"st{i}": s for i, s in enumerate(query.statuses)})
+    if query.service_id is not None:
+        clauses.append("r.service_id = :service_id")
+        params["service_id"] = query.service_id
+    if query.zone_id is not None:
+        clauses.append("a.zone_id = :zone_id")
+        params["zone_id"] = query.zone_id
+    if query.created_from is not None:
+        clauses.append("r.created_at >= :created_from")
+        params["created_from"] = query.created_from.astimezone(dt.UTC).replace(tzinfo=None)
+    if query.created_to is not None:
+        clauses.append("r.created_at < :created_to")
+        params["created_to"] = query.created_to.astimezone(dt.UTC).replace(tzinfo=None)
+    if query.subscriber_id is not None:
+        clauses.append("r.subscriber_id = :subscriber_id")
+        params["subscriber_id"] = query.subscriber_id
+    text_parts: list[str] = []
+    if query.number is not None:
+        text_parts.append("r.id = :number")
+        params["number"] = query.number
+    if query.subscriber_ids:
+        names = [f":sid{i}" for i in range(len(query.subscriber_ids))]
+        text_parts.append(f"r.subscriber_id IN ({', '.join(names)})")
+        params.update({f"sid{i}": s for i, s in enumerate(query.subscriber_ids)})
+    if query.name_key:
+        text_parts.append("(s.name_key LIKE :name_like ESCAPE '\\' OR r.contact_name LIKE "
+                          ":name_like ESCAPE '\\')")
+        escaped = query.name_key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params["name_like"] = f"%{escaped}%"
+    if text_parts:
+        clauses.append("(" + " OR ".join(text_parts) + ")")
+    elif query.subscriber_ids is not None:
+        clauses.append("0 = 1")  # a text search that matched no subscriber matches nothing
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return where, params
+
+
+class RequestRepository:
+    """Reads and writes of service requests and their history."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def count(self, query: QueueQuery) -> int:
+        where, params = _where(query)
+        sql = (
+            "SELECT count(*) FROM service_requests r "
+            "LEFT JOIN subscribers s ON s.id = r.subscriber_id "
+            "LEFT JOIN addresses a ON a.id = r.address_id" + where
+        )
+        return int(self.session.execute(text(sql), params).scalar_one())
+
+    def page(self, query: QueueQuery, offset: int, limit: int) -> Sequence[Any]:
+        where, params = _where(query)
+        order = SORT_ORDERS.get(query.sort, SORT_ORDERS["urgency"])
+        params.update({"lim": limit, "off": offset})
+        sql = f"{_SELECT}{where} ORDER BY {order} LIMIT :lim OFFSET :off"
+        return list(self.session.execute(text(sql).columns(*_SELECT_COLUMNS), params))
+
+    def get(self, request_id: int, *, for_update: bool = False) -> ServiceRequest | None:
+        return self.session.get(ServiceRequest, request_id, with_for_update=for_update or None)
+
+    def add(self, request: ServiceRequest) -> ServiceRequest:
+        self.session.add(request)
+        self.session.flush()
+        return request
+
+    def add_event(self, event: RequestEvent) -> None:
+        self.session.add(event)
+
+    def history(self, request_id: int) -> Sequence[Any]:
+        sql = (
+            "SELECT e.at, COALESCE(u.full_name, ''), e.from_status, e.to_status, e.reason "
+            "FROM request_events e LEFT JOIN users u ON u.id = e.user_id "
+            "WHERE e.request_id = :rid ORDER BY e.id"
+        )
+        typed = text(sql).columns(
+            column("at", UTCDateTime()), column("user", String), column("from_status", String),
+            column("to_status", String), column("reason", String),
+        )
+        return list(self.session.execute(typed, {"rid": request_id}))
+
+    def for_subscriber(self, subscriber_id: int, limit: int = 100) -> Sequence[Any]:
+        return self.page(QueueQuery(subscriber_id=subscriber_id, sort="newest"), 0, limit)
+
+    def external_ref_exists(self, refs: Sequence[str]) -> set[str]:
+        if not refs:
+            return set()
+        names = ", ".join(f":r{i}" for i in range(len(refs)))
+        params = {f"r{i}": r for i, r in enumerate(refs)}
+        rows = self.session.execute(
+            text(f"SELECT external_ref FROM service_requests WHERE external_ref IN ({names})"),
+            params,
+        )
+        return {r[0] for r in rows}

@@ -1,0 +1,201 @@
+"""Subscriber queries: exact caller look-up, fragment search (FTS5 trigram on SQLite), pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Boolean, Integer, String, column, func, select, text
+from sqlalchemy.orm import Session, selectinload
+
+from hendazh_desktop.db.base import UTCDateTime
+from hendazh_desktop.db.models import Address, Subscriber, SubscriberPhone, Zone
+
+
+@dataclass(frozen=True, slots=True)
+class SubscriberListRecord:
+    """One row of the subscriber list, as the database returns it."""
+
+    id: int
+    code: str
+    name: str
+    phone: str
+    zone: str
+    do_not_serve: bool
+    created_at: dt.datetime
+
+
+_ROW_SQL = """
+SELECT s.id, s.code, s.name,
+       COALESCE((SELECT p.number FROM subscriber_phones p WHERE p.subscriber_id = s.id
+                 ORDER BY p.position LIMIT 1), '') AS phone,
+       COALESCE((SELECT z.name FROM addresses a JOIN zones z ON z.id = a.zone_id
+                 WHERE a.subscriber_id = s.id ORDER BY a.id LIMIT 1), '') AS zone,
+       s.do_not_serve, s.created_at
+FROM subscribers s
+"""
+_ROW_COLUMNS = (
+    column("id", Integer), column("code", String), column("name", String),
+    column("phone", String), column("zone", String), column("do_not_serve", Boolean),
+    column("created_at", UTCDateTime()),
+)
+
+
+def _next_prefix(prefix: str) -> str:
+    """The smallest string greater than every string that starts with ``prefix``."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def fts_phrase_query(words: Sequence[str]) -> str:
+    """An FTS5 query that requires each word as a substring (double quotes escaped)."""
+    return " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+class SubscriberRepository:
+    """All reads and writes of subscribers, phones and addresses."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._sqlite = session.get_bind().dialect.name == "sqlite"
+
+    # --- exact look-ups -------------------------------------------------------------------
+    def id_by_phone(self, number: str) -> int | None:
+        return self.session.execute(
+            text("SELECT subscriber_id FROM subscriber_phones WHERE number = :n"), {"n": number}
+        ).scalar()
+
+    def id_by_code(self, code: str) -> int | None:
+        return self.session.execute(
+            text("SELECT id FROM subscribers WHERE code = :c"), {"c": code}
+        ).scalar()
+
+    def id_by_national_code(self, code: str) -> int | None:
+        return self.session.execute(
+            text("SELECT id FROM subscribers WHERE national_code = :c"), {"c": code}
+        ).scalar()
+
+    def phone_owners(self, numbers: Sequence[str]) -> dict[str, int]:
+        if not numbers:
+            return {}
+        rows = self.session.execute(
+            select(SubscriberPhone.number, SubscriberPhone.subscriber_id).where(
+                SubscriberPhone.number.in_(list(numbers))
+            )
+        )
+        return {number: owner for number, owner in rows}
+
+    def code_exists(self, code: str) -> bool:
+        return self.id_by_code(code) is not None
+
+    # --- fragment search ------------------------------------------------------------------
+    def ids_by_phone_prefix(self, prefix: str, limit: int) -> list[int]:
+        rows = self.session.execute(
+            text(
+                "SELECT subscriber_id FROM subscriber_phones WHERE number >= :lo AND number < :hi "
+                "ORDER BY number LIMIT :lim"
+            ),
+            {"lo": prefix, "hi": _next_prefix(prefix), "lim": limit},
+        )
+        return [r[0] for r in rows]
+
+    def ids_by_phone_fragment(self, fragment: str, limit: int) -> list[int]:
+        """Subscribers with a phone containing the digits anywhere (3 digits or more)."""
+        if self._sqlite:
+            sql = (
+                "SELECT p.subscriber_id FROM phone_fts f CROSS JOIN subscriber_phones p "
+                "ON p.id = f.rowid WHERE phone_fts MATCH :q LIMIT :lim"
+            )
+            params: dict[str, object] = {"q": fts_phrase_query([fragment]), "lim": limit}
+        else:
+            sql = "SELECT subscriber_id FROM subscriber_phones WHERE number LIKE :q LIMIT :lim"
+            params = {"q": f"%{fragment}%", "lim": limit}
+        return [r[0] for r in self.session.execute(text(sql), params)]
+
+    def ids_by_code_prefix(self, prefix: str, limit: int) -> list[int]:
+        rows = self.session.execute(
+            text("SELECT id FROM subscribers WHERE code >= :lo AND code < :hi ORDER BY code "
+                 "LIMIT :lim"),
+            {"lo": prefix, "hi": _next_prefix(prefix), "lim": limit},
+        )
+        return [r[0] for r in rows]
+
+    def ids_by_name(self, words: Sequence[str], limit: int) -> list[int]:
+        """Subscribers whose normalised name contains every word (each 3+ characters)."""
+        if self._sqlite:
+            rows = self.session.execute(
+                text("SELECT rowid FROM subscriber_fts WHERE subscriber_fts MATCH :q LIMIT :lim"),
+                {"q": fts_phrase_query(words), "lim": limit},
+            )
+        else:
+            clauses = " AND ".join(f"name_key LIKE :w{i}" for i in range(len(words)))
+            params: dict[str, object] = {f"w{i}": f"%{w}%" for i, w in enumerate(words)}
+            params["lim"] = limit
+            rows = self.session.execute(
+                text(f"SELECT id FROM subscribers WHERE {clauses} ORDER BY id LIMIT :lim"), params
+            )
+        return [r[0] for r in rows]
+
+    def ids_by_name_prefix(self, prefix: str, limit: int) -> list[int]:
+        rows = self.session.execute(
+            text("SELECT id FROM subscribers WHERE name_key >= :lo AND name_key < :hi "
+                 "ORDER BY name_key LIMIT :lim"),
+            {"lo": prefix, "hi": _next_prefix(prefix), "lim": limit},
+        )
+        return [r[0] for r in rows]
+
+    # --- list rows ------------------------------------------------------------------------
+    def list_records(self, ids: Sequence[int]) -> list[SubscriberListRecord]:
+        """Rows for these ids, in the order given."""
+        if not ids:
+            return []
+        placeholders = ", ".join(f":i{n}" for n in range(len(ids)))
+        params = {f"i{n}": i for n, i in enumerate(ids)}
+        rows = self.session.execute(
+            text(f"{_ROW_SQL} WHERE s.id IN ({placeholders})").columns(*_ROW_COLUMNS), params
+        )
+        by_id = {r[0]: SubscriberListRecord(*r) for r in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def count(self) -> int:
+        return int(self.session.execute(select(func.count(Subscriber.id))).scalar_one())
+
+    def page(self, offset: int, limit: int) -> list[SubscriberListRecord]:
+        """Rows in registration order."""
+        rows = self.session.execute(
+            text(f"{_ROW_SQL} ORDER BY s.id LIMIT :lim OFFSET :off").columns(*_ROW_COLUMNS),
+            {"off": offset, "lim": limit},
+        )
+        return [SubscriberListRecord(*r) for r in rows]
+
+    # --- whole records --------------------------------------------------------------------
+    def get(self, subscriber_id: int, *, for_update: bool = False) -> Subscriber | None:
+        stmt = (
+            select(Subscriber)
+            .where(Subscriber.id == subscriber_id)
+            .options(selectinload(Subscriber.phones), selectinload(Subscriber.addresses))
+        )
+        if for_update:
+            stmt = stmt.with_for_update()
+        return self.session.execute(stmt).scalar_one_or_none()
+
+    def referred_by(self, subscriber_id: int, limit: int = 200) -> list[Subscriber]:
+        stmt = (
+            select(Subscriber)
+            .where(Subscriber.referrer_id == subscriber_id)
+            .order_by(Subscriber.id)
+            .limit(limit)
+        )
+        return list(self.session.execute(stmt).scalars())
+
+    def zone_names(self, zone_ids: Sequence[int]) -> dict[int, str]:
+        rows = self.session.execute(select(Zone.id, Zone.name).where(Zone.id.in_(list(zone_ids))))
+        return {zid: name for zid, name in rows}
+
+    def address(self, address_id: int) -> Address | None:
+        return self.session.get(Address, address_id)
+
+    def add(self, subscriber: Subscriber) -> Subscriber:
+        self.session.add(subscriber)
+        self.session.flush()
+        return subscriber

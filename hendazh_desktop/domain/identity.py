@@ -1,0 +1,49 @@
+"""Iranian identity numbers: national code (کد ملی) and postal code."""
+
+from __future__ import annotations
+
+import re
+
+from hendazh_desktop.domain.errors import ValidationError
+from hendazh_desktop.domain.text import to_ascii_digits
+
+_TEN_DIGITS = re.compile(r"^\d{10}$", re.ASCII)
+# Iran Post: ten digits, no 0 or 2 in the first five (the fifth is also never 5), and not
+# four equal digits in a row at the start.
+_POSTAL = re.compile(r"^(?!(\d)\1{3})[13-9]{4}[1346-9][013-9]{5}$", re.ASCII)
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"[\s\-]", "", to_ascii_digits(text.strip()))
+
+
+def national_code_checksum_ok(code: str) -> bool:
+    """The mod-11 check digit of a 10-digit national code."""
+    digits = [int(c) for c in code]
+    remainder = sum(d * (10 - i) for i, d in enumerate(digits[:9])) % 11
+    expected = remainder if remainder < 2 else 11 - remainder
+    return digits[9] == expected
+
+
+def parse_national_code(text: str, *, field: str = "national_code") -> str:
+    """A valid national code as 10 ASCII digits; all-equal codes pass the checksum but are refused."""
+    code = _clean(text)
+    if not code:
+        raise ValidationError(field, "required")
+    if not _TEN_DIGITS.match(code):
+        raise ValidationError(field, "national_code_length")
+    if len(set(code)) == 1 or not national_code_checksum_ok(code):
+        raise ValidationError(field, "national_code_invalid")
+    return code
+
+
+def parse_postal_code(text: str, *, field: str = "postal_code") -> str:
+    """A valid 10-digit postal code as ASCII digits."""
+    code = _clean(text)
+    if not code:
+        raise ValidationError(field, "required")
+    if not _TEN_DIGITS.match(code):
+        raise ValidationError(field, "postal_code_length")
+    if not _POSTAL.match(code):
+        raise ValidationError(field, "postal_code_invalid")
+    return code

@@ -1,0 +1,73 @@
+"""Roles, permissions and the matrix that decides which role may run which use case."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from hendazh_desktop.domain.errors import PermissionDenied
+
+
+class Role(enum.StrEnum):
+    CONSULTANT = "consultant"
+    DISPATCHER = "dispatcher"
+    ACCOUNTANT = "accountant"
+    MANAGER = "manager"
+    ADMIN = "admin"
+
+
+ROLE_LABELS = {
+    Role.CONSULTANT: "مشاور",
+    Role.DISPATCHER: "هماهنگ‌کننده اعزام",
+    Role.ACCOUNTANT: "حسابدار",
+    Role.MANAGER: "مدیر",
+    Role.ADMIN: "مدیر سیستم",
+}
+
+
+class Permission(enum.StrEnum):
+    VIEW_SUBSCRIBERS = "view_subscribers"
+    EDIT_SUBSCRIBERS = "edit_subscribers"
+    CREATE_REQUESTS = "create_requests"
+    VIEW_REQUESTS = "view_requests"
+    CANCEL_REQUESTS = "cancel_requests"
+    VERIFY_REQUESTS = "verify_requests"
+    IMPORT_WEB_FORMS = "import_web_forms"
+    VIEW_SERVICES = "view_services"
+    EDIT_SERVICES = "edit_services"
+    EDIT_SETTINGS = "edit_settings"
+    MANAGE_USERS = "manage_users"
+
+
+P = Permission
+_OFFICE = {P.VIEW_SUBSCRIBERS, P.VIEW_REQUESTS, P.VIEW_SERVICES}
+_INTAKE = _OFFICE | {
+    P.EDIT_SUBSCRIBERS, P.CREATE_REQUESTS, P.CANCEL_REQUESTS, P.VERIFY_REQUESTS,
+    P.IMPORT_WEB_FORMS,
+}
+
+MATRIX: dict[Role, frozenset[Permission]] = {
+    Role.CONSULTANT: frozenset(_INTAKE),
+    Role.DISPATCHER: frozenset(_INTAKE),
+    Role.ACCOUNTANT: frozenset(_OFFICE),
+    Role.MANAGER: frozenset(_INTAKE | {P.EDIT_SERVICES, P.EDIT_SETTINGS}),
+    Role.ADMIN: frozenset(_INTAKE | {P.EDIT_SERVICES, P.EDIT_SETTINGS, P.MANAGE_USERS}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """The person on whose behalf a service runs."""
+
+    user_id: int
+    username: str
+    role: Role
+
+    def can(self, permission: Permission) -> bool:
+        return permission in MATRIX[self.role]
+
+
+def require(actor: Actor, permission: Permission) -> None:
+    """Raise ``PermissionDenied`` unless the actor's role has the permission."""
+    if not actor.can(permission):
+        raise PermissionDenied(permission.value, actor.role.value)
