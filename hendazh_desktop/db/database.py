@@ -8,6 +8,7 @@ from typing import Self
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from hendazh_desktop.db import search_sync  # noqa: F401  (registers the FTS events)
 from hendazh_desktop.db.engine import WRITE_OPTION, database_url, make_engine, sqlite_path
 from hendazh_desktop.db.repositories.catalogue import CatalogueRepository
 from hendazh_desktop.db.repositories.requests import RequestRepository

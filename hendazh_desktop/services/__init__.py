@@ -1,0 +1,1 @@
+"""Use cases: each takes the acting user and primitives, runs one transaction, returns DTOs."""

@@ -1,0 +1,125 @@
+"""The service catalogue, zones and display settings: read by everyone, edited by managers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hendazh_desktop.db.database import Database
+from hendazh_desktop.db.models import Service
+from hendazh_desktop.domain.catalogue import PaymentPolicy
+from hendazh_desktop.domain.errors import Conflict, FormErrorCollector, NotFound, ValidationError
+from hendazh_desktop.domain.fields import clean_text
+from hendazh_desktop.domain.money import CurrencyUnit, parse_amount, parse_percent
+from hendazh_desktop.domain.permissions import Actor, Permission, require
+from hendazh_desktop.services.dto import ServiceInfo, ZoneInfo
+
+CURRENCY_SETTING = "display_currency"
+
+
+def service_info(s: Service) -> ServiceInfo:
+    return ServiceInfo(
+        id=s.id, code=s.code, name=s.name, payment_policy=s.payment_policy,
+        materials_prepayment_allowed=s.materials_prepayment_allowed,
+        materials_prepayment_bp=s.materials_prepayment_bp, vat_exempt=s.vat_exempt,
+        vat_rate_bp=s.vat_rate_bp, commission_bp=s.commission_bp,
+        referrer_share_bp=s.referrer_share_bp, recipient_share_bp=s.recipient_share_bp,
+        base_price=s.base_price, active=s.active, version=s.version,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceDraft:
+    """The service dialog's fields as typed (percentages and the price as text)."""
+
+    name: str
+    payment_policy: str
+    materials_prepayment_allowed: bool
+    materials_prepayment_percent: str
+    vat_exempt: bool
+    vat_percent: str
+    commission_percent: str
+    referrer_share_percent: str
+    recipient_share_percent: str
+    base_price: str
+    active: bool
+
+
+class CatalogueService:
+    """Services, zones and the display currency."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def services(self, actor: Actor, *, include_inactive: bool = False) -> list[ServiceInfo]:
+        require(actor, Permission.VIEW_SERVICES)
+        with self._db.read() as uow:
+            return [service_info(s) for s in uow.catalogue.services(
+                include_inactive=include_inactive)]
+
+    def zones(self, actor: Actor) -> list[ZoneInfo]:
+        require(actor, Permission.VIEW_SUBSCRIBERS)
+        with self._db.read() as uow:
+            return [ZoneInfo(z.id, z.name) for z in uow.catalogue.zones()]
+
+    def update_service(
+        self, actor: Actor, service_id: int, draft: ServiceDraft, *, expected_version: int
+    ) -> ServiceInfo:
+        """Save a manager's changes to one service; every bad field is reported at once."""
+        require(actor, Permission.EDIT_SERVICES)
+        errors = FormErrorCollector()
+        name = errors.check(clean_text, draft.name, field="name", max_length=80, required=True,
+                            min_length=2)
+        if draft.payment_policy not in {p.value for p in PaymentPolicy}:
+            errors.add("payment_policy", "invalid")
+        materials = errors.check(parse_percent, draft.materials_prepayment_percent,
+                                 field="materials_prepayment_percent")
+        vat = 0 if draft.vat_exempt else errors.check(parse_percent, draft.vat_percent,
+                                                      field="vat_percent")
+        commission = errors.check(parse_percent, draft.commission_percent,
+                                  field="commission_percent")
+        referrer = errors.check(parse_percent, draft.referrer_share_percent,
+                                field="referrer_share_percent")
+        recipient = errors.check(parse_percent, draft.recipient_share_percent,
+                                 field="recipient_share_percent")
+        price = errors.check(parse_amount, draft.base_price or "0", field="base_price",
+                             allow_zero=True)
+        if referrer is not None and recipient is not None and referrer + recipient > 10_000:
+            errors.add("recipient_share_percent", "shares_exceed_commission")
+        if draft.payment_policy == PaymentPolicy.PREPAID.value and price == 0:
+            errors.add("base_price", "prepaid_needs_price")
+        errors.raise_if_any()
+        with self._db.write() as uow:
+            service = uow.catalogue.service(service_id)
+            if service is None:
+                raise NotFound("service", service_id)
+            if service.version != expected_version:
+                raise Conflict("stale", entity="service", id=service_id)
+            other = uow.catalogue.service_by_name(name)
+            if other is not None and other.id != service_id:
+                raise ValidationError("name", "name_taken")
+            service.name = name
+            service.payment_policy = draft.payment_policy
+            service.materials_prepayment_allowed = draft.materials_prepayment_allowed
+            service.materials_prepayment_bp = materials
+            service.vat_exempt = draft.vat_exempt
+            service.vat_rate_bp = vat
+            service.commission_bp = commission
+            service.referrer_share_bp = referrer
+            service.recipient_share_bp = recipient
+            service.base_price = price
+            service.active = draft.active
+            service.version += 1
+            uow.commit()
+            return service_info(service)
+
+    def display_currency(self) -> CurrencyUnit:
+        """How money is shown (readable by every signed-in user)."""
+        with self._db.read() as uow:
+            value = uow.catalogue.setting(CURRENCY_SETTING)
+        return CurrencyUnit(value) if value in {u.value for u in CurrencyUnit} else CurrencyUnit.RIAL
+
+    def set_display_currency(self, actor: Actor, unit: CurrencyUnit) -> None:
+        require(actor, Permission.EDIT_SETTINGS)
+        with self._db.write() as uow:
+            uow.catalogue.set_setting(CURRENCY_SETTING, CurrencyUnit(unit).value)
+            uow.commit()
