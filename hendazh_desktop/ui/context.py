@@ -1,0 +1,26 @@
+"""What the views are given: the acting user and the services they call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hendazh_desktop.domain.permissions import Actor
+from hendazh_desktop.services.catalogue import CatalogueService
+from hendazh_desktop.services.intake import IntakeService
+from hendazh_desktop.services.queue import QueueService
+from hendazh_desktop.services.subscriber_search import SubscriberSearch
+from hendazh_desktop.services.subscribers import SubscriberService
+from hendazh_desktop.services.webform_import import WebFormImporter
+
+
+@dataclass(frozen=True)
+class UiContext:
+    """The acting user and the use cases; built once by ``app.py``."""
+
+    actor: Actor
+    search: SubscriberSearch
+    subscribers: SubscriberService
+    catalogue: CatalogueService
+    intake: IntakeService
+    queue: QueueService
+    webform: WebFormImporter

@@ -1,0 +1,1 @@
+"""Dialogs: subscriber, service catalogue, crash report, small prompts."""

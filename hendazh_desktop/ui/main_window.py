@@ -1,0 +1,237 @@
+"""The main window: navigation between the views, toolbar, menus, shortcuts and status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from hendazh_desktop import __version__
+from hendazh_desktop.domain.money import CurrencyUnit
+from hendazh_desktop.domain.permissions import ROLE_LABELS, Permission
+from hendazh_desktop.domain.text import to_persian_digits
+from hendazh_desktop.resources import icon_path
+from hendazh_desktop.ui import fmt
+from hendazh_desktop.ui.context import UiContext
+from hendazh_desktop.ui.dialogs.import_report_dialog import show_import_report
+from hendazh_desktop.ui.dialogs.service_catalogue_dialog import ServiceCatalogueDialog
+from hendazh_desktop.ui.ops import run_op
+from hendazh_desktop.ui.views.intake_panel import IntakePanel
+from hendazh_desktop.ui.views.queue_view import QueueView
+from hendazh_desktop.ui.views.subscribers_view import SubscribersView
+
+
+def _icon(name: str) -> QIcon:
+    path = icon_path(f"{name}.svg")
+    return QIcon(str(path)) if path.exists() else QIcon()
+
+
+class MainWindow(QMainWindow):
+    """The office's one window: new call, subscribers and the request queue."""
+
+    view_changed = Signal(str)
+    """The visible view changed (its key: intake, subscribers, queue)."""
+
+    def __init__(self, *, context: UiContext, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self._ctx = context
+        self._settings = settings
+        self.setWindowTitle("هنداژ — مدیریت خدمات هنداژمون")
+        self.setMinimumSize(QSize(1000, 640))
+        fmt.DisplaySettings.unit = context.catalogue.display_currency()
+
+        self.intake = IntakePanel(context=context)
+        self.subscribers = SubscribersView(context=context)
+        self.queue = QueueView(context=context)
+        self._views: dict[str, QWidget] = {
+            "intake": self.intake, "subscribers": self.subscribers, "queue": self.queue,
+        }
+        self._stack = QStackedWidget()
+        self._nav = QListWidget()
+        self._nav.setIconSize(QSize(22, 22))
+        self._nav.setMaximumWidth(190)
+        self._nav.setObjectName("navigation")
+        titles = {"intake": ("تماس جدید", "new-call"), "subscribers": ("مشترکین", "subscribers"),
+                  "queue": ("صف درخواست‌ها", "queue")}
+        for key, widget in self._views.items():
+            title, icon = titles[key]
+            item = QListWidgetItem(_icon(icon), title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self._nav.addItem(item)
+            self._stack.addWidget(widget)
+        self._nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+        splitter = QSplitter()
+        splitter.addWidget(self._nav)
+        splitter.addWidget(self._stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self._build_actions()
+        self._build_status_bar()
+        self.intake.request_created.connect(self._on_intake_request_created)
+        self.intake.status_message.connect(self._show_status)
+        self.subscribers.new_request_requested.connect(self._on_subscribers_new_request)
+        self.subscribers.status_message.connect(self._show_status)
+        self.queue.status_message.connect(self._show_status)
+        self._restore_geometry()
+        self.show_view("intake")
+
+    # --- building -------------------------------------------------------------------------
+    def _action(self, text: str, slot: object, shortcut: str | QKeySequence | None = None,
+                icon: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{text} ({QKeySequence(shortcut).toString()})")
+        if icon:
+            action.setIcon(_icon(icon))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        actor = self._ctx.actor
+        self.new_call_action = self._action("تماس جدید", self.start_new_call, "F2", "new-call")
+        self.subscribers_action = self._action(
+            "مشترکین", lambda: self.show_view("subscribers"), "Ctrl+2", "subscribers")
+        self.queue_action = self._action(
+            "صف درخواست‌ها", lambda: self.show_view("queue"), "Ctrl+3", "queue")
+        self.intake_action = self._action("پنل تماس", lambda: self.show_view("intake"), "Ctrl+1")
+        self.import_action = self._action("ورود فرم‌های وب…", self.import_web_forms, "Ctrl+I",
+                                          "import")
+        self.import_action.setEnabled(actor.can(Permission.IMPORT_WEB_FORMS))
+        self.catalogue_action = self._action("خدمات و نرخ‌ها…", self.open_catalogue, None,
+                                             "services")
+        self.refresh_action = self._action("بازخوانی", self.refresh_current, "F5", "refresh")
+        self.toman_action = QAction("نمایش مبالغ به تومان", self)
+        self.toman_action.setCheckable(True)
+        self.toman_action.setChecked(fmt.DisplaySettings.unit is CurrencyUnit.TOMAN)
+        self.toman_action.setEnabled(actor.can(Permission.EDIT_SETTINGS))
+        self.toman_action.toggled.connect(self._on_toman_toggled)
+        quit_action = self._action("خروج", self.close, QKeySequence.StandardKey.Quit)
+
+        menu = self.menuBar().addMenu("&پرونده")
+        menu.addAction(self.import_action)
+        menu.addSeparator()
+        menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu("&نما")
+        for action in (self.intake_action, self.subscribers_action, self.queue_action,
+                       self.refresh_action):
+            view_menu.addAction(action)
+        settings_menu = self.menuBar().addMenu("&تنظیمات")
+        settings_menu.addAction(self.catalogue_action)
+        settings_menu.addAction(self.toman_action)
+        help_menu = self.menuBar().addMenu("&راهنما")
+        help_menu.addAction(self._action("درباره هنداژ", self._on_about))
+
+        toolbar = self.addToolBar("ابزار")
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.new_call_action, self.subscribers_action, self.queue_action,
+                       self.import_action, self.refresh_action):
+            toolbar.addAction(action)
+
+    def _build_status_bar(self) -> None:
+        actor = self._ctx.actor
+        user = QLabel(f"کاربر: {actor.username} ({ROLE_LABELS[actor.role]})")
+        self.statusBar().addPermanentWidget(user)
+        self.statusBar().addPermanentWidget(QLabel(f"نسخه {to_persian_digits(__version__)}"))
+
+    # --- navigation -----------------------------------------------------------------------
+    def show_view(self, key: str) -> None:
+        keys = list(self._views)
+        self._nav.setCurrentRow(keys.index(key))
+
+    def current_view(self) -> str:
+        return list(self._views)[self._stack.currentIndex()]
+
+    def _on_nav_current_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = list(self._views)[row]
+        self._stack.setCurrentIndex(row)
+        if key == "queue":
+            self.queue.refresh()
+        self.view_changed.emit(key)
+
+    def start_new_call(self) -> None:
+        self.show_view("intake")
+        self.intake.start_call()
+
+    def refresh_current(self) -> None:
+        widget = self._views[self.current_view()]
+        refresh = getattr(widget, "refresh", None)
+        if callable(refresh):
+            refresh()
+        self._show_status("بازخوانی شد.")
+
+    def _on_intake_request_created(self, request_id: int) -> None:
+        self.queue.mark_stale()
+        self._show_status(f"درخواست شماره {fmt.number(request_id)} ثبت شد.")
+
+    def _on_subscribers_new_request(self, subscriber_id: int) -> None:
+        self.show_view("intake")
+        self.intake.start_call_for(subscriber_id)
+
+    # --- actions --------------------------------------------------------------------------
+    def import_web_forms(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "ورود فرم‌های وب", "", "فرم‌های وب (*.csv *.json);;همه پرونده‌ها (*)")
+        if not path:
+            return
+        from pathlib import Path
+
+        report = run_op(self, lambda: self._ctx.webform.import_file(self._ctx.actor, Path(path)))
+        if report is not None:
+            show_import_report(self, report)
+            if report.ok:
+                self.queue.mark_stale()
+                self._show_status(f"{fmt.number(len(report.created))} درخواست از فرم وب وارد شد.")
+
+    def open_catalogue(self) -> None:
+        ServiceCatalogueDialog(context=self._ctx, parent=self).exec()
+        self.intake.reload_services()
+
+    def _on_toman_toggled(self, checked: bool) -> None:
+        unit = CurrencyUnit.TOMAN if checked else CurrencyUnit.RIAL
+        if run_op(self, lambda: self._ctx.catalogue.set_display_currency(self._ctx.actor, unit)
+                  or True):
+            fmt.DisplaySettings.unit = unit
+            self._show_status("واحد نمایش مبالغ: " + ("تومان" if checked else "ریال"))
+
+    def _on_about(self) -> None:
+        QMessageBox.about(self, "درباره هنداژ",
+                          f"هنداژ — نرم‌افزار دفتر هنداژمون\nنسخه {__version__}")
+
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    # --- geometry -------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        if self._settings is None:
+            return
+        geometry = self._settings.value("main_window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self._settings.value("main_window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._settings is not None:
+            self._settings.setValue("main_window/geometry", self.saveGeometry())
+            self._settings.setValue("main_window/state", self.saveState())
+            self._settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,123 @@
+"""Persian text for every domain error code, in one place."""
+
+from __future__ import annotations
+
+from hendazh_desktop.domain.errors import (
+    Conflict,
+    DomainError,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+    ValidationErrors,
+)
+from hendazh_desktop.domain.money import format_number
+from hendazh_desktop.domain.requests import STATUS_LABELS, RequestStatus
+from hendazh_desktop.domain.subscription_code import format_code
+from hendazh_desktop.domain.text import to_persian_digits
+
+MESSAGES: dict[str, str] = {
+    "required": "این بخش را پر کنید.",
+    "too_long": "بیش از حد طولانی است (حداکثر {maximum} نویسه).",
+    "too_short": "خیلی کوتاه است (دست‌کم {minimum} نویسه).",
+    "too_many": "حداکثر {maximum} مورد مجاز است.",
+    "control_characters": "نویسه‌های نامعتبر دارد.",
+    "name_characters": "نام فقط می‌تواند حرف، فاصله و نیم‌فاصله داشته باشد.",
+    "amount_negative": "مبلغ نمی‌تواند منفی باشد.",
+    "amount_not_integer": "مبلغ باید عدد صحیح ریالی باشد.",
+    "amount_too_large": "مبلغ بیش از حد بزرگ است.",
+    "amount_zero": "مبلغ نمی‌تواند صفر باشد.",
+    "percent_invalid": "درصد را به صورت عدد وارد کنید (مثلاً ۱۰ یا ۱۲٫۵).",
+    "percent_out_of_range": "درصد باید بین ۰ تا ۱۰۰ باشد.",
+    "shares_exceed_commission": "جمع سهم معرف و دریافت‌کننده بیش از ۱۰۰٪ پورسانت است.",
+    "prepaid_needs_price": "خدمت پیش‌پرداختی باید قیمت پایه داشته باشد.",
+    "name_taken": "این نام قبلاً استفاده شده است.",
+    "date_format": "تاریخ را به شکل ۱۴۰۴/۰۹/۱۵ وارد کنید.",
+    "date_year_range": "سال تاریخ معتبر نیست.",
+    "date_month": "ماه باید بین ۱ تا ۱۲ باشد.",
+    "date_nonexistent": "این روز در تقویم وجود ندارد.",
+    "date_in_past": "تاریخ نمی‌تواند گذشته باشد.",
+    "date_too_far": "تاریخ بیش از یک سال بعد است.",
+    "date_range_reversed": "تاریخ پایان پیش از تاریخ شروع است.",
+    "time_format": "ساعت را به شکل ۱۴:۳۰ وارد کنید.",
+    "window_order": "پایان بازه باید بعد از شروع آن باشد.",
+    "phone_invalid": "شماره تلفن معتبر نیست.",
+    "phone_not_iranian": "فقط شماره‌های ایران پذیرفته می‌شود.",
+    "phone_length": "شماره تلفن باید ۱۱ رقم باشد (مثل ۰۹۱۲۱۲۳۴۵۶۷).",
+    "phone_repeated": "این شماره تکراری است.",
+    "phone_taken": "این شماره متعلق به مشترک «{name}» با کد {code} است.",
+    "national_code_length": "کد ملی باید ۱۰ رقم باشد.",
+    "national_code_invalid": "کد ملی معتبر نیست.",
+    "national_code_taken": "این کد ملی متعلق به مشترک «{name}» با کد {code} است.",
+    "postal_code_length": "کد پستی باید ۱۰ رقم باشد.",
+    "postal_code_invalid": "کد پستی معتبر نیست.",
+    "code_format": "کد اشتراک باید ۸ رقم باشد.",
+    "code_check_digit": "کد اشتراک اشتباه است (رقم کنترل نمی‌خواند).",
+    "referrer_format": "کد اشتراک یا شماره تلفن معرف را وارد کنید.",
+    "referrer_not_found": "مشترکی با این کد یا شماره پیدا نشد.",
+    "referrer_immutable": "معرف پس از ثبت قابل تغییر نیست.",
+    "referrer_cycle": "این معرفی یک چرخه می‌سازد.",
+    "zone_unknown": "منطقه انتخاب‌شده وجود ندارد.",
+    "invalid": "مقدار نامعتبر است.",
+    "subscriber_not_found": "مشترک پیدا نشد.",
+    "do_not_serve": "به این مشترک خدمت داده نمی‌شود: {reason}",
+    "service_unavailable": "این خدمت فعال نیست.",
+    "service_unknown": "خدمت ناشناخته است.",
+    "address_not_of_subscriber": "این نشانی متعلق به این مشترک نیست.",
+    "stale": "این اطلاعات در این فاصله توسط کاربر دیگری تغییر کرده است. دوباره باز کنید.",
+    "illegal_transition": "این درخواست در وضعیت «{current}» است و این کار ممکن نیست.",
+    "not_found": "مورد خواسته‌شده پیدا نشد.",
+    "permission_denied": "شما اجازه این کار را ندارید.",
+    "code_space_exhausted": "کد اشتراک تازه‌ای پیدا نشد؛ دوباره تلاش کنید.",
+    "import_encoding": "رمزگذاری پرونده خوانا نیست (UTF-8 یا Windows-1256).",
+    "import_too_large": "پرونده بیش از حد بزرگ است.",
+    "import_too_many_rows": "تعداد ردیف‌ها بیش از حد مجاز است.",
+    "import_json": "پرونده JSON خوانا نیست.",
+    "import_csv": "پرونده CSV خوانا نیست.",
+    "import_column_count": "تعداد ستون‌های این ردیف با سرستون‌ها نمی‌خواند.",
+    "import_duplicate_ref": "شناسه این فرم در همین پرونده تکراری است.",
+    "invalid_form": "چند بخش از فرم نیاز به اصلاح دارد.",
+}
+
+FIELD_LABELS: dict[str, str] = {
+    "name": "نام", "phone": "تلفن", "code": "کد اشتراک", "service": "خدمت",
+    "address": "نشانی", "description": "شرح", "preferred_date": "تاریخ", "window": "بازه زمانی",
+    "national_code": "کد ملی", "referrer": "معرف", "subscriber": "مشترک", "ref": "شناسه",
+    "row": "ردیف",
+}
+
+
+def _param(key: str, value: object) -> str:
+    if key == "current" and isinstance(value, str) and value in set(RequestStatus):
+        return STATUS_LABELS[RequestStatus(value)]
+    if key == "code" and isinstance(value, str) and value.isdigit():
+        return format_code(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return format_number(value)
+    return to_persian_digits(str(value))
+
+
+def message_for_code(code: str, params: dict[str, object] | None = None) -> str:
+    template = MESSAGES.get(code, "خطا: {code}")
+    values = {k: _param(k, v) for k, v in (params or {}).items()}
+    values.setdefault("code", code)
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError):
+        return template
+
+
+def error_message(error: DomainError) -> str:
+    """The Persian sentence for a domain error."""
+    if isinstance(error, ValidationErrors):
+        return "\n".join(error_message(e) for e in error.errors)
+    if isinstance(error, PermissionDenied):
+        return MESSAGES["permission_denied"]
+    if isinstance(error, NotFound):
+        return MESSAGES["not_found"]
+    if isinstance(error, ValidationError | Conflict):
+        return message_for_code(error.code, error.params)
+    return message_for_code(error.code, error.params)
+
+
+def field_label(field: str) -> str:
+    return FIELD_LABELS.get(field.split(":")[0], field)

@@ -1,0 +1,170 @@
+"""A lazy table model: holds a row count and fetches blocks of rows on demand (LRU cache).
+
+Rows are formatted once per fetched block, so ``data()`` is a tuple look-up: Qt calls it
+several times per visible cell on every paint.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+CENTER = Qt.AlignmentFlag.AlignCenter
+# Numbers read left-to-right and line up on their ends: pinned right whatever the direction.
+NUMERIC = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+
+WARNING_BRUSH = QBrush(QColor("#b3261e"))
+
+
+class RowSource(Protocol[T_co]):
+    """Where a model's rows come from: a count and pages."""
+
+    def count(self) -> int: ...
+
+    def fetch(self, offset: int, limit: int) -> Sequence[T_co]: ...
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    """One column: its header and how a row is shown in it."""
+
+    header: str
+    render: Callable[[T], str]
+    align: Qt.AlignmentFlag = LEFT  # "leading" side: the right in a right-to-left window
+
+
+class ListSource(Generic[T]):
+    """A source over rows already in memory (short lists such as search results)."""
+
+    def __init__(self, rows: Sequence[T]) -> None:
+        self._rows = list(rows)
+
+    def count(self) -> int:
+        return len(self._rows)
+
+    def fetch(self, offset: int, limit: int) -> Sequence[T]:
+        return self._rows[offset : offset + limit]
+
+
+class WindowTableModel(QAbstractTableModel, Generic[T]):
+    """A read-only table over a ``RowSource``, keeping only recently seen blocks of rows."""
+
+    BLOCK_SIZE = 256
+    MAX_BLOCKS = 32
+
+    def __init__(
+        self,
+        columns: Sequence[Column[T]],
+        *,
+        warn: Callable[[T], bool] | None = None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._warn = warn
+        self._source: RowSource[T] = ListSource([])
+        self._count = 0
+        self._blocks: OrderedDict[int, list[tuple[T, tuple[str, ...], bool]]] = OrderedDict()
+        self.fetches = 0  # how many blocks were read: tests and benchmarks watch it
+
+    # --- loading --------------------------------------------------------------------------
+    def set_source(self, source: RowSource[T]) -> None:
+        """Show another set of rows (a new filter or search)."""
+        self.beginResetModel()
+        self._source = source
+        self._count = source.count()
+        self._blocks.clear()
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Re-read the count and drop cached rows (after a change)."""
+        self.set_source(self._source)
+
+    def _block(self, number: int) -> list[tuple[T, tuple[str, ...], bool]]:
+        block = self._blocks.get(number)
+        if block is not None:
+            self._blocks.move_to_end(number)
+            return block
+        rows = self._source.fetch(number * self.BLOCK_SIZE, self.BLOCK_SIZE)
+        self.fetches += 1
+        block = [
+            (row, tuple(c.render(row) for c in self._columns),
+             bool(self._warn and self._warn(row)))
+            for row in rows
+        ]
+        self._blocks[number] = block
+        while len(self._blocks) > self.MAX_BLOCKS:
+            self._blocks.popitem(last=False)
+        return block
+
+    def _entry(self, row: int) -> tuple[T, tuple[str, ...], bool] | None:
+        if not 0 <= row < self._count:
+            return None
+        block = self._block(row // self.BLOCK_SIZE)
+        offset = row % self.BLOCK_SIZE
+        return block[offset] if offset < len(block) else None
+
+    def row_item(self, row: int) -> T | None:
+        """The DTO shown on a row."""
+        entry = self._entry(row)
+        return entry[0] if entry else None
+
+    def find_row(self, predicate: Callable[[T], bool]) -> int:
+        """The first cached row matching, or -1 (used to keep a selection after refresh)."""
+        for number, block in self._blocks.items():
+            for offset, (item, _cells, _warn) in enumerate(block):
+                if predicate(item):
+                    return number * self.BLOCK_SIZE + offset
+        return -1
+
+    # --- Qt model interface ---------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entry = self._entry(index.row())
+        if entry is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return entry[1][index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return entry[0]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._columns[index.column()].align
+        if role == Qt.ItemDataRole.ForegroundRole and entry[2]:
+            return WARNING_BRUSH
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self._columns):
+                return self._columns[section].header
+            return None
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | (
+            Qt.ItemFlag.ItemNeverHasChildren
+        )

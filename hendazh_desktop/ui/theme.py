@@ -1,0 +1,40 @@
+"""The application's look: Persian locale, right-to-left layout, the bundled Vazirmatn font."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication
+
+from hendazh_desktop.resources import font_paths, icon_path
+
+PERSIAN = QLocale(QLocale.Language.Persian, QLocale.Country.Iran)
+FONT_FAMILY = "Vazirmatn"
+_translators: list[QTranslator] = []  # kept alive as long as the application
+
+
+def load_fonts() -> str:
+    """Register the bundled fonts; returns the family name Qt knows them by."""
+    family = FONT_FAMILY
+    for path in font_paths():
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if families:
+            family = families[0]
+    return family
+
+
+def apply_app_look(app: QApplication, *, point_size: int = 10) -> None:
+    """Locale, direction, font, Qt's own Persian strings and the window icon, app-wide."""
+    QLocale.setDefault(PERSIAN)
+    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    family = load_fonts()
+    app.setFont(QFont(family, point_size))
+    translator = QTranslator(app)
+    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(PERSIAN, "qtbase", "_", path):
+        app.installTranslator(translator)
+        _translators.append(translator)
+    icon = icon_path("hendazh.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))

@@ -1,0 +1,1 @@
+"""Reusable widgets: Jalali date edit, field error labels, the subscriber card."""

@@ -1,0 +1,73 @@
+"""UI test fixtures: the application look, a fresh database with services, and a context."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from hendazh_desktop.app import build_context
+from hendazh_desktop.db.database import Database
+from hendazh_desktop.domain.permissions import Role
+from hendazh_desktop.services.bootstrap import office_actor, prepare_database
+from hendazh_desktop.services.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
+from hendazh_desktop.ui.context import UiContext
+from hendazh_desktop.ui.theme import apply_app_look
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _app_look(qapp: QApplication) -> None:
+    apply_app_look(qapp)
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_windows(qapp: QApplication) -> Iterator[None]:
+    """Fail a test that leaves a visible top-level window behind (closed ones are fine)."""
+    before = {id(w) for w in qapp.topLevelWidgets()}
+    yield
+    leaked = [w for w in qapp.topLevelWidgets() if id(w) not in before and w.isVisible()
+              and w.objectName() != "qtbot_keep"]
+    for widget in leaked:
+        widget.close()
+    assert not leaked, f"visible top-level widgets left behind: {leaked}"
+
+
+@pytest.fixture
+def ui_db(tmp_path) -> Iterator[Database]:
+    db = Database(str(tmp_path / "ui.db"))
+    prepare_database(db, backup_dir=tmp_path / "backups")
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def ctx(ui_db: Database) -> UiContext:
+    return build_context(ui_db, office_actor(ui_db, "tester", full_name="آزمونگر"))
+
+
+@pytest.fixture
+def consultant_ctx(ui_db: Database) -> UiContext:
+    return build_context(ui_db, office_actor(ui_db, "consultant", role=Role.CONSULTANT))
+
+
+@pytest.fixture
+def make_subscriber(ctx: UiContext):
+    """Create a subscriber through the service: make_subscriber("نام", "0917…")."""
+
+    def make(name: str, phone: str, *, address: str = "شیراز، خیابان زند، کوچه ۵",
+             do_not_serve: bool = False, reason: str = ""):
+        zone = ctx.catalogue.zones(ctx.actor)[0]
+        return ctx.subscribers.create(ctx.actor, SubscriberDraft(
+            name=name, phones=(PhoneDraft(phone),),
+            addresses=(AddressDraft(address, zone.id),),
+            do_not_serve=do_not_serve, do_not_serve_reason=reason,
+        ))
+
+    return make
+
+
+@pytest.fixture
+def today() -> dt.date:
+    return dt.date.today()
