@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hendazh_desktop.db import search_sync  # noqa: F401  (registers the FTS events)
 from hendazh_desktop.db.engine import WRITE_OPTION, database_url, make_engine, sqlite_path
+from hendazh_desktop.db.repositories.audit import AuditRepository
 from hendazh_desktop.db.repositories.catalogue import CatalogueRepository
 from hendazh_desktop.db.repositories.requests import RequestRepository
 from hendazh_desktop.db.repositories.subscribers import SubscriberRepository
@@ -28,6 +29,7 @@ class UnitOfWork:
         self.subscribers = SubscriberRepository(self.session)
         self.requests = RequestRepository(self.session)
         self.users = UserRepository(self.session)
+        self.audit = AuditRepository(self.session)
         return self
 
     def __exit__(

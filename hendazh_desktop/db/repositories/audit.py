@@ -1,0 +1,121 @@
+"""The audit log: appending hash-chained entries, reading them back, verifying the chain."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from hendazh_desktop.db.models import User
+from hendazh_desktop.db.models_admin import AuditEntry, AuditHead
+from hendazh_desktop.domain.audit import (
+    GENESIS_HASH,
+    AuditRecord,
+    ChainBreak,
+    entry_hash,
+    to_json,
+    verify_chain,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditQuery:
+    user_id: int | None = None
+    entity: str | None = None
+    entity_id: str | None = None
+    at_from: dt.datetime | None = None  # inclusive, UTC
+    at_to: dt.datetime | None = None  # exclusive, UTC
+
+
+def _record(entry: AuditEntry) -> AuditRecord:
+    return AuditRecord(
+        id=entry.id, at=entry.at, user_id=entry.user_id, entity=entry.entity,
+        entity_id=entry.entity_id, action=entry.action,
+        before=json.loads(entry.before_json) if entry.before_json is not None else None,
+        after=json.loads(entry.after_json) if entry.after_json is not None else None,
+    )
+
+
+class AuditRepository:
+    """Append-only access to the audit log."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def append(
+        self, *, at: dt.datetime, user_id: int | None, entity: str, entity_id: object,
+        action: str, before: Mapping[str, Any] | None, after: Mapping[str, Any] | None,
+    ) -> int:
+        """Add an entry in the current (write) transaction; returns its id."""
+        head = self.session.get(AuditHead, 1, with_for_update=True)
+        if head is None:
+            head = AuditHead(id=1, last_id=0, last_hash=GENESIS_HASH)
+            self.session.add(head)
+        record = AuditRecord(head.last_id + 1, at, user_id, entity, str(entity_id), action,
+                             before, after)
+        digest = entry_hash(head.last_hash, record)
+        self.session.add(AuditEntry(
+            id=record.id, at=at, user_id=user_id, entity=entity, entity_id=record.entity_id,
+            action=action, before_json=to_json(before), after_json=to_json(after),
+            prev_hash=head.last_hash, hash=digest,
+        ))
+        head.last_id, head.last_hash = record.id, digest
+        self.session.flush()
+        return record.id
+
+    def _filtered(self, query: AuditQuery) -> Any:
+        stmt = select(AuditEntry, User.full_name).outerjoin(User, User.id == AuditEntry.user_id)
+        if query.user_id is not None:
+            stmt = stmt.where(AuditEntry.user_id == query.user_id)
+        if query.entity:
+            stmt = stmt.where(AuditEntry.entity == query.entity)
+        if query.entity_id:
+            stmt = stmt.where(AuditEntry.entity_id == query.entity_id)
+        if query.at_from is not None:
+            stmt = stmt.where(AuditEntry.at >= query.at_from)
+        if query.at_to is not None:
+            stmt = stmt.where(AuditEntry.at < query.at_to)
+        return stmt
+
+    def count(self, query: AuditQuery) -> int:
+        stmt = self._filtered(query).with_only_columns(func.count(AuditEntry.id))
+        return int(self.session.execute(stmt).scalar_one())
+
+    def page(self, query: AuditQuery, offset: int, limit: int) -> Sequence[tuple[AuditEntry, str]]:
+        stmt = self._filtered(query).order_by(AuditEntry.id.desc()).offset(offset).limit(limit)
+        return [(row[0], row[1] or "") for row in self.session.execute(stmt)]
+
+    def entities(self) -> list[str]:
+        return list(self.session.execute(select(AuditEntry.entity).distinct()).scalars())
+
+    def _stream(self, batch: int = 2000) -> Iterator[tuple[AuditRecord, str, str]]:
+        last = 0
+        while True:
+            rows = list(self.session.execute(
+                select(AuditEntry).where(AuditEntry.id > last).order_by(AuditEntry.id)
+                .limit(batch)).scalars())
+            if not rows:
+                return
+            for entry in rows:
+                yield _record(entry), entry.prev_hash, entry.hash
+            last = rows[-1].id
+            self.session.expunge_all()
+
+    def verify(self) -> tuple[int, ChainBreak | None]:
+        """(entries checked, first break or None)."""
+        head = self.session.get(AuditHead, 1)
+        counted = 0
+
+        def counting() -> Iterator[tuple[AuditRecord, str, str]]:
+            nonlocal counted
+            for item in self._stream():
+                counted += 1
+                yield item
+
+        result = verify_chain(counting(), (head.last_id, head.last_hash) if head else None)
+        return counted, result

@@ -1,0 +1,64 @@
+"""The main window: views, shortcuts, status bar, remembered geometry."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from ui_helpers import press
+
+from hendazh_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, ctx, settings):
+    win = MainWindow(context=ctx, settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_right_to_left_with_the_three_views(window, qapp):
+    assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.isRightToLeft()
+    assert window.current_view() == "intake"
+    window.subscribers_action.trigger()
+    assert window.current_view() == "subscribers"
+    window.queue_action.trigger()
+    assert window.current_view() == "queue"
+
+
+def test_f2_starts_a_new_call_with_the_cursor_in_the_search(qtbot, window):
+    window.queue_action.trigger()
+    qtbot.waitActive(window) if window.isActiveWindow() else None
+    window.new_call_action.trigger()
+    assert window.current_view() == "intake"
+    assert window.intake.search.hasFocus() or window.focusWidget() is window.intake.search
+    assert window.new_call_action.shortcut().toString() == "F2"
+
+
+def test_created_request_is_announced_in_the_status_bar(window):
+    window.intake.request_created.emit(42)
+    assert "۴۲" in window.statusBar().currentMessage()
+
+
+def test_geometry_is_remembered(qtbot, ctx, settings):
+    first = MainWindow(context=ctx, settings=settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(1234, 777)
+    first.close()
+    second = MainWindow(context=ctx, settings=settings)
+    qtbot.addWidget(second)
+    assert second.size().width() == 1234
+    assert second.size().height() == 777
+
+
+def test_refresh_shortcut_is_f5(window):
+    assert window.refresh_action.shortcut().toString() == "F5"
+    press(window, Qt.Key.Key_F5)
