@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-import getpass
 import logging
 import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from hendazh_desktop.config import AppPaths
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.permissions import Actor
-from hendazh_desktop.services.bootstrap import office_actor, prepare_database
+from hendazh_desktop.db.storage import NetworkShareError
+from hendazh_desktop.services.audit import AuditService
+from hendazh_desktop.services.bootstrap import prepare_database
+from hendazh_desktop.services.maintenance import BackupService
+from hendazh_desktop.services.settings import SettingsService
+from hendazh_desktop.services.users import UserService
 from hendazh_desktop.services.catalogue import CatalogueService
 from hendazh_desktop.services.intake import IntakeService
 from hendazh_desktop.services.queue import QueueService
@@ -23,10 +27,18 @@ from hendazh_desktop.services.subscribers import SubscriberService
 from hendazh_desktop.services.webform_import import WebFormImporter
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.dialogs.crash_dialog import CrashHandler
+from hendazh_desktop.ui.dialogs.first_run_dialog import FirstRunDialog
+from hendazh_desktop.ui.dialogs.login_dialog import LoginDialog
 from hendazh_desktop.ui.main_window import MainWindow
 from hendazh_desktop.ui.theme import apply_app_look
 
 log = logging.getLogger("hendazh")
+
+NETWORK_SHARE_MESSAGE = (
+    "پایگاه داده روی یک پوشه اشتراکی شبکه است:\n{path}\n\n"
+    "SQLite روی پوشه شبکه ممکن است داده‌ها را خراب کند. پایگاه داده را روی همین رایانه "
+    "نگه دارید، یا برای چند رایانه از یک سرور PostgreSQL مشترک استفاده کنید."
+)
 
 
 def configure_logging(log_file: Path) -> None:
@@ -39,10 +51,14 @@ def configure_logging(log_file: Path) -> None:
     root.addHandler(handler)
 
 
-def build_context(db: Database, actor: Actor) -> UiContext:
+def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None) -> UiContext:
     """Wire every use case to the database; the views receive only this."""
     return UiContext(
         actor=actor,
+        users=UserService(db),
+        settings=SettingsService(db),
+        audit=AuditService(db),
+        backups=BackupService(db, default_dir=backup_dir or default_backup_dir(db)),
         search=SubscriberSearch(db),
         subscribers=SubscriberService(db),
         catalogue=CatalogueService(db),
@@ -50,6 +66,11 @@ def build_context(db: Database, actor: Actor) -> UiContext:
         queue=QueueService(db),
         webform=WebFormImporter(db),
     )
+
+
+def default_backup_dir(db: Database) -> Path:
+    """Backups beside the database file when no folder is configured (tests, scripts)."""
+    return (db.path.parent if db.path else Path.cwd()) / "backups"
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -73,6 +94,15 @@ def open_database(paths: AppPaths) -> Database:
     return db
 
 
+def sign_in(users: UserService) -> Actor | None:
+    """The first-run dialog on a new database, else the login dialog; None if cancelled."""
+    dialog: FirstRunDialog | LoginDialog
+    dialog = FirstRunDialog(users=users) if users.needs_first_admin() else LoginDialog(users=users)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.actor
+
+
 def run_gui(paths: AppPaths) -> int:
     configure_logging(paths.log_file)
     app = make_application(sys.argv)
@@ -80,14 +110,21 @@ def run_gui(paths: AppPaths) -> int:
     log.info("starting on %s", paths.database)
     try:
         db = open_database(paths)
+    except NetworkShareError:
+        QMessageBox.critical(None, "هنداژ", NETWORK_SHARE_MESSAGE.format(path=paths.database))
+        return 2
     except Exception as error:  # the database cannot be opened: say so, do not crash
         log.exception("cannot open the database")
         QMessageBox.critical(None, "هنداژ", f"پایگاه داده باز نشد:\n{paths.database}\n\n{error}")
         return 2
     try:
-        actor = office_actor(db, getpass.getuser())
-        window = MainWindow(context=build_context(db, actor), settings=QSettings())
+        actor = sign_in(UserService(db))
+        if actor is None:
+            return 0
+        context = build_context(db, actor, backup_dir=paths.backup_dir)
+        window = MainWindow(context=context, settings=QSettings())
         window.show()
+        window.start_daily_backup()
         return app.exec()
     finally:
         db.checkpoint()

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from hendazh_desktop import __version__
-from hendazh_desktop.config import AppPaths, resolve_paths
+from hendazh_desktop.config import resolve_paths
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,25 +24,33 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--subscribers", type=int, default=2000)
     demo.add_argument("--seed", type=int, default=1)
     backup = sub.add_parser("backup", help="write a consistent copy of the database")
-    backup.add_argument("path", type=Path)
+    backup.add_argument("path", type=Path, nargs="?",
+                        help="file to write (default: a dated file in the backup folder)")
+    restore = sub.add_parser("restore", help="replace the database by a checked backup")
+    restore.add_argument("path", type=Path)
     web = sub.add_parser("import-webform", help="import web-form submissions (CSV or JSON)")
     web.add_argument("path", type=Path)
+    audit = sub.add_parser("audit", help="the audit trail")
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True)
+    audit_sub.add_parser("verify", help="check the hash chain; report the first broken link")
+    users = sub.add_parser("users", help="manage user accounts")
+    users_sub = users.add_subparsers(dest="users_command", required=True)
+    add = users_sub.add_parser("add", help="create an account")
+    add.add_argument("username")
+    add.add_argument("--full-name", required=True)
+    add.add_argument("--role", required=True,
+                     choices=["consultant", "dispatcher", "accountant", "manager", "admin"])
+    add.add_argument("--password-stdin", action="store_true",
+                     help="read the password from the first line of standard input")
+    users_sub.add_parser("list", help="list accounts")
+    reset = users_sub.add_parser("reset-password", help="set a new password (lifts a lock)")
+    reset.add_argument("username")
+    reset.add_argument("--password-stdin", action="store_true")
+    deactivate = users_sub.add_parser("deactivate", help="stop an account from signing in")
+    deactivate.add_argument("username")
+    activate = users_sub.add_parser("activate", help="let a deactivated account sign in")
+    activate.add_argument("username")
     return parser
-
-
-def _open(paths: AppPaths):  # type: ignore[no-untyped-def]
-    from hendazh_desktop.db.database import Database
-    from hendazh_desktop.services.bootstrap import prepare_database
-
-    db = Database(paths.database)
-    prepare_database(db, backup_dir=paths.backup_dir)
-    return db
-
-
-def _actor(db):  # type: ignore[no-untyped-def]
-    from hendazh_desktop.services.bootstrap import office_actor
-
-    return office_actor(db, getpass.getuser())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -54,38 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from hendazh_desktop.app import run_gui
 
         return run_gui(paths)
-    db = _open(paths)
+    from hendazh_desktop import commands
+
     try:
-        if command == "migrate":
-            print(f"database ready: {db.url}")
-        elif command == "demo-data":
-            from hendazh_desktop.services.demo_data import generate_demo_data
-
-            def progress(done: int, total: int) -> None:
-                print(f"\r{done:,}/{total:,}", end="", file=sys.stderr, flush=True)
-
-            summary = generate_demo_data(db, _actor(db), subscribers=args.subscribers,
-                                         seed=args.seed, progress=progress)
-            print(file=sys.stderr)
-            print(summary.describe())
-        elif command == "backup":
-            from hendazh_desktop.db.backup import backup_sqlite_file
-
-            if db.path is None:
-                print("backup: only SQLite databases are backed up by file", file=sys.stderr)
-                return 2
-            print(backup_sqlite_file(db.path, args.path))
-        elif command == "import-webform":
-            from hendazh_desktop.services.webform_import import WebFormImporter
-
-            report = WebFormImporter(db).import_file(_actor(db), args.path)
-            for problem in report.problems:
-                print(f"line {problem.line}: {problem.reason} {problem.detail}", file=sys.stderr)
-            if not report.ok:
-                print("nothing imported", file=sys.stderr)
-                return 1
-            print(f"created {len(report.created)} (matched {report.matched}, "
-                  f"unmatched {report.unmatched}), skipped {report.skipped_duplicates}")
-        return 0
-    finally:
-        db.dispose()
+        return commands.run(command, args, paths)
+    except commands.CommandError as error:
+        print(f"hendazh: {error}", file=sys.stderr)
+        return 2

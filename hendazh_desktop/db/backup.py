@@ -49,3 +49,78 @@ def backup_database(db: object, backup_dir: Path, *, reason: str = "") -> Path:
         raise ValueError("only SQLite databases are backed up by file")
     name = backup_name(dt.datetime.now(dt.UTC), reason)
     return backup_sqlite_file(Path(path), Path(backup_dir) / name)
+
+
+class BackupCheckError(Exception):
+    """A file offered for restore is not a healthy Hendazh database."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(code, detail)
+        self.code = code
+        self.detail = detail
+
+
+def list_backups(backup_dir: Path) -> list[Path]:
+    """Backups in a folder, newest first."""
+    if not backup_dir.is_dir():
+        return []
+    files = [p for p in backup_dir.glob(f"*{BACKUP_SUFFIX}") if p.is_file()]
+    return sorted(files, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+
+
+def rotate_backups(backup_dir: Path, keep: int) -> list[Path]:
+    """Delete all but the ``keep`` newest backups; returns what was deleted."""
+    removed = list_backups(backup_dir)[max(keep, 1):]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def newest_backup_age(backup_dir: Path, now: dt.datetime) -> dt.timedelta | None:
+    backups = list_backups(backup_dir)
+    if not backups:
+        return None
+    newest = dt.datetime.fromtimestamp(backups[0].stat().st_mtime, dt.UTC)
+    return now - newest
+
+
+def check_backup_file(path: Path) -> str:
+    """Open a candidate read-only and check it: integrity, foreign keys, a schema revision.
+
+    Returns the Alembic revision it holds.
+    """
+    if not path.is_file():
+        raise BackupCheckError("backup_missing", str(path))
+    with path.open("rb") as handle:
+        if handle.read(16) != b"SQLite format 3\x00":
+            raise BackupCheckError("backup_not_sqlite", str(path))
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        result = conn.execute("PRAGMA integrity_check").fetchall()
+        if result != [("ok",)]:
+            raise BackupCheckError("backup_corrupt", "; ".join(str(r[0]) for r in result[:5]))
+        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            raise BackupCheckError("backup_foreign_keys")
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.DatabaseError:
+            raise BackupCheckError("backup_no_schema") from None
+        if row is None:
+            raise BackupCheckError("backup_no_schema")
+        return str(row[0])
+    finally:
+        conn.close()
+
+
+def replace_database_file(target: Path, source: Path) -> None:
+    """Put a checked copy of ``source`` in place of ``target`` atomically.
+
+    Every connection to ``target`` must be closed first: its WAL and shared-memory files are
+    removed so that none of the old database's pages are replayed onto the new one.
+    """
+    staging = target.with_name(target.name + ".restoring")
+    backup_sqlite_file(source, staging)
+    for suffix in ("-wal", "-shm"):
+        Path(str(target) + suffix).unlink(missing_ok=True)
+    os.replace(staging, target)
+    os.chmod(target, 0o600)

@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from hendazh_desktop.db.storage import refuse_network_share
+
 WRITE_OPTION = "hendazh_write"
 
 SQLITE_PRAGMAS = (
@@ -57,6 +59,15 @@ def _on_sqlite_begin(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
+def _restrict_to_owner(path: Path) -> None:
+    """The database is readable by its user only (best effort: another owner's file is left)."""
+    try:
+        if path.stat().st_mode & 0o077:
+            os.chmod(path, 0o600)
+    except PermissionError:
+        pass
+
+
 def make_engine(url: str, *, echo: bool = False) -> Engine:
     """An engine for the URL, configured for safe concurrent use when it is SQLite."""
     parsed = make_url(url)
@@ -64,8 +75,11 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         path = sqlite_path(url)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
+            refuse_network_share(path)
             if not path.exists():
                 path.touch(mode=0o600)
+            else:
+                _restrict_to_owner(path)
         engine = create_engine(
             url, echo=echo, connect_args={"check_same_thread": False, "timeout": 10}
         )

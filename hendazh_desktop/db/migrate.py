@@ -31,6 +31,12 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> set[str]:
+    """Every revision this version of the application can upgrade from."""
+    script = ScriptDirectory.from_config(_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
 def current_revision(db: Database) -> str | None:
     with db.engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()

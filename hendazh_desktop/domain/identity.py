@@ -47,3 +47,34 @@ def parse_postal_code(text: str, *, field: str = "postal_code") -> str:
     if not _POSTAL.match(code):
         raise ValidationError(field, "postal_code_invalid")
     return code
+
+
+_LEGAL_ID_WEIGHTS = (29, 27, 23, 19, 17, 29, 27, 23, 19, 17)
+
+
+def parse_legal_national_id(text: str, *, field: str = "national_id") -> str:
+    """The 11-digit national ID of a company (شناسه ملی اشخاص حقوقی), checksum verified."""
+    code = _clean(text)
+    if not code:
+        raise ValidationError(field, "required")
+    if not re.fullmatch(r"\d{11}", code, re.ASCII):
+        raise ValidationError(field, "legal_id_length")
+    digits = [int(c) for c in code]
+    offset = digits[9] + 2
+    remainder = sum((d + offset) * w for d, w in zip(digits[:10], _LEGAL_ID_WEIGHTS, strict=True))
+    remainder %= 11
+    if remainder == 10:
+        remainder = 0
+    if remainder != digits[10] or len(set(code)) == 1:
+        raise ValidationError(field, "legal_id_invalid")
+    return code
+
+
+def parse_economic_code(text: str, *, field: str = "economic_code") -> str:
+    """The economic code (کد اقتصادی): 10 to 14 digits (new codes equal the national ID)."""
+    code = _clean(text)
+    if not code:
+        raise ValidationError(field, "required")
+    if not re.fullmatch(r"\d{10,14}", code, re.ASCII) or len(set(code)) == 1:
+        raise ValidationError(field, "economic_code_invalid")
+    return code

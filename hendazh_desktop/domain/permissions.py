@@ -37,6 +37,10 @@ class Permission(enum.StrEnum):
     EDIT_SERVICES = "edit_services"
     EDIT_SETTINGS = "edit_settings"
     MANAGE_USERS = "manage_users"
+    VIEW_AUDIT = "view_audit"
+    BACKUP_DATABASE = "backup_database"
+    RESTORE_DATABASE = "restore_database"
+    GENERATE_DEMO_DATA = "generate_demo_data"
 
 
 P = Permission
@@ -50,8 +54,13 @@ MATRIX: dict[Role, frozenset[Permission]] = {
     Role.CONSULTANT: frozenset(_INTAKE),
     Role.DISPATCHER: frozenset(_INTAKE),
     Role.ACCOUNTANT: frozenset(_OFFICE),
-    Role.MANAGER: frozenset(_INTAKE | {P.EDIT_SERVICES, P.EDIT_SETTINGS}),
-    Role.ADMIN: frozenset(_INTAKE | {P.EDIT_SERVICES, P.EDIT_SETTINGS, P.MANAGE_USERS}),
+    Role.MANAGER: frozenset(
+        _INTAKE | {P.EDIT_SERVICES, P.EDIT_SETTINGS, P.VIEW_AUDIT, P.BACKUP_DATABASE}
+    ),
+    Role.ADMIN: frozenset(
+        _INTAKE | {P.EDIT_SERVICES, P.EDIT_SETTINGS, P.MANAGE_USERS, P.VIEW_AUDIT,
+                   P.BACKUP_DATABASE, P.RESTORE_DATABASE, P.GENERATE_DEMO_DATA}
+    ),
 }
 
 

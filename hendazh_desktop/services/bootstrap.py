@@ -48,12 +48,11 @@ def seed_catalogue(db: Database) -> None:
         uow.commit()
 
 
-def office_actor(db: Database, username: str, *, full_name: str = "", role: Role = Role.MANAGER) -> Actor:
-    """The user this session acts as, created on first use.
-
-    Until sign-in with passwords exists, the desktop session acts as the operating-system
-    account that started it; every change is still attributed to that named user.
-    """
+def office_actor(
+    db: Database, username: str, *, full_name: str = "", role: Role = Role.MANAGER
+) -> Actor:
+    """An account without a password (it can never sign in), created on first use: what
+    scripts, tests and benchmarks act as when they need a named user of a given role."""
     name = clean_text(username, field="username", max_length=50, required=True)
     with db.write() as uow:
         user = uow.users.by_username(name)

@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.db.models import Service
 from hendazh_desktop.domain.catalogue import PaymentPolicy
+from hendazh_desktop.domain.audit import AuditAction
 from hendazh_desktop.domain.errors import Conflict, FormErrorCollector, NotFound, ValidationError
 from hendazh_desktop.domain.fields import clean_text
 from hendazh_desktop.domain.money import CurrencyUnit, parse_amount, parse_percent
 from hendazh_desktop.domain.permissions import Actor, Permission, require
+from hendazh_desktop.services.audit_trail import record, service_snapshot
 from hendazh_desktop.services.dto import ServiceInfo, ZoneInfo
+from hendazh_desktop.services.time import Clock, system_clock
 
 CURRENCY_SETTING = "display_currency"
 
@@ -47,8 +50,9 @@ class ServiceDraft:
 class CatalogueService:
     """Services, zones and the display currency."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, clock: Clock = system_clock) -> None:
         self._db = db
+        self._clock = clock
 
     def services(self, actor: Actor, *, include_inactive: bool = False) -> list[ServiceInfo]:
         require(actor, Permission.VIEW_SERVICES)
@@ -94,6 +98,7 @@ class CatalogueService:
                 raise NotFound("service", service_id)
             if service.version != expected_version:
                 raise Conflict("stale", entity="service", id=service_id)
+            before = service_snapshot(service)
             other = uow.catalogue.service_by_name(name)
             if other is not None and other.id != service_id:
                 raise ValidationError("name", "name_taken")
@@ -109,6 +114,8 @@ class CatalogueService:
             service.base_price = price
             service.active = draft.active
             service.version += 1
+            record(uow, self._clock, actor, "service", service.id, AuditAction.UPDATE, before,
+                   service_snapshot(service))
             uow.commit()
             return service_info(service)
 
@@ -121,5 +128,8 @@ class CatalogueService:
     def set_display_currency(self, actor: Actor, unit: CurrencyUnit) -> None:
         require(actor, Permission.EDIT_SETTINGS)
         with self._db.write() as uow:
+            before = uow.catalogue.setting(CURRENCY_SETTING) or CurrencyUnit.RIAL.value
             uow.catalogue.set_setting(CURRENCY_SETTING, CurrencyUnit(unit).value)
+            record(uow, self._clock, actor, "setting", "office", AuditAction.UPDATE,
+                   {CURRENCY_SETTING: before}, {CURRENCY_SETTING: CurrencyUnit(unit).value})
             uow.commit()

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 from hendazh_desktop.db.database import Database, UnitOfWork
 from hendazh_desktop.db.models import Address, RequestEvent, ServiceRequest, Subscriber
+from hendazh_desktop.domain.audit import AuditAction
 from hendazh_desktop.domain.errors import FormErrorCollector, ValidationError
 from hendazh_desktop.domain.fields import clean_text
 from hendazh_desktop.domain.jalali import parse_date, parse_time, today_local
 from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.requests import Channel, Priority, initial_status
+from hendazh_desktop.services.audit_trail import record, request_snapshot
 from hendazh_desktop.services.dto import CreatedRequest
 from hendazh_desktop.services.subscriber_forms import AddressDraft, clean_address
 from hendazh_desktop.services.time import Clock, system_clock
@@ -119,6 +121,8 @@ class IntakeService:
             uow.requests.add_event(RequestEvent(request_id=request.id, at=now,
                                                 user_id=actor.user_id, from_status=None,
                                                 to_status=status.value, reason=""))
+            record(uow, self._clock, actor, "request", request.id, AuditAction.CREATE, None,
+                   request_snapshot(request))
             uow.commit()
             return CreatedRequest(request.id, status.value)
 

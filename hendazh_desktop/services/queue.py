@@ -9,6 +9,7 @@ from typing import Any
 from hendazh_desktop.db.database import Database, UnitOfWork
 from hendazh_desktop.db.models import RequestEvent, ServiceRequest
 from hendazh_desktop.db.repositories.requests import SORT_ORDERS, QueueQuery
+from hendazh_desktop.domain.audit import AuditAction
 from hendazh_desktop.domain.errors import Conflict, NotFound, ValidationError
 from hendazh_desktop.domain.fields import clean_text
 from hendazh_desktop.domain.jalali import TEHRAN
@@ -69,6 +70,10 @@ def record_transition(
     uow.requests.add_event(RequestEvent(request_id=request.id, at=now, user_id=actor.user_id,
                                         from_status=current.value, to_status=target.value,
                                         reason=reason))
+    uow.audit.append(at=now, user_id=actor.user_id, entity="request", entity_id=request.id,
+                     action=AuditAction.TRANSITION.value, before={"status": current.value},
+                     after={"status": target.value, "reason": reason,
+                            "subscriber_id": request.subscriber_id})
 
 
 class QueueService:

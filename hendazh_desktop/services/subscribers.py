@@ -5,12 +5,14 @@ from __future__ import annotations
 import random
 from hendazh_desktop.db.database import Database, UnitOfWork
 from hendazh_desktop.db.models import Address, Subscriber, SubscriberPhone
+from hendazh_desktop.domain.audit import AuditAction
 from hendazh_desktop.domain.errors import Conflict, NotFound, ValidationError
 from hendazh_desktop.domain.identity import parse_national_code
 from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.phones import parse_phone
 from hendazh_desktop.domain.subscription_code import looks_like_code, random_code
 from hendazh_desktop.domain.text import search_key, to_ascii_digits
+from hendazh_desktop.services.audit_trail import record, subscriber_snapshot
 from hendazh_desktop.services.dto import (
     AddressInfo,
     DuplicateHit,
@@ -159,6 +161,8 @@ class SubscriberService:
             )
             self._apply_children(uow, sub, clean)
             uow.subscribers.add(sub)
+            record(uow, self._clock, actor, "subscriber", sub.id, AuditAction.CREATE, None,
+                   subscriber_snapshot(sub))
             uow.commit()
             return self._card(uow, sub.id)
 
@@ -175,6 +179,7 @@ class SubscriberService:
             if sub.version != expected_version:
                 raise Conflict("stale", entity="subscriber", id=subscriber_id)
             self._refuse_duplicates(uow, clean, subscriber_id)
+            before = subscriber_snapshot(sub)
             self._apply_referrer_change(uow, sub, clean.referrer)
             sub.name = clean.name
             sub.name_key = search_key(clean.name)
@@ -185,6 +190,9 @@ class SubscriberService:
             sub.updated_at = self._clock()
             sub.version += 1
             self._apply_children(uow, sub, clean)
+            uow.flush()
+            record(uow, self._clock, actor, "subscriber", sub.id, AuditAction.UPDATE, before,
+                   subscriber_snapshot(sub))
             uow.commit()
             return self._card(uow, sub.id)
 

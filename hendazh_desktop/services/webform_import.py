@@ -17,6 +17,7 @@ from typing import Any
 
 from hendazh_desktop.db.database import Database, UnitOfWork
 from hendazh_desktop.db.models import RequestEvent, ServiceRequest
+from hendazh_desktop.domain.audit import AuditAction
 from hendazh_desktop.domain.errors import (
     DomainError,
     FormErrorCollector,
@@ -170,6 +171,12 @@ class WebFormImporter:
                 return ImportReport((), 0, 0, 0, tuple(problems))
             done = uow.requests.external_ref_exists([r.ref for r in rows])
             created = self._write(uow, actor, [r for r in rows if r.ref not in done])
+            if created:
+                uow.audit.append(at=self._clock(), user_id=actor.user_id, entity="request",
+                                 entity_id=f"{created[0]}-{created[-1]}",
+                                 action=AuditAction.IMPORT.value, before=None,
+                                 after={"file": name[:100], "created": len(created),
+                                        "skipped": len(done)})
             uow.commit()
             fresh = [r for r in rows if r.ref not in done]
             matched = sum(1 for r in fresh if r.subscriber_id is not None)

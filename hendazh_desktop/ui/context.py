@@ -5,11 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hendazh_desktop.domain.permissions import Actor
+from hendazh_desktop.services.audit import AuditService
 from hendazh_desktop.services.catalogue import CatalogueService
 from hendazh_desktop.services.intake import IntakeService
+from hendazh_desktop.services.maintenance import BackupService
 from hendazh_desktop.services.queue import QueueService
+from hendazh_desktop.services.settings import SettingsService
 from hendazh_desktop.services.subscriber_search import SubscriberSearch
 from hendazh_desktop.services.subscribers import SubscriberService
+from hendazh_desktop.services.users import UserService
 from hendazh_desktop.services.webform_import import WebFormImporter
 
 
@@ -18,6 +22,10 @@ class UiContext:
     """The acting user and the use cases; built once by ``app.py``."""
 
     actor: Actor
+    users: UserService
+    settings: SettingsService
+    audit: AuditService
+    backups: BackupService
     search: SubscriberSearch
     subscribers: SubscriberService
     catalogue: CatalogueService

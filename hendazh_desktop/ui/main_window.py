@@ -23,9 +23,14 @@ from hendazh_desktop.domain.text import to_persian_digits
 from hendazh_desktop.resources import icon_path
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.context import UiContext
+from hendazh_desktop.ui.background import BackgroundCall, wait_cursor
+from hendazh_desktop.ui.dialogs.change_password_dialog import ChangePasswordDialog
 from hendazh_desktop.ui.dialogs.import_report_dialog import show_import_report
 from hendazh_desktop.ui.dialogs.service_catalogue_dialog import ServiceCatalogueDialog
+from hendazh_desktop.ui.dialogs.settings_dialog import SettingsDialog
+from hendazh_desktop.ui.dialogs.users_dialog import UsersDialog
 from hendazh_desktop.ui.ops import run_op
+from hendazh_desktop.ui.views.audit_view import AuditView
 from hendazh_desktop.ui.views.intake_panel import IntakePanel
 from hendazh_desktop.ui.views.queue_view import QueueView
 from hendazh_desktop.ui.views.subscribers_view import SubscribersView
@@ -56,13 +61,18 @@ class MainWindow(QMainWindow):
         self._views: dict[str, QWidget] = {
             "intake": self.intake, "subscribers": self.subscribers, "queue": self.queue,
         }
+        self.audit: AuditView | None = None
+        if context.actor.can(Permission.VIEW_AUDIT):
+            self.audit = AuditView(audit=context.audit, actor=context.actor)
+            self.audit.status_message.connect(self._show_status)
+            self._views["audit"] = self.audit
         self._stack = QStackedWidget()
         self._nav = QListWidget()
         self._nav.setIconSize(QSize(22, 22))
         self._nav.setMaximumWidth(190)
         self._nav.setObjectName("navigation")
         titles = {"intake": ("تماس جدید", "new-call"), "subscribers": ("مشترکین", "subscribers"),
-                  "queue": ("صف درخواست‌ها", "queue")}
+                  "queue": ("صف درخواست‌ها", "queue"), "audit": ("گزارش تغییرات", "search")}
         for key, widget in self._views.items():
             title, icon = titles[key]
             item = QListWidgetItem(_icon(icon), title)
@@ -113,6 +123,15 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(actor.can(Permission.IMPORT_WEB_FORMS))
         self.catalogue_action = self._action("خدمات و نرخ‌ها…", self.open_catalogue, None,
                                              "services")
+        self.settings_action = self._action("تنظیمات دفتر…", self.open_settings)
+        self.users_action = self._action("کاربران…", self.open_users)
+        self.users_action.setVisible(actor.can(Permission.MANAGE_USERS))
+        self.audit_action = self._action("گزارش تغییرات", lambda: self.show_view("audit"),
+                                         "Ctrl+4")
+        self.audit_action.setVisible(actor.can(Permission.VIEW_AUDIT))
+        self.backup_action = self._action("پشتیبان‌گیری اکنون", self.backup_now, "Ctrl+B", "save")
+        self.backup_action.setVisible(actor.can(Permission.BACKUP_DATABASE))
+        self.password_action = self._action("تغییر گذرواژه…", self.change_password)
         self.refresh_action = self._action("بازخوانی", self.refresh_current, "F5", "refresh")
         self.toman_action = QAction("نمایش مبالغ به تومان", self)
         self.toman_action.setCheckable(True)
@@ -123,15 +142,20 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar().addMenu("&پرونده")
         menu.addAction(self.import_action)
+        menu.addAction(self.backup_action)
+        menu.addSeparator()
+        menu.addAction(self.password_action)
         menu.addSeparator()
         menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu("&نما")
         for action in (self.intake_action, self.subscribers_action, self.queue_action,
-                       self.refresh_action):
+                       self.audit_action, self.refresh_action):
             view_menu.addAction(action)
         settings_menu = self.menuBar().addMenu("&تنظیمات")
         settings_menu.addAction(self.catalogue_action)
+        settings_menu.addAction(self.settings_action)
         settings_menu.addAction(self.toman_action)
+        settings_menu.addAction(self.users_action)
         help_menu = self.menuBar().addMenu("&راهنما")
         help_menu.addAction(self._action("درباره هنداژ", self._on_about))
 
@@ -162,8 +186,8 @@ class MainWindow(QMainWindow):
             return
         key = list(self._views)[row]
         self._stack.setCurrentIndex(row)
-        if key == "queue":
-            self.queue.refresh()
+        if key in ("queue", "audit"):
+            getattr(self._views[key], "refresh")()
         self.view_changed.emit(key)
 
     def start_new_call(self) -> None:
@@ -204,10 +228,47 @@ class MainWindow(QMainWindow):
         ServiceCatalogueDialog(context=self._ctx, parent=self).exec()
         self.intake.reload_services()
 
+    def open_settings(self) -> None:
+        SettingsDialog(settings=self._ctx.settings, actor=self._ctx.actor, parent=self).exec()
+        unit = self._ctx.catalogue.display_currency()
+        fmt.DisplaySettings.unit = unit
+        self.toman_action.setChecked(unit is CurrencyUnit.TOMAN)
+
+    def open_users(self) -> None:
+        UsersDialog(users=self._ctx.users, actor=self._ctx.actor, parent=self).exec()
+
+    def change_password(self) -> None:
+        dialog = ChangePasswordDialog(users=self._ctx.users, actor=self._ctx.actor, parent=self)
+        if dialog.exec():
+            self._show_status("گذرواژه تغییر کرد.")
+
+    def backup_now(self) -> None:
+        with wait_cursor():
+            path = run_op(self, lambda: self._ctx.backups.backup_now(self._ctx.actor))
+        if path is not None:
+            self._show_status(f"پشتیبان ذخیره شد: {path}")
+
+    def start_daily_backup(self) -> None:
+        """After the window is up: a backup when the newest is older than a day, in the
+        background so the first screen is not held up."""
+        self._daily = BackgroundCall(self._ctx.backups.ensure_daily, parent=self)
+        self._daily.finished_ok.connect(self._on_daily_backup_finished)
+        self._daily.failed.connect(self._on_daily_backup_failed)
+        self._daily.start()
+
+    def _on_daily_backup_finished(self, path: object) -> None:
+        if path is not None:
+            self._show_status(f"پشتیبان روزانه ذخیره شد: {path}")
+
+    def _on_daily_backup_failed(self, message: str) -> None:
+        self._show_status(f"پشتیبان روزانه ناموفق بود: {message}")
+
     def _on_toman_toggled(self, checked: bool) -> None:
         unit = CurrencyUnit.TOMAN if checked else CurrencyUnit.RIAL
         if run_op(self, lambda: self._ctx.catalogue.set_display_currency(self._ctx.actor, unit)
                   or True):
+            self.subscribers.refresh()
+            self.queue.refresh()
             fmt.DisplaySettings.unit = unit
             self._show_status("واحد نمایش مبالغ: " + ("تومان" if checked else "ریال"))
 
@@ -230,6 +291,9 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        daily = getattr(self, "_daily", None)
+        if daily is not None:
+            daily.wait()
         if self._settings is not None:
             self._settings.setValue("main_window/geometry", self.saveGeometry())
             self._settings.setValue("main_window/state", self.saveState())

@@ -27,6 +27,14 @@ class UserRepository:
         self.session.flush()
         return user
 
+    def all(self) -> list[User]:
+        return list(self.session.execute(select(User).order_by(User.id)).scalars())
+
+    def any_login_user(self) -> bool:
+        """True if some account has a password (the reserved command-line account has none)."""
+        stmt = select(User.id).where(User.password_hash.is_not(None)).limit(1)
+        return self.session.execute(stmt).first() is not None
+
     def names(self, user_ids: list[int]) -> dict[int, str]:
         rows = self.session.execute(select(User.id, User.full_name).where(User.id.in_(user_ids)))
         return {uid: name for uid, name in rows}

@@ -1,0 +1,164 @@
+"""The command-line chores behind ``hendazh``: each opens the database, acts as the reserved
+command-line account (audited with the operating-system user), and prints plain text."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from hendazh_desktop.config import AppPaths
+from hendazh_desktop.db.database import Database
+from hendazh_desktop.db.storage import NetworkShareError
+from hendazh_desktop.domain.errors import DomainError
+from hendazh_desktop.services.bootstrap import prepare_database
+from hendazh_desktop.services.users import UserService
+
+
+class CommandError(Exception):
+    """A chore that cannot be done; the message says why."""
+
+
+def _open(paths: AppPaths) -> Database:
+    try:
+        db = Database(paths.database)
+    except NetworkShareError as error:
+        raise CommandError(
+            f"the database is on a network share ({error}); share a PostgreSQL server "
+            "between PCs instead") from None
+    prepare_database(db, backup_dir=paths.backup_dir)
+    return db
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise CommandError("no terminal to ask for the password: use --password-stdin")
+    first = getpass.getpass("password: ")
+    if getpass.getpass("again: ") != first:
+        raise CommandError("the two passwords differ")
+    return first
+
+
+def _demo(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
+    from hendazh_desktop.services.demo_data import generate_demo_data
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r{done:,}/{total:,}", end="", file=sys.stderr, flush=True)
+
+    actor = UserService(db).system_actor()
+    summary = generate_demo_data(db, actor, subscribers=args.subscribers, seed=args.seed,
+                                 progress=progress)
+    print(file=sys.stderr)
+    print(summary.describe())
+    accounts = UserService(db).create_demo_users(actor)
+    if accounts:
+        print("demo accounts (passwords are shown only this once):")
+        for username, role, password in accounts:
+            print(f"  {username:18} {role:11} {password}")
+    return 0
+
+
+def _backup(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
+    from hendazh_desktop.db.backup import backup_sqlite_file
+    from hendazh_desktop.services.maintenance import BackupService
+
+    if db.path is None:
+        raise CommandError("only SQLite databases are backed up by file")
+    service = BackupService(db, default_dir=paths.backup_dir)
+    actor = UserService(db).system_actor()
+    if args.path is None:
+        print(service.backup_now(actor, reason="manual"))
+    else:
+        print(backup_sqlite_file(db.path, args.path))
+    return 0
+
+
+def _webform(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
+    from hendazh_desktop.services.webform_import import WebFormImporter
+
+    report = WebFormImporter(db).import_file(UserService(db).system_actor(), args.path)
+    for problem in report.problems:
+        print(f"line {problem.line}: {problem.reason} {problem.detail}", file=sys.stderr)
+    if not report.ok:
+        print("nothing imported", file=sys.stderr)
+        return 1
+    print(f"created {len(report.created)} (matched {report.matched}, "
+          f"unmatched {report.unmatched}), skipped {report.skipped_duplicates}")
+    return 0
+
+
+def _audit(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
+    from hendazh_desktop.services.audit import AuditService
+
+    result = AuditService(db).verify(None)
+    if result.ok:
+        print(f"audit chain intact: {result.checked} entries")
+        return 0
+    print(f"audit chain BROKEN at entry {result.broken_entry} ({result.reason}); "
+          f"{result.checked} entries read")
+    return 1
+
+
+def _users(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
+    users = UserService(db)
+    actor = users.system_actor()
+    sub = args.users_command
+    if sub == "list":
+        for info in users.list_users(actor):
+            state = ("active" if info.active else "inactive") + (", locked" if info.locked else "")
+            print(f"{info.username:20} {info.role:11} {state:18} {info.full_name}")
+    elif sub == "add":
+        info = users.add_user(actor, args.username, args.full_name, args.role,
+                              _password(args.password_stdin))
+        print(f"created {info.username} ({info.role})")
+    elif sub == "reset-password":
+        users.reset_password(actor, args.username, _password(args.password_stdin))
+        print(f"password of {args.username} reset")
+    elif sub in ("deactivate", "activate"):
+        users.set_active(actor, args.username, sub == "activate")
+        print(f"{args.username} {sub}d")
+    return 0
+
+
+def _migrate(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
+    print(f"database ready: {db.url}")
+    return 0
+
+
+HANDLERS: dict[str, Callable[[Database, argparse.Namespace, AppPaths], int]] = {
+    "migrate": _migrate, "demo-data": _demo, "backup": _backup, "import-webform": _webform,
+    "audit": _audit, "users": _users,
+}
+
+
+def _restore(args: argparse.Namespace, paths: AppPaths) -> int:
+    from hendazh_desktop.db.engine import database_url, sqlite_path
+    from hendazh_desktop.services.maintenance import restore_database
+
+    target = sqlite_path(database_url(paths.database))
+    if target is None:
+        raise CommandError("restore replaces a SQLite file; use the server's tools for others")
+    result = restore_database(target, args.path, paths.backup_dir)
+    print(f"restored {result.restored_from} (schema {result.revision}); "
+          f"the replaced database was kept as {result.previous_saved_as}")
+    return 0
+
+
+def run(command: str, args: argparse.Namespace, paths: AppPaths) -> int:
+    try:
+        if command == "restore":
+            return _restore(args, paths)
+        db = _open(paths)
+        try:
+            return HANDLERS[command](db, args, paths)
+        finally:
+            db.dispose()
+    except DomainError as error:
+        detail = " ".join(f"{k}={v}" for k, v in error.params.items())
+        field = getattr(error, "field", "")
+        raise CommandError(f"{field + ': ' if field else ''}{error.code} {detail}".strip()) \
+            from None

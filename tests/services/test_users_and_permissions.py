@@ -1,0 +1,157 @@
+"""Accounts, sign-in locks, and services refusing roles that may not run them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hendazh_desktop.db.database import Database
+from hendazh_desktop.domain.errors import PermissionDenied, ValidationError
+from hendazh_desktop.domain.permissions import Role
+from hendazh_desktop.services.bootstrap import office_actor, prepare_database
+from hendazh_desktop.services.catalogue import CatalogueService, ServiceDraft
+from hendazh_desktop.services.intake import IntakeService, RequestDraft
+from hendazh_desktop.services.subscriber_forms import PhoneDraft, SubscriberDraft
+from hendazh_desktop.services.subscribers import SubscriberService
+from hendazh_desktop.services.users import SignInError, UserService
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = dt.datetime(2025, 11, 20, 8, 0, tzinfo=dt.UTC)
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+@pytest.fixture
+def fresh_db(tmp_path):
+    db = Database(str(tmp_path / "u.db"))
+    prepare_database(db, backup_dir=None)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def users(fresh_db, clock):
+    return UserService(fresh_db, clock=clock)
+
+
+def test_first_admin_only_once_and_no_default_password(users):
+    assert users.needs_first_admin()
+    admin = users.create_first_admin("admin", "مدیر سامانه", "long-enough-1", "long-enough-1")
+    assert admin.role is Role.ADMIN
+    assert not users.needs_first_admin()
+    with pytest.raises(Exception) as error:
+        users.create_first_admin("other", "دیگری", "long-enough-2", "long-enough-2")
+    assert getattr(error.value, "code", "") == "first_admin_exists"
+
+
+def test_first_admin_password_rules(users):
+    with pytest.raises(ValidationError) as short:
+        users.create_first_admin("admin", "مدیر", "short", "short")
+    assert short.value.code == "password_too_short"
+    with pytest.raises(ValidationError) as mismatch:
+        users.create_first_admin("admin", "مدیر", "long-enough-1", "long-enough-2")
+    assert mismatch.value.code == "password_mismatch"
+    with pytest.raises(ValidationError) as same:
+        users.create_first_admin("adminadmin", "مدیر", "adminadmin", "adminadmin")
+    assert same.value.code == "password_too_weak"
+    assert users.needs_first_admin()
+
+
+def test_five_failures_lock_for_fifteen_minutes(users, clock):
+    users.create_first_admin("admin", "مدیر", "right-password", "right-password")
+    for _ in range(4):
+        with pytest.raises(SignInError) as failed:
+            users.sign_in("admin", "wrong")
+        assert failed.value.code == "sign_in_failed"
+    with pytest.raises(SignInError) as locked:
+        users.sign_in("admin", "wrong")
+    assert locked.value.code == "account_locked"
+    with pytest.raises(SignInError) as still:
+        users.sign_in("admin", "right-password")  # right password, but locked
+    assert still.value.code == "account_locked"
+    clock.now += dt.timedelta(minutes=14)
+    with pytest.raises(SignInError):
+        users.sign_in("admin", "right-password")
+    clock.now += dt.timedelta(minutes=2)
+    assert users.sign_in("ADMIN ", "right-password").username == "admin"
+
+
+def test_unknown_user_gets_the_same_message(users):
+    users.create_first_admin("admin", "مدیر", "right-password", "right-password")
+    with pytest.raises(SignInError) as unknown:
+        users.sign_in("nobody", "whatever")
+    assert unknown.value.code == "sign_in_failed"
+
+
+def test_admin_resets_and_owner_changes_password(users):
+    admin = users.create_first_admin("admin", "مدیر", "right-password", "right-password")
+    info = users.add_user(admin, "sara", "سارا مشاوری", "consultant", "first-password")
+    assert info.role == "consultant"
+    sara = users.sign_in("sara", "first-password")
+    with pytest.raises(ValidationError) as wrong:
+        users.change_own_password(sara, "not-it", "second-password", "second-password")
+    assert wrong.value.code == "password_wrong"
+    users.change_own_password(sara, "first-password", "second-password", "second-password")
+    assert users.sign_in("sara", "second-password").user_id == sara.user_id
+    users.reset_password(admin, "sara", "third-password")
+    assert users.sign_in("sara", "third-password").user_id == sara.user_id
+    with pytest.raises(PermissionDenied):
+        users.reset_password(sara, "admin", "hijacked-password")
+
+
+def test_deactivated_account_cannot_sign_in(users):
+    admin = users.create_first_admin("admin", "مدیر", "right-password", "right-password")
+    users.add_user(admin, "mina", "مینا حسابی", "accountant", "mina-password")
+    users.set_active(admin, "mina", False)
+    with pytest.raises(SignInError) as inactive:
+        users.sign_in("mina", "mina-password")
+    assert inactive.value.code == "account_inactive"
+    with pytest.raises(ValidationError):
+        users.set_active(admin, "admin", False)
+
+
+def test_system_account_never_signs_in(users):
+    system = users.system_actor()
+    assert system.username == "system"
+    with pytest.raises(SignInError):
+        users.sign_in("system", "")
+    assert users.needs_first_admin()  # the reserved account is not a login account
+
+
+@pytest.mark.parametrize("role", [Role.CONSULTANT, Role.DISPATCHER, Role.ACCOUNTANT])
+def test_only_managers_edit_services(fresh_db, role):
+    actor = office_actor(fresh_db, f"u-{role.value}", role=role)
+    catalogue = CatalogueService(fresh_db)
+    service = catalogue.services(actor)[0]
+    draft = ServiceDraft(service.name, service.payment_policy, True, "50", False, "10", "25",
+                         "10", "5", "0", True)
+    with pytest.raises(PermissionDenied):
+        catalogue.update_service(actor, service.id, draft, expected_version=service.version)
+    manager = office_actor(fresh_db, "boss", role=Role.MANAGER)
+    catalogue.update_service(manager, service.id, draft, expected_version=service.version)
+
+
+def test_accountants_do_not_take_calls(fresh_db):
+    accountant = office_actor(fresh_db, "acc", role=Role.ACCOUNTANT)
+    with pytest.raises(PermissionDenied):
+        SubscriberService(fresh_db).create(
+            accountant, SubscriberDraft(name="علی", phones=(PhoneDraft("09171234567"),)))
+    with pytest.raises(PermissionDenied):
+        IntakeService(fresh_db).create_request(accountant, RequestDraft(1, 1, 1))
+
+
+def test_only_admins_manage_users(fresh_db, users):
+    manager = office_actor(fresh_db, "boss", role=Role.MANAGER)
+    with pytest.raises(PermissionDenied):
+        users.add_user(manager, "eve", "ایو", "admin", "eve-password")
+    with pytest.raises(PermissionDenied):
+        users.list_users(manager)
