@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hendazh_desktop.domain.jalali import format_date, format_datetime, format_time
+from hendazh_desktop.domain.jalali import (
+    format_date,
+    format_datetime,
+    format_time,
+    local_datetime,
+)
 from hendazh_desktop.domain.money import CurrencyUnit, format_money
 from hendazh_desktop.domain.requests import (
     CHANNEL_LABELS,
@@ -51,6 +56,16 @@ def code(value: str) -> str:
 
 def phone(value: str) -> str:
     return to_persian_digits(value)
+
+
+def number_text(value: str) -> str:
+    """A string of digits (national code, postal code) in Persian digits."""
+    return to_persian_digits(value)
+
+
+def local_date(moment: dt.datetime) -> dt.date:
+    """The Iran-local calendar day of a stored UTC moment."""
+    return local_datetime(moment).date()
 
 
 def date(value: dt.date | None) -> str:

@@ -69,7 +69,9 @@ def test_name_fragment_lists_results_and_keyboard_selects(qtbot, panel, make_sub
     press(panel.search, Qt.Key.Key_Down)
     assert panel.results.hasFocus()
     row = next(r for r in range(2) if panel.results_model.row_item(r).id == target.id)
-    panel.results.selectRow(row)
+    for _ in range(row):
+        press(panel.results, Qt.Key.Key_Down)
+    assert panel.results.currentIndex().row() == row
     press(panel.results, Qt.Key.Key_Return)
     assert panel.selected_subscriber().id == target.id
 

@@ -23,7 +23,8 @@ from hendazh_desktop.services.dto import CreatedRequest, SubscriberCard, Subscri
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.messages import error_message
-from hendazh_desktop.ui.models.window_model import Column, ListSource, WindowTableModel
+from hendazh_desktop.ui.models.columns import SUBSCRIBER_RESULT_COLUMNS
+from hendazh_desktop.ui.models.window_model import ListSource, WindowTableModel
 from hendazh_desktop.ui.ops import run_op
 from hendazh_desktop.ui.widgets.quick_register import QuickRegisterForm
 from hendazh_desktop.ui.widgets.request_form import RequestForm
@@ -32,12 +33,7 @@ from hendazh_desktop.ui.widgets.subscriber_card import SubscriberCardWidget
 SEARCH_DELAY_MS = 120
 RESULT_LIMIT = 20
 
-RESULT_COLUMNS: list[Column[SubscriberRow]] = [
-    Column("کد اشتراک", lambda r: fmt.code(r.code)),
-    Column("نام", lambda r: r.name),
-    Column("تلفن", lambda r: fmt.phone(r.phone)),
-    Column("منطقه", lambda r: r.zone),
-]
+RESULT_COLUMNS = SUBSCRIBER_RESULT_COLUMNS
 
 
 class IntakePanel(QWidget):

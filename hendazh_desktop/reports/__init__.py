@@ -1,0 +1,1 @@
+"""Printed documents (ReportLab): Persian shaping and layout, job sheets, invoices, reports."""

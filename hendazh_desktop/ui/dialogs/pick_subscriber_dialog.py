@@ -1,0 +1,75 @@
+"""Choose the subscriber a web-form request belongs to (search by phone, code or name)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hendazh_desktop.services.dto import SubscriberRow
+from hendazh_desktop.ui.context import UiContext
+from hendazh_desktop.ui.models.columns import SUBSCRIBER_RESULT_COLUMNS as RESULT_COLUMNS
+from hendazh_desktop.ui.models.window_model import ListSource, WindowTableModel
+
+
+class PickSubscriberDialog(QDialog):
+    """``chosen`` holds the picked subscriber row after OK."""
+
+    def __init__(self, *, context: UiContext, query: str = "", hint: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = context
+        self.chosen: SubscriberRow | None = None
+        self.setWindowTitle("انتخاب مشترک")
+        self.setMinimumSize(560, 380)
+        self.search = QLineEdit(query)
+        self.search.setPlaceholderText("تلفن، کد اشتراک یا نام")
+        self.model: WindowTableModel[SubscriberRow] = WindowTableModel(
+            RESULT_COLUMNS, warn=lambda r: r.do_not_serve)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _i: self.choose())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.choose)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if hint:
+            label = QLabel(hint)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.run_search)
+        self.search.textEdited.connect(lambda _t: self._timer.start())
+        self.run_search()
+
+    def run_search(self) -> None:
+        text = self.search.text().strip()
+        rows = self._ctx.search.search(self._ctx.actor, text, 50) if text else []
+        self.model.set_source(ListSource(rows))
+        if rows:
+            self.table.selectRow(0)
+
+    def choose(self) -> None:
+        index = self.table.currentIndex()
+        self.chosen = self.model.row_item(index.row()) if index.isValid() else None
+        if self.chosen is not None:
+            self.accept()

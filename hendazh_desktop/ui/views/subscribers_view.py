@@ -1,0 +1,196 @@
+"""The subscriber list: search as you type over any fragment, a lazy table, and the card."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hendazh_desktop.domain.permissions import Permission
+from hendazh_desktop.services.dto import SubscriberRow
+from hendazh_desktop.ui import fmt
+from hendazh_desktop.ui.context import UiContext
+from hendazh_desktop.ui.dialogs.subscriber_dialog import SubscriberDialog
+from hendazh_desktop.ui.models.sources import AllSubscribers
+from hendazh_desktop.ui.models.window_model import NUMERIC, Column, ListSource, WindowTableModel
+from hendazh_desktop.ui.ops import run_op
+from hendazh_desktop.ui.widgets.subscriber_card import SubscriberCardWidget
+
+SEARCH_DELAY_MS = 150
+SEARCH_LIMIT = 200
+
+COLUMNS: list[Column[SubscriberRow]] = [
+    Column("کد اشتراک", lambda r: fmt.code(r.code), NUMERIC),
+    Column("نام", lambda r: r.name),
+    Column("تلفن", lambda r: fmt.phone(r.phone), NUMERIC),
+    Column("منطقه", lambda r: r.zone),
+    Column("تاریخ عضویت", lambda r: fmt.date(fmt.local_date(r.created_at))),
+]
+WIDTHS = (110, 230, 130, 110)
+
+
+class SubscribersView(QWidget):
+    """Find, open, register and edit subscribers."""
+
+    new_request_requested = Signal(int)
+    """Take a new request for this subscriber (its id)."""
+
+    status_message = Signal(str)
+    """A short message for the status bar."""
+
+    def __init__(self, *, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = context
+        self.search = QLineEdit()
+        self.search.setObjectName("subscriber_search")
+        self.search.setPlaceholderText("جستجو: نام، تلفن یا کد اشتراک… (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        self.new_button = QPushButton("مشترک جدید (Ctrl+N)")
+        self.new_button.clicked.connect(self.create_subscriber)
+        self.new_button.setEnabled(context.actor.can(Permission.EDIT_SUBSCRIBERS))
+        self.model: WindowTableModel[SubscriberRow] = WindowTableModel(
+            COLUMNS, warn=lambda r: r.do_not_serve)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in enumerate(WIDTHS):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.card = SubscriberCardWidget()
+        self.card.edit_requested.connect(lambda _id: self.edit_selected())
+        self.card.new_request_requested.connect(self.new_request_requested)
+        self.card.edit_button.setEnabled(context.actor.can(Permission.EDIT_SUBSCRIBERS))
+        self.card.request_button.setEnabled(context.actor.can(Permission.CREATE_REQUESTS))
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        top.addWidget(self.new_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.card)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.search.textEdited.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self.run_search)
+        self.search.installEventFilter(self)
+        self.table.installEventFilter(self)
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.create_subscriber)
+        QShortcut(QKeySequence("Ctrl+E"), self, activated=self.edit_selected)
+        self.refresh()
+
+    # --- loading --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        selected = self.selected()
+        self.run_search()
+        if selected is not None:
+            row = self.model.find_row(lambda r: r.id == selected.id)
+            if row >= 0:
+                self.table.selectRow(row)
+
+    def run_search(self) -> None:
+        self._timer.stop()
+        text = self.search.text().strip()
+        if text:
+            rows = self._ctx.search.search(self._ctx.actor, text, SEARCH_LIMIT)
+            self.model.set_source(ListSource(rows))
+            self.count_label.setText(f"{fmt.number(len(rows))} مورد")
+        else:
+            self.model.set_source(AllSubscribers(self._ctx))
+            self.count_label.setText(f"{fmt.number(self.model.rowCount())} مشترک")
+        self.card.show_card(None)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # --- selection and actions ------------------------------------------------------------
+    def selected(self) -> SubscriberRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_item(index.row()) if index.isValid() else None
+
+    def _on_selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        row = self.selected()
+        if row is None:
+            self.card.show_card(None)
+            return
+        self.card.show_card(run_op(self, lambda: self._ctx.subscribers.card(
+            self._ctx.actor, row.id)))
+
+    def create_subscriber(self) -> None:
+        if not self._ctx.actor.can(Permission.EDIT_SUBSCRIBERS):
+            return
+        dialog = SubscriberDialog(context=self._ctx, parent=self)
+        dialog.open_subscriber_requested.connect(self.open_subscriber)
+        if dialog.exec() and dialog.saved_card is not None:
+            card = dialog.saved_card
+            self.status_message.emit(f"مشترک «{card.name}» با کد {fmt.code(card.code)} ثبت شد.")
+            self.search.setText(card.code)
+            self.run_search()
+            self.table.selectRow(0)
+
+    def edit_selected(self) -> None:
+        row = self.selected()
+        if row is None or not self._ctx.actor.can(Permission.EDIT_SUBSCRIBERS):
+            return
+        dialog = SubscriberDialog(context=self._ctx, subscriber_id=row.id, parent=self)
+        dialog.open_subscriber_requested.connect(self.open_subscriber)
+        if dialog.exec() and dialog.saved_card is not None:
+            self.status_message.emit(f"تغییرات «{dialog.saved_card.name}» ذخیره شد.")
+            self.model.refresh()
+            self._on_selection_changed(QItemSelection(), QItemSelection())
+
+    def open_subscriber(self, subscriber_id: int) -> None:
+        """Show one subscriber (e.g. the existing one a duplicate warning pointed at)."""
+        card = run_op(self, lambda: self._ctx.subscribers.card(self._ctx.actor, subscriber_id))
+        if card is None:
+            return
+        self.search.setText(card.code)
+        self.run_search()
+        self.table.selectRow(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if watched is self.search and event.key() == Qt.Key.Key_Down:
+                self.table.setFocus()
+                if not self.table.currentIndex().isValid() and self.model.rowCount():
+                    self.table.selectRow(0)
+                return True
+            if watched is self.table and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.edit_selected()
+                return True
+        return super().eventFilter(watched, event)
