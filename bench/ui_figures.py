@@ -17,24 +17,36 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTableView
 
-from hendazh_desktop.app import build_context  # noqa: E402
-from hendazh_desktop.db.database import Database  # noqa: E402
-from hendazh_desktop.services.bootstrap import office_actor  # noqa: E402
-from hendazh_desktop.services.dto import SubscriberRow  # noqa: E402
-from hendazh_desktop.ui.models.window_model import WindowTableModel  # noqa: E402
-from hendazh_desktop.ui.theme import apply_app_look  # noqa: E402
-from hendazh_desktop.ui.views.intake_panel import RESULT_COLUMNS, IntakePanel  # noqa: E402
+from hendazh_desktop.app import build_context
+from hendazh_desktop.db.database import Database
+from hendazh_desktop.services.bootstrap import office_actor
+from hendazh_desktop.services.dto import SubscriberRow
+from hendazh_desktop.ui.models.window_model import WindowTableModel
+from hendazh_desktop.ui.theme import apply_app_look
+from hendazh_desktop.ui.views.intake_panel import RESULT_COLUMNS, IntakePanel
 
 Figure = dict[str, Any]
 
 
-def _figure(value: float, unit: str, goal: str, ok: bool, *, limit: float | None = None,
-            ratio: float | None = None) -> Figure:
-    return {"value": round(value, 3), "unit": unit, "limit": None if limit is None else
-            round(limit, 3), "ratio": None if ratio is None else round(ratio, 3), "goal": goal,
-            "ok": bool(ok)}
+def _figure(
+    value: float,
+    unit: str,
+    goal: str,
+    ok: bool,
+    *,
+    limit: float | None = None,
+    ratio: float | None = None,
+) -> Figure:
+    return {
+        "value": round(value, 3),
+        "unit": unit,
+        "limit": None if limit is None else round(limit, 3),
+        "ratio": None if ratio is None else round(ratio, 3),
+        "goal": goal,
+        "ok": bool(ok),
+    }
 
 
 def _rss_mb() -> float:
@@ -138,8 +150,13 @@ def _startup(script: str, *args: str, runs: int = 5) -> float:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     samples = []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", script, *args], capture_output=True,
-                             text=True, env=env, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", script, *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
         samples.append(float(out.stdout.strip().splitlines()[-1]))
     return statistics.median(samples)
 
@@ -170,8 +187,7 @@ def measure(db_path_1m: Path, db_path_10k: Path) -> dict[str, Figure]:
     _keystroke(db_path_1m, app, queries[:5])  # warm-up
     keystrokes = _keystroke(db_path_1m, app, queries)
     median = statistics.median(keystrokes)
-    figures["intake_keystroke_to_paint_1m"] = _figure(median, "ms", "≤ 50 ms median",
-                                                      median <= 50)
+    figures["intake_keystroke_to_paint_1m"] = _figure(median, "ms", "≤ 50 ms median", median <= 50)
     paint_10k, _mem_10k, _jump_10k = _list_paint(db_path_10k, app)
     paint_10k = min(paint_10k, _list_paint(db_path_10k, app)[0])
     paint_1m, mem_1m, jump_1m = _list_paint(db_path_1m, app)
@@ -179,13 +195,20 @@ def measure(db_path_1m: Path, db_path_10k: Path) -> dict[str, Figure]:
     paint_1m, jump_1m = min(paint_1m, second[0]), min(jump_1m, second[2])
     figures["subscriber_list_first_paint_10k"] = _figure(paint_10k, "ms", "reference", True)
     figures["subscriber_list_first_paint_1m"] = _figure(
-        paint_1m, "ms", "≤ 2× the 10k paint", paint_1m <= 2 * paint_10k, limit=paint_10k,
-        ratio=paint_1m / paint_10k if paint_10k else None)
+        paint_1m,
+        "ms",
+        "≤ 2× the 10k paint",
+        paint_1m <= 2 * paint_10k,
+        limit=paint_10k,
+        ratio=paint_1m / paint_10k if paint_10k else None,
+    )
     figures["subscriber_list_extra_memory_1m"] = _figure(mem_1m, "MB", "≤ 30 MB", mem_1m <= 30)
-    figures["subscriber_list_jump_to_last_row_1m"] = _figure(jump_1m, "ms", "≤ 150 ms",
-                                                             jump_1m <= 150)
+    figures["subscriber_list_jump_to_last_row_1m"] = _figure(
+        jump_1m, "ms", "≤ 150 ms", jump_1m <= 150
+    )
     bare = _startup(_BARE)
     full = _startup(_APP, str(db_path_10k))
     figures["app_start_to_painted_window"] = _figure(
-        full, "ms", "≤ 2× limit", full <= 2 * bare, limit=bare, ratio=full / bare)
+        full, "ms", "≤ 2× limit", full <= 2 * bare, limit=bare, ratio=full / bare
+    )
     return figures

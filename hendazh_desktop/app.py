@@ -12,18 +12,18 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from hendazh_desktop.config import AppPaths
 from hendazh_desktop.db.database import Database
-from hendazh_desktop.domain.permissions import Actor
 from hendazh_desktop.db.storage import NetworkShareError
+from hendazh_desktop.domain.permissions import Actor
 from hendazh_desktop.services.audit import AuditService
 from hendazh_desktop.services.bootstrap import prepare_database
-from hendazh_desktop.services.maintenance import BackupService
-from hendazh_desktop.services.settings import SettingsService
-from hendazh_desktop.services.users import UserService
 from hendazh_desktop.services.catalogue import CatalogueService
 from hendazh_desktop.services.intake import IntakeService
+from hendazh_desktop.services.maintenance import BackupService
 from hendazh_desktop.services.queue import QueueService
+from hendazh_desktop.services.settings import SettingsService
 from hendazh_desktop.services.subscriber_search import SubscriberSearch
 from hendazh_desktop.services.subscribers import SubscriberService
+from hendazh_desktop.services.users import UserService
 from hendazh_desktop.services.webform_import import WebFormImporter
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.dialogs.crash_dialog import CrashHandler
@@ -75,7 +75,8 @@ def default_backup_dir(db: Database) -> Path:
 
 def make_application(argv: list[str]) -> QApplication:
     QApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Hendazh")

@@ -14,9 +14,11 @@ from hendazh_desktop.config import resolve_paths
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hendazh", description="Hendazh Desktop")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--db", metavar="PATH_OR_URL",
-                        help="SQLite file or SQLAlchemy URL (default: HENDAZH_DB or the user "
-                             "data folder)")
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="SQLite file or SQLAlchemy URL (default: HENDAZH_DB or the user data folder)",
+    )
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("gui", help="start the desktop application (the default)")
     sub.add_parser("migrate", help="back up, then bring the database schema up to date")
@@ -24,8 +26,12 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--subscribers", type=int, default=2000)
     demo.add_argument("--seed", type=int, default=1)
     backup = sub.add_parser("backup", help="write a consistent copy of the database")
-    backup.add_argument("path", type=Path, nargs="?",
-                        help="file to write (default: a dated file in the backup folder)")
+    backup.add_argument(
+        "path",
+        type=Path,
+        nargs="?",
+        help="file to write (default: a dated file in the backup folder)",
+    )
     restore = sub.add_parser("restore", help="replace the database by a checked backup")
     restore.add_argument("path", type=Path)
     web = sub.add_parser("import-webform", help="import web-form submissions (CSV or JSON)")
@@ -38,10 +44,16 @@ def _parser() -> argparse.ArgumentParser:
     add = users_sub.add_parser("add", help="create an account")
     add.add_argument("username")
     add.add_argument("--full-name", required=True)
-    add.add_argument("--role", required=True,
-                     choices=["consultant", "dispatcher", "accountant", "manager", "admin"])
-    add.add_argument("--password-stdin", action="store_true",
-                     help="read the password from the first line of standard input")
+    add.add_argument(
+        "--role",
+        required=True,
+        choices=["consultant", "dispatcher", "accountant", "manager", "admin"],
+    )
+    add.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of standard input",
+    )
     users_sub.add_parser("list", help="list accounts")
     reset = users_sub.add_parser("reset-password", help="set a new password (lifts a lock)")
     reset.add_argument("username")

@@ -7,7 +7,6 @@ import argparse
 import getpass
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from hendazh_desktop.config import AppPaths
 from hendazh_desktop.db.database import Database
@@ -27,7 +26,8 @@ def _open(paths: AppPaths) -> Database:
     except NetworkShareError as error:
         raise CommandError(
             f"the database is on a network share ({error}); share a PostgreSQL server "
-            "between PCs instead") from None
+            "between PCs instead"
+        ) from None
     prepare_database(db, backup_dir=paths.backup_dir)
     return db
 
@@ -50,8 +50,9 @@ def _demo(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
         print(f"\r{done:,}/{total:,}", end="", file=sys.stderr, flush=True)
 
     actor = UserService(db).system_actor()
-    summary = generate_demo_data(db, actor, subscribers=args.subscribers, seed=args.seed,
-                                 progress=progress)
+    summary = generate_demo_data(
+        db, actor, subscribers=args.subscribers, seed=args.seed, progress=progress
+    )
     print(file=sys.stderr)
     print(summary.describe())
     accounts = UserService(db).create_demo_users(actor)
@@ -86,8 +87,10 @@ def _webform(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
     if not report.ok:
         print("nothing imported", file=sys.stderr)
         return 1
-    print(f"created {len(report.created)} (matched {report.matched}, "
-          f"unmatched {report.unmatched}), skipped {report.skipped_duplicates}")
+    print(
+        f"created {len(report.created)} (matched {report.matched}, "
+        f"unmatched {report.unmatched}), skipped {report.skipped_duplicates}"
+    )
     return 0
 
 
@@ -98,8 +101,10 @@ def _audit(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
     if result.ok:
         print(f"audit chain intact: {result.checked} entries")
         return 0
-    print(f"audit chain BROKEN at entry {result.broken_entry} ({result.reason}); "
-          f"{result.checked} entries read")
+    print(
+        f"audit chain BROKEN at entry {result.broken_entry} ({result.reason}); "
+        f"{result.checked} entries read"
+    )
     return 1
 
 
@@ -112,8 +117,9 @@ def _users(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
             state = ("active" if info.active else "inactive") + (", locked" if info.locked else "")
             print(f"{info.username:20} {info.role:11} {state:18} {info.full_name}")
     elif sub == "add":
-        info = users.add_user(actor, args.username, args.full_name, args.role,
-                              _password(args.password_stdin))
+        info = users.add_user(
+            actor, args.username, args.full_name, args.role, _password(args.password_stdin)
+        )
         print(f"created {info.username} ({info.role})")
     elif sub == "reset-password":
         users.reset_password(actor, args.username, _password(args.password_stdin))
@@ -130,8 +136,12 @@ def _migrate(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 HANDLERS: dict[str, Callable[[Database, argparse.Namespace, AppPaths], int]] = {
-    "migrate": _migrate, "demo-data": _demo, "backup": _backup, "import-webform": _webform,
-    "audit": _audit, "users": _users,
+    "migrate": _migrate,
+    "demo-data": _demo,
+    "backup": _backup,
+    "import-webform": _webform,
+    "audit": _audit,
+    "users": _users,
 }
 
 
@@ -143,8 +153,10 @@ def _restore(args: argparse.Namespace, paths: AppPaths) -> int:
     if target is None:
         raise CommandError("restore replaces a SQLite file; use the server's tools for others")
     result = restore_database(target, args.path, paths.backup_dir)
-    print(f"restored {result.restored_from} (schema {result.revision}); "
-          f"the replaced database was kept as {result.previous_saved_as}")
+    print(
+        f"restored {result.restored_from} (schema {result.revision}); "
+        f"the replaced database was kept as {result.previous_saved_as}"
+    )
     return 0
 
 
@@ -160,5 +172,6 @@ def run(command: str, args: argparse.Namespace, paths: AppPaths) -> int:
     except DomainError as error:
         detail = " ".join(f"{k}={v}" for k, v in error.params.items())
         field = getattr(error, "field", "")
-        raise CommandError(f"{field + ': ' if field else ''}{error.code} {detail}".strip()) \
-            from None
+        raise CommandError(
+            f"{field + ': ' if field else ''}{error.code} {detail}".strip()
+        ) from None

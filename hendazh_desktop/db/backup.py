@@ -70,7 +70,7 @@ def list_backups(backup_dir: Path) -> list[Path]:
 
 def rotate_backups(backup_dir: Path, keep: int) -> list[Path]:
     """Delete all but the ``keep`` newest backups; returns what was deleted."""
-    removed = list_backups(backup_dir)[max(keep, 1):]
+    removed = list_backups(backup_dir)[max(keep, 1) :]
     for path in removed:
         path.unlink(missing_ok=True)
     return removed

@@ -106,7 +106,8 @@ class Subscriber(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     phones: Mapped[list[SubscriberPhone]] = relationship(
-        back_populates="subscriber", order_by="SubscriberPhone.position",
+        back_populates="subscriber",
+        order_by="SubscriberPhone.position",
         cascade="all, delete-orphan",
     )
     addresses: Mapped[list[Address]] = relationship(

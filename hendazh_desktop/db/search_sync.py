@@ -19,7 +19,8 @@ def _sqlite(connection: Connection) -> bool:
 def _subscriber_inserted(_mapper: Any, connection: Connection, target: Subscriber) -> None:
     if _sqlite(connection):
         connection.exec_driver_sql(
-            "INSERT INTO subscriber_fts(rowid, name_key) VALUES (?, ?)", (target.id, target.name_key)
+            "INSERT INTO subscriber_fts(rowid, name_key) VALUES (?, ?)",
+            (target.id, target.name_key),
         )
 
 
@@ -28,7 +29,8 @@ def _subscriber_updated(_mapper: Any, connection: Connection, target: Subscriber
     if _sqlite(connection) and inspect(target).attrs.name_key.history.has_changes():
         connection.exec_driver_sql("DELETE FROM subscriber_fts WHERE rowid = ?", (target.id,))
         connection.exec_driver_sql(
-            "INSERT INTO subscriber_fts(rowid, name_key) VALUES (?, ?)", (target.id, target.name_key)
+            "INSERT INTO subscriber_fts(rowid, name_key) VALUES (?, ?)",
+            (target.id, target.name_key),
         )
 
 

@@ -5,10 +5,27 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-NETWORK_FILESYSTEMS = frozenset({
-    "nfs", "nfs4", "cifs", "smb3", "smbfs", "ncpfs", "afs", "9p", "ceph", "glusterfs",
-    "fuse.sshfs", "sshfs", "fuse.rclone", "davfs", "fuse.davfs2", "lustre", "gpfs",
-})
+NETWORK_FILESYSTEMS = frozenset(
+    {
+        "nfs",
+        "nfs4",
+        "cifs",
+        "smb3",
+        "smbfs",
+        "ncpfs",
+        "afs",
+        "9p",
+        "ceph",
+        "glusterfs",
+        "fuse.sshfs",
+        "sshfs",
+        "fuse.rclone",
+        "davfs",
+        "fuse.davfs2",
+        "lustre",
+        "gpfs",
+    }
+)
 
 
 class NetworkShareError(Exception):
@@ -43,7 +60,7 @@ def refuse_network_share(path: Path, mounts_file: Path = Path("/proc/mounts")) -
         import ctypes
 
         drive = os.path.splitdrive(str(path.resolve()))[0] + "\\"
-        if ctypes.windll.kernel32.GetDriveTypeW(drive) == 4:  # DRIVE_REMOTE
+        if ctypes.windll.kernel32.GetDriveTypeW(drive) == 4:  # type: ignore[attr-defined]
             raise NetworkShareError(text)
         return
     fs_type = filesystem_type(path.parent if not path.exists() else path, mounts_file)

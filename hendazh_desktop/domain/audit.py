@@ -89,9 +89,18 @@ def to_json(value: Mapping[str, Any] | None) -> str | None:
 def entry_hash(previous: str, record: AuditRecord) -> str:
     """SHA-256 over the previous hash and the canonical content of this entry."""
     payload = json.dumps(
-        [record.id, record.at.astimezone(dt.UTC).isoformat(), record.user_id, record.entity,
-         record.entity_id, record.action, to_json(record.before), to_json(record.after)],
-        ensure_ascii=False, separators=(",", ":"),
+        [
+            record.id,
+            record.at.astimezone(dt.UTC).isoformat(),
+            record.user_id,
+            record.entity,
+            record.entity_id,
+            record.action,
+            to_json(record.before),
+            to_json(record.after),
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
     )
     return hashlib.sha256((previous + payload).encode("utf-8")).hexdigest()
 
@@ -125,9 +134,9 @@ def verify_chain(
     return None
 
 
-def diff(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> tuple[
-    dict[str, Any] | None, dict[str, Any] | None
-]:
+def diff(
+    before: Mapping[str, Any] | None, after: Mapping[str, Any] | None
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     """Only the keys that changed (all keys when one side is missing)."""
     if before is None or after is None:
         return (dict(before) if before else None, dict(after) if after else None)

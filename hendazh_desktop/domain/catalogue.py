@@ -52,4 +52,6 @@ DEFAULT_SERVICES: tuple[ServiceDefaults, ...] = (
 )
 
 # The districts (مناطق شهرداری) of Shiraz, seeded as the zones addresses belong to.
-SHIRAZ_ZONES: tuple[str, ...] = tuple(f"منطقه {n}" for n in "۱ ۲ ۳ ۴ ۵ ۶ ۷ ۸ ۹ ۱۰ ۱۱".split())
+SHIRAZ_ZONES: tuple[str, ...] = tuple(
+    f"منطقه {n}" for n in ["۱", "۲", "۳", "۴", "۵", "۶", "۷", "۸", "۹", "۱۰", "۱۱"]
+)

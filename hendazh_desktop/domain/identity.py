@@ -26,7 +26,10 @@ def national_code_checksum_ok(code: str) -> bool:
 
 
 def parse_national_code(text: str, *, field: str = "national_code") -> str:
-    """A valid national code as 10 ASCII digits; all-equal codes pass the checksum but are refused."""
+    """A valid national code as 10 ASCII digits.
+
+    The ten all-equal codes pass the checksum but are not issued: they are refused too.
+    """
     code = _clean(text)
     if not code:
         raise ValidationError(field, "required")

@@ -15,8 +15,18 @@ from hendazh_desktop.domain.text import to_ascii_digits, to_persian_digits
 TEHRAN = ZoneInfo("Asia/Tehran")
 
 MONTH_NAMES = (
-    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
-    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
 )
 WEEKDAY_NAMES = ("دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه", "یکشنبه")
 
@@ -31,7 +41,7 @@ def to_jalali(day: dt.date) -> tuple[int, int, int]:
 
 
 def from_jalali(year: int, month: int, day: int) -> dt.date:
-    """(year, month, day) in the Jalali calendar → Gregorian date; ValueError if it does not exist."""
+    """A Jalali (year, month, day) as a Gregorian date; ValueError if the day does not exist."""
     return jdatetime.date(year, month, day).togregorian()
 
 

@@ -14,8 +14,9 @@ LOCK_DURATION = dt.timedelta(minutes=15)
 _USERNAME = re.compile(r"^[a-z][a-z0-9._-]{2,49}$", re.ASCII)
 
 
-def check_new_password(password: str, *, username: str, confirm: str | None = None,
-                       field: str = "password") -> None:
+def check_new_password(
+    password: str, *, username: str, confirm: str | None = None, field: str = "password"
+) -> None:
     """At least 8 characters, not the username, not one repeated character; confirm matches."""
     if not password:
         raise ValidationError(field, "required")

@@ -46,7 +46,10 @@ class Permission(enum.StrEnum):
 P = Permission
 _OFFICE = {P.VIEW_SUBSCRIBERS, P.VIEW_REQUESTS, P.VIEW_SERVICES}
 _INTAKE = _OFFICE | {
-    P.EDIT_SUBSCRIBERS, P.CREATE_REQUESTS, P.CANCEL_REQUESTS, P.VERIFY_REQUESTS,
+    P.EDIT_SUBSCRIBERS,
+    P.CREATE_REQUESTS,
+    P.CANCEL_REQUESTS,
+    P.VERIFY_REQUESTS,
     P.IMPORT_WEB_FORMS,
 }
 
@@ -58,8 +61,16 @@ MATRIX: dict[Role, frozenset[Permission]] = {
         _INTAKE | {P.EDIT_SERVICES, P.EDIT_SETTINGS, P.VIEW_AUDIT, P.BACKUP_DATABASE}
     ),
     Role.ADMIN: frozenset(
-        _INTAKE | {P.EDIT_SERVICES, P.EDIT_SETTINGS, P.MANAGE_USERS, P.VIEW_AUDIT,
-                   P.BACKUP_DATABASE, P.RESTORE_DATABASE, P.GENERATE_DEMO_DATA}
+        _INTAKE
+        | {
+            P.EDIT_SERVICES,
+            P.EDIT_SETTINGS,
+            P.MANAGE_USERS,
+            P.VIEW_AUDIT,
+            P.BACKUP_DATABASE,
+            P.RESTORE_DATABASE,
+            P.GENERATE_DEMO_DATA,
+        }
     ),
 }
 

@@ -13,8 +13,39 @@ DEFAULT_AREA_CODE = "71"  # Shiraz, Fars: an 8-digit number typed alone is local
 
 # Two-digit landline area codes of Iran's provinces.
 AREA_CODES = frozenset(
-    "11 13 17 21 23 24 25 26 28 31 34 35 38 41 44 45 51 54 56 58 61 66 71 74 76 77 81 83 84 86 87"
-    .split()
+    [
+        "11",
+        "13",
+        "17",
+        "21",
+        "23",
+        "24",
+        "25",
+        "26",
+        "28",
+        "31",
+        "34",
+        "35",
+        "38",
+        "41",
+        "44",
+        "45",
+        "51",
+        "54",
+        "56",
+        "58",
+        "61",
+        "66",
+        "71",
+        "74",
+        "76",
+        "77",
+        "81",
+        "83",
+        "84",
+        "86",
+        "87",
+    ]
 )
 
 _ALLOWED = re.compile(r"^\+?[\d\s\-().]+$", re.ASCII)

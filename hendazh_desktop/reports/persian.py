@@ -34,8 +34,9 @@ def register_fonts(font_dir: Path) -> None:
         return
     pdfmetrics.registerFont(TTFont(REGULAR, str(font_dir / "Vazirmatn-Regular.ttf")))
     pdfmetrics.registerFont(TTFont(BOLD, str(font_dir / "Vazirmatn-Bold.ttf")))
-    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR,
-                                  boldItalic=BOLD)
+    pdfmetrics.registerFontFamily(
+        REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD
+    )
     _registered = True
 
 
@@ -123,8 +124,15 @@ class PersianText(Flowable):
         return avail_width, self.leading * len(self._lines)
 
     def _piece(self, lines: list[str], space_after: float) -> PersianText:
-        piece = PersianText(self.text, font=self.font, size=self.size, leading=self.leading,
-                            align=self.align, color=self.color, space_after=space_after)
+        piece = PersianText(
+            self.text,
+            font=self.font,
+            size=self.size,
+            leading=self.leading,
+            align=self.align,
+            color=self.color,
+            space_after=space_after,
+        )
         piece._preset = lines
         return piece
 
@@ -135,8 +143,7 @@ class PersianText(Flowable):
             return []
         if fit >= len(self._lines):
             return [self]
-        return [self._piece(self._lines[:fit], 0), self._piece(self._lines[fit:],
-                                                                self.spaceAfter)]
+        return [self._piece(self._lines[:fit], 0), self._piece(self._lines[fit:], self.spaceAfter)]
 
     def draw(self) -> None:
         canvas = self.canv

@@ -50,7 +50,9 @@ def _midnight(day: dt.date) -> dt.datetime:
 
 def _query(flt: AuditFilter) -> AuditQuery:
     return AuditQuery(
-        user_id=flt.user_id, entity=flt.entity or None, entity_id=flt.entity_id or None,
+        user_id=flt.user_id,
+        entity=flt.entity or None,
+        entity_id=flt.entity_id or None,
         at_from=_midnight(flt.date_from) if flt.date_from else None,
         at_to=_midnight(flt.date_to + dt.timedelta(days=1)) if flt.date_to else None,
     )
@@ -73,8 +75,13 @@ class AuditService:
         with self._db.read() as uow:
             return [
                 AuditRow(
-                    id=e.id, at=e.at, user_id=e.user_id, user=name, entity=e.entity,
-                    entity_id=e.entity_id, action=e.action,
+                    id=e.id,
+                    at=e.at,
+                    user_id=e.user_id,
+                    user=name,
+                    entity=e.entity,
+                    entity_id=e.entity_id,
+                    action=e.action,
                     before=json.loads(e.before_json) if e.before_json else None,
                     after=json.loads(e.after_json) if e.after_json else None,
                 )

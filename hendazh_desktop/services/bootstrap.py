@@ -32,16 +32,24 @@ def seed_catalogue(db: Database) -> None:
     with db.write() as uow:
         if not uow.catalogue.services():
             for order, s in enumerate(DEFAULT_SERVICES):
-                uow.catalogue.add(Service(
-                    code=s.code, name=s.name, payment_policy=s.policy.value,
-                    materials_prepayment_allowed=s.materials_prepayment,
-                    materials_prepayment_bp=DEFAULT_MATERIALS_PREPAYMENT_BP,
-                    vat_exempt=s.vat_exempt, vat_rate_bp=0 if s.vat_exempt else DEFAULT_VAT_BP,
-                    commission_bp=DEFAULT_COMMISSION_BP,
-                    referrer_share_bp=DEFAULT_REFERRER_SHARE_BP,
-                    recipient_share_bp=DEFAULT_RECIPIENT_SHARE_BP,
-                    base_price=s.base_price, active=True, sort_order=order, version=1,
-                ))
+                uow.catalogue.add(
+                    Service(
+                        code=s.code,
+                        name=s.name,
+                        payment_policy=s.policy.value,
+                        materials_prepayment_allowed=s.materials_prepayment,
+                        materials_prepayment_bp=DEFAULT_MATERIALS_PREPAYMENT_BP,
+                        vat_exempt=s.vat_exempt,
+                        vat_rate_bp=0 if s.vat_exempt else DEFAULT_VAT_BP,
+                        commission_bp=DEFAULT_COMMISSION_BP,
+                        referrer_share_bp=DEFAULT_REFERRER_SHARE_BP,
+                        recipient_share_bp=DEFAULT_RECIPIENT_SHARE_BP,
+                        base_price=s.base_price,
+                        active=True,
+                        sort_order=order,
+                        version=1,
+                    )
+                )
         if not uow.catalogue.zones():
             for order, name in enumerate(SHIRAZ_ZONES):
                 uow.catalogue.add(Zone(name=name, sort_order=order))
@@ -57,7 +65,8 @@ def office_actor(
     with db.write() as uow:
         user = uow.users.by_username(name)
         if user is None:
-            user = uow.users.add(User(username=name, full_name=full_name or name,
-                                      role=role.value, active=True))
+            user = uow.users.add(
+                User(username=name, full_name=full_name or name, role=role.value, active=True)
+            )
             uow.commit()
         return Actor(user.id, user.username, Role(user.role))

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.db.models import Service
-from hendazh_desktop.domain.catalogue import PaymentPolicy
 from hendazh_desktop.domain.audit import AuditAction
+from hendazh_desktop.domain.catalogue import PaymentPolicy
 from hendazh_desktop.domain.errors import Conflict, FormErrorCollector, NotFound, ValidationError
 from hendazh_desktop.domain.fields import clean_text
 from hendazh_desktop.domain.money import CurrencyUnit, parse_amount, parse_percent
@@ -21,12 +21,20 @@ CURRENCY_SETTING = "display_currency"
 
 def service_info(s: Service) -> ServiceInfo:
     return ServiceInfo(
-        id=s.id, code=s.code, name=s.name, payment_policy=s.payment_policy,
+        id=s.id,
+        code=s.code,
+        name=s.name,
+        payment_policy=s.payment_policy,
         materials_prepayment_allowed=s.materials_prepayment_allowed,
-        materials_prepayment_bp=s.materials_prepayment_bp, vat_exempt=s.vat_exempt,
-        vat_rate_bp=s.vat_rate_bp, commission_bp=s.commission_bp,
-        referrer_share_bp=s.referrer_share_bp, recipient_share_bp=s.recipient_share_bp,
-        base_price=s.base_price, active=s.active, version=s.version,
+        materials_prepayment_bp=s.materials_prepayment_bp,
+        vat_exempt=s.vat_exempt,
+        vat_rate_bp=s.vat_rate_bp,
+        commission_bp=s.commission_bp,
+        referrer_share_bp=s.referrer_share_bp,
+        recipient_share_bp=s.recipient_share_bp,
+        base_price=s.base_price,
+        active=s.active,
+        version=s.version,
     )
 
 
@@ -57,8 +65,9 @@ class CatalogueService:
     def services(self, actor: Actor, *, include_inactive: bool = False) -> list[ServiceInfo]:
         require(actor, Permission.VIEW_SERVICES)
         with self._db.read() as uow:
-            return [service_info(s) for s in uow.catalogue.services(
-                include_inactive=include_inactive)]
+            return [
+                service_info(s) for s in uow.catalogue.services(include_inactive=include_inactive)
+            ]
 
     def zones(self, actor: Actor) -> list[ZoneInfo]:
         require(actor, Permission.VIEW_SUBSCRIBERS)
@@ -71,22 +80,31 @@ class CatalogueService:
         """Save a manager's changes to one service; every bad field is reported at once."""
         require(actor, Permission.EDIT_SERVICES)
         errors = FormErrorCollector()
-        name = errors.check(clean_text, draft.name, field="name", max_length=80, required=True,
-                            min_length=2)
+        name = errors.check(
+            clean_text, draft.name, field="name", max_length=80, required=True, min_length=2
+        )
         if draft.payment_policy not in {p.value for p in PaymentPolicy}:
             errors.add("payment_policy", "invalid")
-        materials = errors.check(parse_percent, draft.materials_prepayment_percent,
-                                 field="materials_prepayment_percent")
-        vat = 0 if draft.vat_exempt else errors.check(parse_percent, draft.vat_percent,
-                                                      field="vat_percent")
-        commission = errors.check(parse_percent, draft.commission_percent,
-                                  field="commission_percent")
-        referrer = errors.check(parse_percent, draft.referrer_share_percent,
-                                field="referrer_share_percent")
-        recipient = errors.check(parse_percent, draft.recipient_share_percent,
-                                 field="recipient_share_percent")
-        price = errors.check(parse_amount, draft.base_price or "0", field="base_price",
-                             allow_zero=True)
+        materials = errors.check(
+            parse_percent, draft.materials_prepayment_percent, field="materials_prepayment_percent"
+        )
+        vat = (
+            0
+            if draft.vat_exempt
+            else errors.check(parse_percent, draft.vat_percent, field="vat_percent")
+        )
+        commission = errors.check(
+            parse_percent, draft.commission_percent, field="commission_percent"
+        )
+        referrer = errors.check(
+            parse_percent, draft.referrer_share_percent, field="referrer_share_percent"
+        )
+        recipient = errors.check(
+            parse_percent, draft.recipient_share_percent, field="recipient_share_percent"
+        )
+        price = errors.check(
+            parse_amount, draft.base_price or "0", field="base_price", allow_zero=True
+        )
         if referrer is not None and recipient is not None and referrer + recipient > 10_000:
             errors.add("recipient_share_percent", "shares_exceed_commission")
         if draft.payment_policy == PaymentPolicy.PREPAID.value and price == 0:
@@ -114,8 +132,16 @@ class CatalogueService:
             service.base_price = price
             service.active = draft.active
             service.version += 1
-            record(uow, self._clock, actor, "service", service.id, AuditAction.UPDATE, before,
-                   service_snapshot(service))
+            record(
+                uow,
+                self._clock,
+                actor,
+                "service",
+                service.id,
+                AuditAction.UPDATE,
+                before,
+                service_snapshot(service),
+            )
             uow.commit()
             return service_info(service)
 
@@ -123,13 +149,23 @@ class CatalogueService:
         """How money is shown (readable by every signed-in user)."""
         with self._db.read() as uow:
             value = uow.catalogue.setting(CURRENCY_SETTING)
-        return CurrencyUnit(value) if value in {u.value for u in CurrencyUnit} else CurrencyUnit.RIAL
+        return (
+            CurrencyUnit(value) if value in {u.value for u in CurrencyUnit} else CurrencyUnit.RIAL
+        )
 
     def set_display_currency(self, actor: Actor, unit: CurrencyUnit) -> None:
         require(actor, Permission.EDIT_SETTINGS)
         with self._db.write() as uow:
             before = uow.catalogue.setting(CURRENCY_SETTING) or CurrencyUnit.RIAL.value
             uow.catalogue.set_setting(CURRENCY_SETTING, CurrencyUnit(unit).value)
-            record(uow, self._clock, actor, "setting", "office", AuditAction.UPDATE,
-                   {CURRENCY_SETTING: before}, {CURRENCY_SETTING: CurrencyUnit(unit).value})
+            record(
+                uow,
+                self._clock,
+                actor,
+                "setting",
+                "office",
+                AuditAction.UPDATE,
+                {CURRENCY_SETTING: before},
+                {CURRENCY_SETTING: CurrencyUnit(unit).value},
+            )
             uow.commit()

@@ -55,7 +55,9 @@ def clean_schedule(
             errors.add("preferred_date", "date_in_past")
         elif day is not None and (day - today).days > MAX_DAYS_AHEAD:
             errors.add("preferred_date", "date_too_far")
-    start = errors.check(parse_time, start_text, field="window_start") if start_text.strip() else None
+    start = (
+        errors.check(parse_time, start_text, field="window_start") if start_text.strip() else None
+    )
     end = errors.check(parse_time, end_text, field="window_end") if end_text.strip() else None
     if start is not None and end is not None and end <= start:
         errors.add("window_end", "window_order")
@@ -74,10 +76,12 @@ class IntakeService:
         require(actor, Permission.CREATE_REQUESTS)
         now = self._clock()
         errors = FormErrorCollector()
-        description = errors.check(clean_text, draft.description, field="description",
-                                   max_length=2000, multiline=True)
-        schedule = clean_schedule(errors, draft.preferred_date, draft.window_start,
-                                  draft.window_end, today_local(now))
+        description = errors.check(
+            clean_text, draft.description, field="description", max_length=2000, multiline=True
+        )
+        schedule = clean_schedule(
+            errors, draft.preferred_date, draft.window_start, draft.window_end, today_local(now)
+        )
         if draft.priority not in {int(p) for p in Priority}:
             errors.add("priority", "invalid")
         if draft.channel not in {c.value for c in Channel}:
@@ -99,8 +103,12 @@ class IntakeService:
             if new_address is not None:
                 if uow.catalogue.zone(new_address.zone_id) is None:
                     raise ValidationError("address:0:zone", "zone_unknown")
-                address = Address(title=new_address.title, zone_id=new_address.zone_id,
-                                  text=new_address.text, postal_code=new_address.postal_code)
+                address = Address(
+                    title=new_address.title,
+                    zone_id=new_address.zone_id,
+                    text=new_address.text,
+                    postal_code=new_address.postal_code,
+                )
                 subscriber.addresses.append(address)
                 uow.flush()
                 address_id = address.id
@@ -109,20 +117,47 @@ class IntakeService:
                 if found is None or found.subscriber_id != subscriber.id or not found.active:
                     raise ValidationError("address", "address_not_of_subscriber")
                 address_id = found.id
-            status = initial_status(from_web_form=draft.channel == Channel.WEB_FORM.value,
-                                    prepaid=service.payment_policy == "prepaid")
-            request = uow.requests.add(ServiceRequest(
-                subscriber_id=subscriber.id, service_id=service.id, address_id=address_id,
-                description=description or "", preferred_date=schedule.preferred_date,
-                window_start=schedule.window_start, window_end=schedule.window_end,
-                priority=int(draft.priority), channel=draft.channel, status=status.value,
-                created_at=now, created_by=actor.user_id, updated_at=now,
-            ))
-            uow.requests.add_event(RequestEvent(request_id=request.id, at=now,
-                                                user_id=actor.user_id, from_status=None,
-                                                to_status=status.value, reason=""))
-            record(uow, self._clock, actor, "request", request.id, AuditAction.CREATE, None,
-                   request_snapshot(request))
+            status = initial_status(
+                from_web_form=draft.channel == Channel.WEB_FORM.value,
+                prepaid=service.payment_policy == "prepaid",
+            )
+            request = uow.requests.add(
+                ServiceRequest(
+                    subscriber_id=subscriber.id,
+                    service_id=service.id,
+                    address_id=address_id,
+                    description=description or "",
+                    preferred_date=schedule.preferred_date,
+                    window_start=schedule.window_start,
+                    window_end=schedule.window_end,
+                    priority=int(draft.priority),
+                    channel=draft.channel,
+                    status=status.value,
+                    created_at=now,
+                    created_by=actor.user_id,
+                    updated_at=now,
+                )
+            )
+            uow.requests.add_event(
+                RequestEvent(
+                    request_id=request.id,
+                    at=now,
+                    user_id=actor.user_id,
+                    from_status=None,
+                    to_status=status.value,
+                    reason="",
+                )
+            )
+            record(
+                uow,
+                self._clock,
+                actor,
+                "request",
+                request.id,
+                AuditAction.CREATE,
+                None,
+                request_snapshot(request),
+            )
             uow.commit()
             return CreatedRequest(request.id, status.value)
 
@@ -132,6 +167,7 @@ class IntakeService:
         if subscriber is None:
             raise ValidationError("subscriber", "subscriber_not_found")
         if subscriber.do_not_serve:
-            raise ValidationError("subscriber", "do_not_serve",
-                                  reason=subscriber.do_not_serve_reason)
+            raise ValidationError(
+                "subscriber", "do_not_serve", reason=subscriber.do_not_serve_reason
+            )
         return subscriber

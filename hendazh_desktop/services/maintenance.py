@@ -65,10 +65,15 @@ class BackupService:
             raise BackupError("backup_failed", detail=str(error)) from None
         rotate_backups(folder, self._kept())
         with self._db.write() as uow:
-            uow.audit.append(at=self._clock(), user_id=actor.user_id if actor else None,
-                             entity="database", entity_id="backup",
-                             action=AuditAction.BACKUP.value, before=None,
-                             after={"file": path.name, "reason": reason})
+            uow.audit.append(
+                at=self._clock(),
+                user_id=actor.user_id if actor else None,
+                entity="database",
+                entity_id="backup",
+                action=AuditAction.BACKUP.value,
+                before=None,
+                after={"file": path.name, "reason": reason},
+            )
             uow.commit()
         return path
 
@@ -82,8 +87,9 @@ class BackupService:
         return self.backup_now(None, reason="daily")
 
 
-def restore_database(db_file: Path, candidate: Path, backup_dir: Path, *,
-                     clock: Clock = system_clock) -> RestoreResult:
+def restore_database(
+    db_file: Path, candidate: Path, backup_dir: Path, *, clock: Clock = system_clock
+) -> RestoreResult:
     """Replace the database at ``db_file`` by a checked copy of ``candidate``.
 
     The candidate must pass SQLite's integrity and foreign-key checks and hold a schema this
@@ -107,9 +113,15 @@ def restore_database(db_file: Path, candidate: Path, backup_dir: Path, *,
     try:
         migrate.upgrade(restored, backup_dir=backup_dir)
         with restored.write() as uow:
-            uow.audit.append(at=clock(), user_id=None, entity="database", entity_id="restore",
-                             action=AuditAction.RESTORE.value, before={"file": saved.name},
-                             after={"file": candidate.name, "revision": revision})
+            uow.audit.append(
+                at=clock(),
+                user_id=None,
+                entity="database",
+                entity_id="restore",
+                action=AuditAction.RESTORE.value,
+                before={"file": saved.name},
+                after={"file": candidate.name, "revision": revision},
+            )
             uow.commit()
     finally:
         restored.dispose()

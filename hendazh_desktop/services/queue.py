@@ -43,9 +43,21 @@ class QueueFilter:
 
 def request_row(r: Any) -> RequestRow:
     return RequestRow(
-        id=r[0], created_at=r[1], subscriber_name=r[2], subscriber_code=r[3], service=r[4],
-        zone=r[5], status=r[6], priority=r[7], preferred_date=r[8], window_start=r[9],
-        window_end=r[10], channel=r[11], version=r[12], description=r[13], address=r[14],
+        id=r[0],
+        created_at=r[1],
+        subscriber_name=r[2],
+        subscriber_code=r[3],
+        service=r[4],
+        zone=r[5],
+        status=r[6],
+        priority=r[7],
+        preferred_date=r[8],
+        window_start=r[9],
+        window_end=r[10],
+        channel=r[11],
+        version=r[12],
+        description=r[13],
+        address=r[14],
         do_not_serve=bool(r[15]),
     )
 
@@ -55,8 +67,12 @@ def _local_midnight(day: dt.date) -> dt.datetime:
 
 
 def record_transition(
-    uow: UnitOfWork, request: ServiceRequest, target: RequestStatus, actor: Actor,
-    now: dt.datetime, reason: str = "",
+    uow: UnitOfWork,
+    request: ServiceRequest,
+    target: RequestStatus,
+    actor: Actor,
+    now: dt.datetime,
+    reason: str = "",
 ) -> None:
     """Move a request to a new state and write the history line, or refuse the move."""
     current = RequestStatus(request.status)
@@ -67,13 +83,25 @@ def record_transition(
     request.status = target.value
     request.updated_at = now
     request.version += 1
-    uow.requests.add_event(RequestEvent(request_id=request.id, at=now, user_id=actor.user_id,
-                                        from_status=current.value, to_status=target.value,
-                                        reason=reason))
-    uow.audit.append(at=now, user_id=actor.user_id, entity="request", entity_id=request.id,
-                     action=AuditAction.TRANSITION.value, before={"status": current.value},
-                     after={"status": target.value, "reason": reason,
-                            "subscriber_id": request.subscriber_id})
+    uow.requests.add_event(
+        RequestEvent(
+            request_id=request.id,
+            at=now,
+            user_id=actor.user_id,
+            from_status=current.value,
+            to_status=target.value,
+            reason=reason,
+        )
+    )
+    uow.audit.append(
+        at=now,
+        user_id=actor.user_id,
+        entity="request",
+        entity_id=request.id,
+        action=AuditAction.TRANSITION.value,
+        before={"status": current.value},
+        after={"status": target.value, "reason": reason, "subscriber_id": request.subscriber_id},
+    )
 
 
 class QueueService:
@@ -102,8 +130,11 @@ class QueueService:
                     if found is not None:
                         ids.add(found)
                 if len(digits) >= 4:
-                    ids.update(uow.subscribers.ids_by_phone_prefix(
-                        digits if digits.startswith("0") else "0" + digits, 50))
+                    ids.update(
+                        uow.subscribers.ids_by_phone_prefix(
+                            digits if digits.startswith("0") else "0" + digits, 50
+                        )
+                    )
                 subscriber_ids = tuple(sorted(ids))
             else:
                 name_key = search_key(text)
@@ -153,7 +184,12 @@ class QueueService:
             uow.commit()
 
     def verify(
-        self, actor: Actor, request_id: int, *, subscriber_id: int, expected_version: int,
+        self,
+        actor: Actor,
+        request_id: int,
+        *,
+        subscriber_id: int,
+        expected_version: int,
         address_id: int | None = None,
     ) -> RequestStatus:
         """Accept a web-form request: tie it to a subscriber and release it to the queue."""
@@ -177,8 +213,9 @@ class QueueService:
             service = uow.catalogue.service(request.service_id)
             assert service is not None
             request.subscriber_id = sub.id
-            target = initial_status(from_web_form=False,
-                                    prepaid=service.payment_policy == "prepaid")
+            target = initial_status(
+                from_web_form=False, prepaid=service.payment_policy == "prepaid"
+            )
             record_transition(uow, request, target, actor, self._clock(), "تأیید فرم وب")
             uow.commit()
             return target

@@ -130,9 +130,15 @@ class SettingsService:
         errors = FormErrorCollector()
         text = {
             name: errors.check(clean_text, getattr(draft, name), field=name, max_length=limit)
-            for name, limit in (("legal_name", 150), ("registration_number", 30),
-                                ("province", 40), ("city", 40), ("address", 300),
-                                ("invoice_footer", 500), ("backup_dir", 500))
+            for name, limit in (
+                ("legal_name", 150),
+                ("registration_number", 30),
+                ("province", 40),
+                ("city", 40),
+                ("address", 300),
+                ("invoice_footer", 500),
+                ("backup_dir", 500),
+            )
         }
         phone = ""
         if draft.phone.strip():
@@ -163,13 +169,23 @@ class SettingsService:
             elif logo is not None:
                 logo_b64 = base64.b64encode(logo).decode("ascii")
             after = dataclasses.replace(
-                before, **{k: v for k, v in text.items() if v is not None},
-                economic_code=economic, national_id=national, postal_code=postal, phone=phone,
-                display_currency=draft.display_currency, default_vat_bp=vat or 0,
-                vat_rounding=draft.vat_rounding, backups_kept=kept, logo_png_b64=logo_b64,
+                before,
+                **{k: v for k, v in text.items() if v is not None},
+                economic_code=economic,
+                national_id=national,
+                postal_code=postal,
+                phone=phone,
+                display_currency=draft.display_currency,
+                default_vat_bp=vat or 0,
+                vat_rounding=draft.vat_rounding,
+                backups_kept=kept,
+                logo_png_b64=logo_b64,
             )
-            changed = {n: (getattr(before, n), getattr(after, n)) for n in _FIELDS
-                       if getattr(before, n) != getattr(after, n)}
+            changed = {
+                n: (getattr(before, n), getattr(after, n))
+                for n in _FIELDS
+                if getattr(before, n) != getattr(after, n)
+            }
             for name, (_old, new) in changed.items():
                 uow.catalogue.set_setting(name, str(new))
             if changed:
@@ -178,7 +194,10 @@ class SettingsService:
                     for n, v in changed.items()
                 }
                 uow.audit.append(
-                    at=self._clock(), user_id=actor.user_id, entity="setting", entity_id="office",
+                    at=self._clock(),
+                    user_id=actor.user_id,
+                    entity="setting",
+                    entity_id="office",
                     action=AuditAction.UPDATE.value,
                     before={n: v[0] for n, v in shown.items()},
                     after={n: v[1] for n, v in shown.items()},
@@ -194,7 +213,13 @@ class SettingsService:
         with self._db.write() as uow:
             before = getattr(_load(uow), name)
             uow.catalogue.set_setting(name, value)
-            uow.audit.append(at=self._clock(), user_id=actor.user_id, entity="setting",
-                             entity_id="office", action=AuditAction.UPDATE.value,
-                             before={name: before}, after={name: value})
+            uow.audit.append(
+                at=self._clock(),
+                user_id=actor.user_id,
+                entity="setting",
+                entity_id="office",
+                action=AuditAction.UPDATE.value,
+                before={name: before},
+                after={name: value},
+            )
             uow.commit()

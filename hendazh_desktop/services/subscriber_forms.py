@@ -73,16 +73,25 @@ def address_field(index: int, part: str) -> str:
     return f"address:{index}:{part}"
 
 
-def clean_address(errors: FormErrorCollector, index: int, draft: AddressDraft) -> CleanAddress | None:
+def clean_address(
+    errors: FormErrorCollector, index: int, draft: AddressDraft
+) -> CleanAddress | None:
     text = errors.check(
-        clean_text, draft.text, field=address_field(index, "text"), max_length=300,
-        required=True, min_length=5,
+        clean_text,
+        draft.text,
+        field=address_field(index, "text"),
+        max_length=300,
+        required=True,
+        min_length=5,
     )
-    title = errors.check(clean_text, draft.title, field=address_field(index, "title"), max_length=40)
+    title = errors.check(
+        clean_text, draft.title, field=address_field(index, "title"), max_length=40
+    )
     postal = None
     if draft.postal_code.strip():
-        postal = errors.check(parse_postal_code, draft.postal_code,
-                              field=address_field(index, "postal_code"))
+        postal = errors.check(
+            parse_postal_code, draft.postal_code, field=address_field(index, "postal_code")
+        )
     if draft.zone_id is None:
         errors.add(address_field(index, "zone"), "required")
     if text is None or title is None or draft.zone_id is None:
@@ -118,8 +127,13 @@ def clean_subscriber(draft: SubscriberDraft) -> CleanSubscriber:
     national = None
     if draft.national_code.strip():
         national = errors.check(parse_national_code, draft.national_code, field="national_code")
-    reason = errors.check(clean_text, draft.do_not_serve_reason, field="do_not_serve_reason",
-                          max_length=300, required=draft.do_not_serve)
+    reason = errors.check(
+        clean_text,
+        draft.do_not_serve_reason,
+        field="do_not_serve_reason",
+        max_length=300,
+        required=draft.do_not_serve,
+    )
     notes = errors.check(clean_text, draft.notes, field="notes", max_length=2000, multiline=True)
     referrer = errors.check(clean_text, draft.referrer, field="referrer", max_length=40)
     errors.raise_if_any()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+
 from hendazh_desktop.db.database import Database, UnitOfWork
 from hendazh_desktop.db.models import Address, Subscriber, SubscriberPhone
 from hendazh_desktop.domain.audit import AuditAction
@@ -31,8 +32,10 @@ from hendazh_desktop.services.time import Clock, system_clock
 
 CARD_REQUEST_LIMIT = 100
 
+
 def _ref(subscriber: Subscriber) -> SubscriberRef:
     return SubscriberRef(subscriber.id, subscriber.code, subscriber.name)
+
 
 class SubscriberService:
     """Create, edit and show subscribers."""
@@ -69,9 +72,11 @@ class SubscriberService:
             version=sub.version,
             phones=tuple(PhoneInfo(p.number, p.kind, p.label) for p in sub.phones),
             addresses=tuple(
-                AddressInfo(a.id, a.title, a.zone_id, zones.get(a.zone_id, ""), a.text,
-                            a.postal_code or "")
-                for a in sub.addresses if a.active
+                AddressInfo(
+                    a.id, a.title, a.zone_id, zones.get(a.zone_id, ""), a.text, a.postal_code or ""
+                )
+                for a in sub.addresses
+                if a.active
             ),
             referrer=_ref(referrer) if referrer else None,
             referred=tuple(_ref(s) for s in uow.subscribers.referred_by(sub.id)),
@@ -79,7 +84,11 @@ class SubscriberService:
         )
 
     def check_duplicates(
-        self, actor: Actor, *, phones: list[str], national_code: str = "",
+        self,
+        actor: Actor,
+        *,
+        phones: list[str],
+        national_code: str = "",
         exclude_id: int | None = None,
     ) -> list[DuplicateHit]:
         """Subscribers already on file with one of these phones or this national code."""
@@ -161,8 +170,16 @@ class SubscriberService:
             )
             self._apply_children(uow, sub, clean)
             uow.subscribers.add(sub)
-            record(uow, self._clock, actor, "subscriber", sub.id, AuditAction.CREATE, None,
-                   subscriber_snapshot(sub))
+            record(
+                uow,
+                self._clock,
+                actor,
+                "subscriber",
+                sub.id,
+                AuditAction.CREATE,
+                None,
+                subscriber_snapshot(sub),
+            )
             uow.commit()
             return self._card(uow, sub.id)
 
@@ -191,8 +208,16 @@ class SubscriberService:
             sub.version += 1
             self._apply_children(uow, sub, clean)
             uow.flush()
-            record(uow, self._clock, actor, "subscriber", sub.id, AuditAction.UPDATE, before,
-                   subscriber_snapshot(sub))
+            record(
+                uow,
+                self._clock,
+                actor,
+                "subscriber",
+                sub.id,
+                AuditAction.UPDATE,
+                before,
+                subscriber_snapshot(sub),
+            )
             uow.commit()
             return self._card(uow, sub.id)
 
@@ -224,7 +249,10 @@ class SubscriberService:
             if hit.field == "phone":
                 field = phone_field(numbers.index(hit.value))
             raise ValidationError(
-                field, f"{hit.field}_taken", code=hit.subscriber.code, name=hit.subscriber.name
+                field,
+                f"{hit.field}_taken",
+                subscriber_code=hit.subscriber.code,
+                name=hit.subscriber.name,
             )
 
     @staticmethod
@@ -239,8 +267,11 @@ class SubscriberService:
         for number, (position, parsed, label) in wanted.items():
             row = existing.get(number)
             if row is None:
-                sub.phones.append(SubscriberPhone(number=number, kind=parsed.kind.value,
-                                                  label=label, position=position))
+                sub.phones.append(
+                    SubscriberPhone(
+                        number=number, kind=parsed.kind.value, label=label, position=position
+                    )
+                )
             else:
                 row.label, row.position = label, position
         by_id = {a.id: a for a in sub.addresses}
@@ -250,12 +281,22 @@ class SubscriberService:
                 raise ValidationError("address:0:zone", "zone_unknown")
             row_a = by_id.get(address.id) if address.id is not None else None
             if row_a is None:
-                sub.addresses.append(Address(title=address.title, zone_id=address.zone_id,
-                                             text=address.text, postal_code=address.postal_code))
+                sub.addresses.append(
+                    Address(
+                        title=address.title,
+                        zone_id=address.zone_id,
+                        text=address.text,
+                        postal_code=address.postal_code,
+                    )
+                )
             else:
                 kept.add(row_a.id)
                 row_a.title, row_a.zone_id = address.title, address.zone_id
-                row_a.text, row_a.postal_code, row_a.active = address.text, address.postal_code, True
+                row_a.text, row_a.postal_code, row_a.active = (
+                    address.text,
+                    address.postal_code,
+                    True,
+                )
         for row_id, row_a in by_id.items():
             if row_id not in kept:
                 row_a.active = False  # requests may point at it: retire, never delete

@@ -42,8 +42,12 @@ class UserInfo:
 
 
 def _snapshot(user: User) -> dict[str, object]:
-    return {"username": user.username, "full_name": user.full_name, "role": user.role,
-            "active": user.active}
+    return {
+        "username": user.username,
+        "full_name": user.full_name,
+        "role": user.role,
+        "active": user.active,
+    }
 
 
 class UserService:
@@ -58,8 +62,9 @@ class UserService:
         with self._db.read() as uow:
             return not uow.users.any_login_user()
 
-    def create_first_admin(self, username: str, full_name: str, password: str,
-                           confirm: str) -> Actor:
+    def create_first_admin(
+        self, username: str, full_name: str, password: str, confirm: str
+    ) -> Actor:
         """The first account of a new office; refused once any account exists."""
         name = clean_username(username)
         full = clean_person_name(full_name, field="full_name")
@@ -67,8 +72,15 @@ class UserService:
         with self._db.write() as uow:
             if uow.users.any_login_user():
                 raise Conflict("first_admin_exists")
-            user = uow.users.add(User(username=name, full_name=full, role=Role.ADMIN.value,
-                                      active=True, password_hash=hash_password(password)))
+            user = uow.users.add(
+                User(
+                    username=name,
+                    full_name=full,
+                    role=Role.ADMIN.value,
+                    active=True,
+                    password_hash=hash_password(password),
+                )
+            )
             self._audit(uow, user.id, user.id, AuditAction.CREATE, None, _snapshot(user))
             uow.commit()
             return Actor(user.id, user.username, Role.ADMIN)
@@ -84,7 +96,8 @@ class UserService:
                 verify_password(None, password)  # same time as a real check
                 raise SignInError("sign_in_failed")
             state = uow.session.get(LoginState, user.id) or LoginState(
-                user_id=user.id, failed_attempts=0)
+                user_id=user.id, failed_attempts=0
+            )
             uow.session.add(state)
             if state.locked_until is not None and state.locked_until > now:
                 minutes = int((state.locked_until - now).total_seconds() // 60) + 1
@@ -92,8 +105,14 @@ class UserService:
             if not verify_password(user.password_hash, password):
                 state.failed_attempts += 1
                 state.locked_until = lock_until(state.failed_attempts, now)
-                self._audit(uow, None, user.id, AuditAction.LOGIN_FAILED, None,
-                            {"attempt": state.failed_attempts})
+                self._audit(
+                    uow,
+                    None,
+                    user.id,
+                    AuditAction.LOGIN_FAILED,
+                    None,
+                    {"attempt": state.failed_attempts},
+                )
                 uow.commit()
                 if state.locked_until is not None:
                     raise SignInError("account_locked", minutes=15)
@@ -117,12 +136,14 @@ class UserService:
                     continue
                 state = uow.session.get(LoginState, user.id)
                 locked = bool(state and state.locked_until and state.locked_until > now)
-                result.append(UserInfo(user.id, user.username, user.full_name, user.role,
-                                       user.active, locked))
+                result.append(
+                    UserInfo(user.id, user.username, user.full_name, user.role, user.active, locked)
+                )
             return result
 
-    def add_user(self, actor: Actor, username: str, full_name: str, role: str,
-                 password: str) -> UserInfo:
+    def add_user(
+        self, actor: Actor, username: str, full_name: str, role: str, password: str
+    ) -> UserInfo:
         require(actor, Permission.MANAGE_USERS)
         name = clean_username(username)
         full = clean_person_name(full_name, field="full_name")
@@ -132,8 +153,15 @@ class UserService:
         with self._db.write() as uow:
             if uow.users.by_username(name) is not None or name == SYSTEM_USERNAME:
                 raise ValidationError("username", "username_taken")
-            user = uow.users.add(User(username=name, full_name=full, role=role, active=True,
-                                      password_hash=hash_password(password)))
+            user = uow.users.add(
+                User(
+                    username=name,
+                    full_name=full,
+                    role=role,
+                    active=True,
+                    password_hash=hash_password(password),
+                )
+            )
             self._audit(uow, actor.user_id, user.id, AuditAction.CREATE, None, _snapshot(user))
             uow.commit()
             return UserInfo(user.id, user.username, user.full_name, user.role, True, False)
@@ -160,8 +188,9 @@ class UserService:
             state = uow.session.get(LoginState, user.id)
             if state is not None:
                 state.failed_attempts, state.locked_until = 0, None
-            self._audit(uow, actor.user_id, user.id, AuditAction.PASSWORD, None,
-                        {"reset_by_admin": True})
+            self._audit(
+                uow, actor.user_id, user.id, AuditAction.PASSWORD, None, {"reset_by_admin": True}
+            )
             uow.commit()
 
     def set_active(self, actor: Actor, username: str, active: bool) -> None:
@@ -198,10 +227,15 @@ class UserService:
         with self._db.write() as uow:
             user = uow.users.by_username(SYSTEM_USERNAME)
             if user is None:
-                user = uow.users.add(User(username=SYSTEM_USERNAME,
-                                          full_name=f"خط فرمان ({getpass.getuser()})",
-                                          role=Role.ADMIN.value, active=False,
-                                          password_hash=None))
+                user = uow.users.add(
+                    User(
+                        username=SYSTEM_USERNAME,
+                        full_name=f"خط فرمان ({getpass.getuser()})",
+                        role=Role.ADMIN.value,
+                        active=False,
+                        password_hash=None,
+                    )
+                )
                 uow.commit()
             return Actor(user.id, user.username, Role.ADMIN)
 
@@ -212,7 +246,21 @@ class UserService:
             raise NotFound("user", user_id)
         return user
 
-    def _audit(self, uow: UnitOfWork, by: int | None, user_id: int, action: AuditAction,
-               before: dict[str, object] | None, after: dict[str, object] | None) -> None:
-        uow.audit.append(at=self._clock(), user_id=by, entity="user", entity_id=user_id,
-                         action=action.value, before=before, after=after)
+    def _audit(
+        self,
+        uow: UnitOfWork,
+        by: int | None,
+        user_id: int,
+        action: AuditAction,
+        before: dict[str, object] | None,
+        after: dict[str, object] | None,
+    ) -> None:
+        uow.audit.append(
+            at=self._clock(),
+            user_id=by,
+            entity="user",
+            entity_id=user_id,
+            action=action.value,
+            before=before,
+            after=after,
+        )

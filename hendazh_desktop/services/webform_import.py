@@ -39,15 +39,29 @@ MAX_ROWS = 100_000
 
 # Column names accepted in either language.
 ALIASES = {
-    "ref": "ref", "شناسه": "ref", "کد پیگیری": "ref",
-    "code": "code", "کد اشتراک": "code",
-    "phone": "phone", "تلفن": "phone", "موبایل": "phone",
-    "name": "name", "نام": "name",
-    "service": "service", "خدمت": "service",
-    "address": "address", "نشانی": "address", "آدرس": "address",
-    "description": "description", "شرح": "description", "توضیحات": "description",
-    "preferred_date": "preferred_date", "تاریخ": "preferred_date",
-    "window": "window", "بازه زمانی": "window", "ساعت": "window",
+    "ref": "ref",
+    "شناسه": "ref",
+    "کد پیگیری": "ref",
+    "code": "code",
+    "کد اشتراک": "code",
+    "phone": "phone",
+    "تلفن": "phone",
+    "موبایل": "phone",
+    "name": "name",
+    "نام": "name",
+    "service": "service",
+    "خدمت": "service",
+    "address": "address",
+    "نشانی": "address",
+    "آدرس": "address",
+    "description": "description",
+    "شرح": "description",
+    "توضیحات": "description",
+    "preferred_date": "preferred_date",
+    "تاریخ": "preferred_date",
+    "window": "window",
+    "بازه زمانی": "window",
+    "ساعت": "window",
 }
 
 
@@ -98,8 +112,9 @@ def read_records(name: str, data: bytes) -> list[tuple[int, dict[str, str]]]:
         records = []
         for index, item in enumerate(items, start=1):
             fields = item if isinstance(item, dict) else {}
-            records.append((index, {_column(k): "" if v is None else str(v)
-                                    for k, v in fields.items()}))
+            records.append(
+                (index, {_column(k): "" if v is None else str(v) for k, v in fields.items()})
+            )
         return records
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -143,8 +158,9 @@ class WebFormImporter:
         try:
             records = read_records(name, data)
         except ImportFileError as error:
-            return ImportReport((), 0, 0, 0, (ImportProblem(error.params.get("line", 0),
-                                                            error.code),))
+            return ImportReport(
+                (), 0, 0, 0, (ImportProblem(error.params.get("line", 0), error.code),)
+            )
         if len(records) > MAX_ROWS:
             return ImportReport((), 0, 0, 0, (ImportProblem(0, "import_too_many_rows"),))
         with self._db.write() as uow:
@@ -172,23 +188,27 @@ class WebFormImporter:
             done = uow.requests.external_ref_exists([r.ref for r in rows])
             created = self._write(uow, actor, [r for r in rows if r.ref not in done])
             if created:
-                uow.audit.append(at=self._clock(), user_id=actor.user_id, entity="request",
-                                 entity_id=f"{created[0]}-{created[-1]}",
-                                 action=AuditAction.IMPORT.value, before=None,
-                                 after={"file": name[:100], "created": len(created),
-                                        "skipped": len(done)})
+                uow.audit.append(
+                    at=self._clock(),
+                    user_id=actor.user_id,
+                    entity="request",
+                    entity_id=f"{created[0]}-{created[-1]}",
+                    action=AuditAction.IMPORT.value,
+                    before=None,
+                    after={"file": name[:100], "created": len(created), "skipped": len(done)},
+                )
             uow.commit()
             fresh = [r for r in rows if r.ref not in done]
             matched = sum(1 for r in fresh if r.subscriber_id is not None)
             return ImportReport(tuple(created), matched, len(fresh) - matched, len(done), ())
 
-    def _row(self, uow: UnitOfWork, line: int, f: dict[str, str],
-             services: dict[str, int]) -> _Row:
+    def _row(self, uow: UnitOfWork, line: int, f: dict[str, str], services: dict[str, int]) -> _Row:
         if "__width__" in f:
             raise ValidationError("row", "import_column_count")
         errors = FormErrorCollector()
         service_id = services.get(search_key(f.get("service", ""))) or services.get(
-            f.get("service", "").strip().lower())
+            f.get("service", "").strip().lower()
+        )
         if service_id is None:
             errors.add("service", "service_unknown" if f.get("service", "").strip() else "required")
         subscriber_id: int | None = None
@@ -205,13 +225,26 @@ class WebFormImporter:
                     subscriber_id = uow.subscribers.id_by_phone(phone)
         elif subscriber_id is None:
             errors.add("phone", "required")
-        name = errors.check(clean_text, f.get("name", ""), field="name", max_length=100,
-                            required=subscriber_id is None)
+        name = errors.check(
+            clean_text,
+            f.get("name", ""),
+            field="name",
+            max_length=100,
+            required=subscriber_id is None,
+        )
         address = errors.check(clean_text, f.get("address", ""), field="address", max_length=300)
-        description = errors.check(clean_text, f.get("description", ""), field="description",
-                                   max_length=2000, multiline=True)
-        day = (errors.check(parse_date, f["preferred_date"], field="preferred_date")
-               if f.get("preferred_date", "").strip() else None)
+        description = errors.check(
+            clean_text,
+            f.get("description", ""),
+            field="description",
+            max_length=2000,
+            multiline=True,
+        )
+        day = (
+            errors.check(parse_date, f["preferred_date"], field="preferred_date")
+            if f.get("preferred_date", "").strip()
+            else None
+        )
         start = end = None
         window = to_ascii_digits(f.get("window", "")).strip()
         if window:
@@ -233,25 +266,56 @@ class WebFormImporter:
             sub = uow.subscribers.get(subscriber_id)
             address_id = next((a.id for a in sub.addresses if a.active), None) if sub else None
         assert service_id is not None
-        return _Row(line, ref, service_id, subscriber_id, address_id, name or "", phone,
-                    address or "", description or "", day, start, end)
+        return _Row(
+            line,
+            ref,
+            service_id,
+            subscriber_id,
+            address_id,
+            name or "",
+            phone,
+            address or "",
+            description or "",
+            day,
+            start,
+            end,
+        )
 
     def _write(self, uow: UnitOfWork, actor: Actor, rows: list[_Row]) -> list[int]:
         now = self._clock()
         created: list[int] = []
         status = RequestStatus.TO_VERIFY.value
         for row in rows:
-            request = uow.requests.add(ServiceRequest(
-                subscriber_id=row.subscriber_id, service_id=row.service_id,
-                address_id=row.address_id, description=row.description,
-                preferred_date=row.preferred_date, window_start=row.window_start,
-                window_end=row.window_end, priority=int(Priority.NORMAL),
-                channel=Channel.WEB_FORM.value, status=status, contact_name=row.contact_name,
-                contact_phone=row.contact_phone, contact_address=row.contact_address,
-                external_ref=row.ref, created_at=now, created_by=actor.user_id, updated_at=now,
-            ))
-            uow.requests.add_event(RequestEvent(request_id=request.id, at=now,
-                                                user_id=actor.user_id, from_status=None,
-                                                to_status=status, reason="فرم وب"))
+            request = uow.requests.add(
+                ServiceRequest(
+                    subscriber_id=row.subscriber_id,
+                    service_id=row.service_id,
+                    address_id=row.address_id,
+                    description=row.description,
+                    preferred_date=row.preferred_date,
+                    window_start=row.window_start,
+                    window_end=row.window_end,
+                    priority=int(Priority.NORMAL),
+                    channel=Channel.WEB_FORM.value,
+                    status=status,
+                    contact_name=row.contact_name,
+                    contact_phone=row.contact_phone,
+                    contact_address=row.contact_address,
+                    external_ref=row.ref,
+                    created_at=now,
+                    created_by=actor.user_id,
+                    updated_at=now,
+                )
+            )
+            uow.requests.add_event(
+                RequestEvent(
+                    request_id=request.id,
+                    at=now,
+                    user_id=actor.user_id,
+                    from_status=None,
+                    to_status=status,
+                    reason="فرم وب",
+                )
+            )
             created.append(request.id)
         return created

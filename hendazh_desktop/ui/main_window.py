@@ -22,14 +22,14 @@ from hendazh_desktop.domain.permissions import ROLE_LABELS, Permission
 from hendazh_desktop.domain.text import to_persian_digits
 from hendazh_desktop.resources import icon_path
 from hendazh_desktop.ui import fmt
-from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.background import BackgroundCall, wait_cursor
+from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.dialogs.change_password_dialog import ChangePasswordDialog
 from hendazh_desktop.ui.dialogs.import_report_dialog import show_import_report
 from hendazh_desktop.ui.dialogs.service_catalogue_dialog import ServiceCatalogueDialog
 from hendazh_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from hendazh_desktop.ui.dialogs.users_dialog import UsersDialog
-from hendazh_desktop.ui.ops import run_op
+from hendazh_desktop.ui.ops import run_action, run_op
 from hendazh_desktop.ui.views.audit_view import AuditView
 from hendazh_desktop.ui.views.intake_panel import IntakePanel
 from hendazh_desktop.ui.views.queue_view import QueueView
@@ -59,7 +59,9 @@ class MainWindow(QMainWindow):
         self.subscribers = SubscribersView(context=context)
         self.queue = QueueView(context=context)
         self._views: dict[str, QWidget] = {
-            "intake": self.intake, "subscribers": self.subscribers, "queue": self.queue,
+            "intake": self.intake,
+            "subscribers": self.subscribers,
+            "queue": self.queue,
         }
         self.audit: AuditView | None = None
         if context.actor.can(Permission.VIEW_AUDIT):
@@ -71,8 +73,12 @@ class MainWindow(QMainWindow):
         self._nav.setIconSize(QSize(22, 22))
         self._nav.setMaximumWidth(190)
         self._nav.setObjectName("navigation")
-        titles = {"intake": ("تماس جدید", "new-call"), "subscribers": ("مشترکین", "subscribers"),
-                  "queue": ("صف درخواست‌ها", "queue"), "audit": ("گزارش تغییرات", "search")}
+        titles = {
+            "intake": ("تماس جدید", "new-call"),
+            "subscribers": ("مشترکین", "subscribers"),
+            "queue": ("صف درخواست‌ها", "queue"),
+            "audit": ("گزارش تغییرات", "search"),
+        }
         for key, widget in self._views.items():
             title, icon = titles[key]
             item = QListWidgetItem(_icon(icon), title)
@@ -98,8 +104,13 @@ class MainWindow(QMainWindow):
         self.show_view("intake")
 
     # --- building -------------------------------------------------------------------------
-    def _action(self, text: str, slot: object, shortcut: str | QKeySequence | None = None,
-                icon: str | None = None) -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
+        icon: str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -114,20 +125,23 @@ class MainWindow(QMainWindow):
         actor = self._ctx.actor
         self.new_call_action = self._action("تماس جدید", self.start_new_call, "F2", "new-call")
         self.subscribers_action = self._action(
-            "مشترکین", lambda: self.show_view("subscribers"), "Ctrl+2", "subscribers")
+            "مشترکین", lambda: self.show_view("subscribers"), "Ctrl+2", "subscribers"
+        )
         self.queue_action = self._action(
-            "صف درخواست‌ها", lambda: self.show_view("queue"), "Ctrl+3", "queue")
+            "صف درخواست‌ها", lambda: self.show_view("queue"), "Ctrl+3", "queue"
+        )
         self.intake_action = self._action("پنل تماس", lambda: self.show_view("intake"), "Ctrl+1")
-        self.import_action = self._action("ورود فرم‌های وب…", self.import_web_forms, "Ctrl+I",
-                                          "import")
+        self.import_action = self._action(
+            "ورود فرم‌های وب…", self.import_web_forms, "Ctrl+I", "import"
+        )
         self.import_action.setEnabled(actor.can(Permission.IMPORT_WEB_FORMS))
-        self.catalogue_action = self._action("خدمات و نرخ‌ها…", self.open_catalogue, None,
-                                             "services")
+        self.catalogue_action = self._action(
+            "خدمات و نرخ‌ها…", self.open_catalogue, None, "services"
+        )
         self.settings_action = self._action("تنظیمات دفتر…", self.open_settings)
         self.users_action = self._action("کاربران…", self.open_users)
         self.users_action.setVisible(actor.can(Permission.MANAGE_USERS))
-        self.audit_action = self._action("گزارش تغییرات", lambda: self.show_view("audit"),
-                                         "Ctrl+4")
+        self.audit_action = self._action("گزارش تغییرات", lambda: self.show_view("audit"), "Ctrl+4")
         self.audit_action.setVisible(actor.can(Permission.VIEW_AUDIT))
         self.backup_action = self._action("پشتیبان‌گیری اکنون", self.backup_now, "Ctrl+B", "save")
         self.backup_action.setVisible(actor.can(Permission.BACKUP_DATABASE))
@@ -148,8 +162,13 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu("&نما")
-        for action in (self.intake_action, self.subscribers_action, self.queue_action,
-                       self.audit_action, self.refresh_action):
+        for action in (
+            self.intake_action,
+            self.subscribers_action,
+            self.queue_action,
+            self.audit_action,
+            self.refresh_action,
+        ):
             view_menu.addAction(action)
         settings_menu = self.menuBar().addMenu("&تنظیمات")
         settings_menu.addAction(self.catalogue_action)
@@ -163,8 +182,13 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.new_call_action, self.subscribers_action, self.queue_action,
-                       self.import_action, self.refresh_action):
+        for action in (
+            self.new_call_action,
+            self.subscribers_action,
+            self.queue_action,
+            self.import_action,
+            self.refresh_action,
+        ):
             toolbar.addAction(action)
 
     def _build_status_bar(self) -> None:
@@ -186,8 +210,10 @@ class MainWindow(QMainWindow):
             return
         key = list(self._views)[row]
         self._stack.setCurrentIndex(row)
-        if key in ("queue", "audit"):
-            getattr(self._views[key], "refresh")()
+        if key == "queue":
+            self.queue.refresh()
+        elif key == "audit" and self.audit is not None:
+            self.audit.refresh()
         self.view_changed.emit(key)
 
     def start_new_call(self) -> None:
@@ -212,7 +238,8 @@ class MainWindow(QMainWindow):
     # --- actions --------------------------------------------------------------------------
     def import_web_forms(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "ورود فرم‌های وب", "", "فرم‌های وب (*.csv *.json);;همه پرونده‌ها (*)")
+            self, "ورود فرم‌های وب", "", "فرم‌های وب (*.csv *.json);;همه پرونده‌ها (*)"
+        )
         if not path:
             return
         from pathlib import Path
@@ -265,16 +292,17 @@ class MainWindow(QMainWindow):
 
     def _on_toman_toggled(self, checked: bool) -> None:
         unit = CurrencyUnit.TOMAN if checked else CurrencyUnit.RIAL
-        if run_op(self, lambda: self._ctx.catalogue.set_display_currency(self._ctx.actor, unit)
-                  or True):
+        change = lambda: self._ctx.catalogue.set_display_currency(self._ctx.actor, unit)  # noqa: E731
+        if run_action(self, change):
             self.subscribers.refresh()
             self.queue.refresh()
             fmt.DisplaySettings.unit = unit
             self._show_status("واحد نمایش مبالغ: " + ("تومان" if checked else "ریال"))
 
     def _on_about(self) -> None:
-        QMessageBox.about(self, "درباره هنداژ",
-                          f"هنداژ — نرم‌افزار دفتر هنداژمون\nنسخه {__version__}")
+        QMessageBox.about(
+            self, "درباره هنداژ", f"هنداژ — نرم‌افزار دفتر هنداژمون\nنسخه {__version__}"
+        )
 
     def _show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
@@ -290,7 +318,7 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         daily = getattr(self, "_daily", None)
         if daily is not None:
             daily.wait()

@@ -44,10 +44,10 @@ MESSAGES: dict[str, str] = {
     "phone_not_iranian": "فقط شماره‌های ایران پذیرفته می‌شود.",
     "phone_length": "شماره تلفن باید ۱۱ رقم باشد (مثل ۰۹۱۲۱۲۳۴۵۶۷).",
     "phone_repeated": "این شماره تکراری است.",
-    "phone_taken": "این شماره متعلق به مشترک «{name}» با کد {code} است.",
+    "phone_taken": "این شماره متعلق به مشترک «{name}» با کد {subscriber_code} است.",
     "national_code_length": "کد ملی باید ۱۰ رقم باشد.",
     "national_code_invalid": "کد ملی معتبر نیست.",
-    "national_code_taken": "این کد ملی متعلق به مشترک «{name}» با کد {code} است.",
+    "national_code_taken": "این کد ملی متعلق به مشترک «{name}» با کد {subscriber_code} است.",
     "postal_code_length": "کد پستی باید ۱۰ رقم باشد.",
     "postal_code_invalid": "کد پستی معتبر نیست.",
     "code_format": "کد اشتراک باید ۸ رقم باشد.",
@@ -79,9 +79,18 @@ MESSAGES: dict[str, str] = {
 }
 
 FIELD_LABELS: dict[str, str] = {
-    "name": "نام", "phone": "تلفن", "code": "کد اشتراک", "service": "خدمت",
-    "address": "نشانی", "description": "شرح", "preferred_date": "تاریخ", "window": "بازه زمانی",
-    "national_code": "کد ملی", "referrer": "معرف", "subscriber": "مشترک", "ref": "شناسه",
+    "name": "نام",
+    "phone": "تلفن",
+    "code": "کد اشتراک",
+    "service": "خدمت",
+    "address": "نشانی",
+    "description": "شرح",
+    "preferred_date": "تاریخ",
+    "window": "بازه زمانی",
+    "national_code": "کد ملی",
+    "referrer": "معرف",
+    "subscriber": "مشترک",
+    "ref": "شناسه",
     "row": "ردیف",
 }
 
@@ -89,7 +98,7 @@ FIELD_LABELS: dict[str, str] = {
 def _param(key: str, value: object) -> str:
     if key == "current" and isinstance(value, str) and value in set(RequestStatus):
         return STATUS_LABELS[RequestStatus(value)]
-    if key == "code" and isinstance(value, str) and value.isdigit():
+    if key == "subscriber_code" and isinstance(value, str) and value.isdigit():
         return format_code(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return format_number(value)

@@ -35,3 +35,13 @@ def run_op(
             return None
         QMessageBox.warning(parent, "هنداژ", error_message(error))
         return None
+
+
+def run_action(
+    parent: QWidget | None,
+    call: Callable[[], object],
+    *,
+    on_error: Callable[[DomainError], bool] | None = None,
+) -> bool:
+    """Like ``run_op`` for calls that return nothing: True when the call succeeded."""
+    return run_op(parent, lambda: (call(), True)[1], on_error=on_error) is not None

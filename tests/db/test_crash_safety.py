@@ -30,7 +30,9 @@ def _writer(db_path: str, actor_id: int, generation: int, out_fd: int) -> None:
     n = 0
     while True:
         phone = f"0917{generation:03d}{n:04d}"
-        card = service.create(actor, SubscriberDraft(name="مشترک آزمون", phones=(PhoneDraft(phone),)))
+        card = service.create(
+            actor, SubscriberDraft(name="مشترک آزمون", phones=(PhoneDraft(phone),))
+        )
         os.write(out_fd, f"{card.id}\n".encode())
         n += 1
 
@@ -47,7 +49,8 @@ def _check(db_path: str, committed: set[int]) -> None:
             "SELECT count(*) FROM subscribers s WHERE NOT EXISTS (SELECT 1 FROM "
             "subscriber_phones p WHERE p.subscriber_id = s.id) OR NOT EXISTS (SELECT 1 FROM "
             "audit_log a WHERE a.entity = 'subscriber' AND a.entity_id = CAST(s.id AS TEXT)) "
-            "OR NOT EXISTS (SELECT 1 FROM subscriber_fts f WHERE f.rowid = s.id)").fetchone()[0]
+            "OR NOT EXISTS (SELECT 1 FROM subscriber_fts f WHERE f.rowid = s.id)"
+        ).fetchone()[0]
         assert orphans == 0
     finally:
         conn.close()

@@ -25,15 +25,31 @@ def test_two_instances_lose_nothing(tmp_path):
     prepare_database(db, backup_dir=None)
     actor = office_actor(db, "setup")
     zone = CatalogueService(db).zones(actor)[0]
-    card = SubscriberService(db).create(actor, SubscriberDraft(
-        name="مشترک مشترک", phones=(PhoneDraft("09170000000"),),
-        addresses=(AddressDraft("شیراز، خیابان زند", zone.id),)))
+    card = SubscriberService(db).create(
+        actor,
+        SubscriberDraft(
+            name="مشترک مشترک",
+            phones=(PhoneDraft("09170000000"),),
+            addresses=(AddressDraft("شیراز، خیابان زند", zone.id),),
+        ),
+    )
     db.dispose()
 
     procs = [
-        subprocess.Popen([sys.executable, str(WORKER), db_path, str(actor.user_id),
-                          str(card.id), str(SECONDS), tag],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [
+                sys.executable,
+                str(WORKER),
+                db_path,
+                str(actor.user_id),
+                str(card.id),
+                str(SECONDS),
+                tag,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for tag in ("pc-a", "pc-b")
     ]
     results = []

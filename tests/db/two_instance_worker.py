@@ -11,7 +11,6 @@ from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.errors import Conflict
 from hendazh_desktop.domain.permissions import Actor, Role
 from hendazh_desktop.services.intake import IntakeService, RequestDraft
-from hendazh_desktop.services.settings import SettingsService
 from hendazh_desktop.services.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
 from hendazh_desktop.services.subscribers import SubscriberService
 
@@ -23,7 +22,6 @@ def main(db_path: str, actor_id: int, subscriber_id: int, seconds: float, tag: s
     actor = Actor(actor_id, tag, Role.MANAGER)
     subscribers = SubscriberService(db)
     intake = IntakeService(db)
-    settings = SettingsService(db)
     done = {"edits": 0, "stale": 0, "requests": 0, "increments": 0, "errors": []}
     deadline = time.monotonic() + seconds
     step = 0
@@ -34,10 +32,13 @@ def main(db_path: str, actor_id: int, subscriber_id: int, seconds: float, tag: s
                 card = subscribers.card(actor, subscriber_id)
                 notes = f"{tag}-{step}"
                 draft = SubscriberDraft(
-                    name=card.name, phones=tuple(PhoneDraft(p.number) for p in card.phones),
-                    addresses=tuple(AddressDraft(a.text, a.zone_id, id=a.id)
-                                    for a in card.addresses),
-                    notes=notes)
+                    name=card.name,
+                    phones=tuple(PhoneDraft(p.number) for p in card.phones),
+                    addresses=tuple(
+                        AddressDraft(a.text, a.zone_id, id=a.id) for a in card.addresses
+                    ),
+                    notes=notes,
+                )
                 try:
                     subscribers.update(actor, subscriber_id, draft, expected_version=card.version)
                     done["edits"] += 1
@@ -45,8 +46,9 @@ def main(db_path: str, actor_id: int, subscriber_id: int, seconds: float, tag: s
                     done["stale"] += 1  # someone else saved first: the user reloads
             elif step % 3 == 1:
                 card = subscribers.card(actor, subscriber_id)
-                intake.create_request(actor, RequestDraft(
-                    subscriber_id, 1, card.addresses[0].id, description=tag))
+                intake.create_request(
+                    actor, RequestDraft(subscriber_id, 1, card.addresses[0].id, description=tag)
+                )
                 done["requests"] += 1
             else:
                 with db.write() as uow:  # a read-modify-write of one shared value

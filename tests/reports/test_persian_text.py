@@ -12,6 +12,7 @@ import pytest
 from reportlab.lib.pagesizes import A5
 from reportlab.platypus import SimpleDocTemplate
 
+from hendazh_desktop.domain.text import strip_bidi_controls
 from hendazh_desktop.reports.persian import (
     REGULAR,
     PersianText,
@@ -20,7 +21,6 @@ from hendazh_desktop.reports.persian import (
     visual,
     wrap_lines,
 )
-from hendazh_desktop.domain.text import strip_bidi_controls
 from hendazh_desktop.resources import font_paths
 
 FONT_DIR = font_paths()[0].parent
@@ -33,8 +33,9 @@ def _fonts() -> None:
 
 def _pdftotext(path: Path) -> str:
     """Text in logical order: poppler wraps runs in embedding marks, which are dropped."""
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return strip_bidi_controls(unicodedata.normalize("NFKC", out))
 
 

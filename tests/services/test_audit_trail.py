@@ -30,27 +30,43 @@ def populated(fresh_db):
     manager = office_actor(fresh_db, "boss", full_name="بهرام مدیری", role=Role.MANAGER)
     zone = CatalogueService(fresh_db).zones(manager)[0]
     subs = SubscriberService(fresh_db)
-    card = subs.create(manager, SubscriberDraft(
-        name="علی رضایی", phones=(PhoneDraft("09171234567"),),
-        addresses=(AddressDraft("خیابان زند، کوچه ۵", zone.id),)))
-    subs.update(manager, card.id, SubscriberDraft(
-        name="علی رضایی‌نژاد", phones=(PhoneDraft("09171234567"),),
-        addresses=(AddressDraft("خیابان زند، کوچه ۵", zone.id, id=card.addresses[0].id),)),
-        expected_version=card.version)
+    card = subs.create(
+        manager,
+        SubscriberDraft(
+            name="علی رضایی",
+            phones=(PhoneDraft("09171234567"),),
+            addresses=(AddressDraft("خیابان زند، کوچه ۵", zone.id),),
+        ),
+    )
+    subs.update(
+        manager,
+        card.id,
+        SubscriberDraft(
+            name="علی رضایی‌نژاد",
+            phones=(PhoneDraft("09171234567"),),
+            addresses=(AddressDraft("خیابان زند، کوچه ۵", zone.id, id=card.addresses[0].id),),
+        ),
+        expected_version=card.version,
+    )
     service = CatalogueService(fresh_db).services(manager)[0]
     created = IntakeService(fresh_db).create_request(
-        manager, RequestDraft(card.id, service.id, card.addresses[0].id))
+        manager, RequestDraft(card.id, service.id, card.addresses[0].id)
+    )
     QueueService(fresh_db).cancel(manager, created.id, "مشترک منصرف شد", expected_version=1)
     return fresh_db, manager, card
 
 
 def test_every_write_is_recorded_with_who_and_what(populated):
-    db, manager, card = populated
+    db, manager, _card = populated
     audit = AuditService(db)
     rows = audit.page(manager, AuditFilter(), 0, 50)
     kinds = [(r.entity, r.action) for r in reversed(rows)]
-    assert kinds == [("subscriber", "create"), ("subscriber", "update"),
-                     ("request", "create"), ("request", "transition")]
+    assert kinds == [
+        ("subscriber", "create"),
+        ("subscriber", "update"),
+        ("request", "create"),
+        ("request", "transition"),
+    ]
     update = rows[2]
     assert update.user == "بهرام مدیری"
     assert update.before == {"name": "علی رضایی"}

@@ -42,8 +42,11 @@ def _mode(path) -> int:
 
 
 def _add(db, actor, name: str, phone: str) -> int:
-    return SubscriberService(db).create(
-        actor, SubscriberDraft(name=name, phones=(PhoneDraft(phone),))).id
+    return (
+        SubscriberService(db)
+        .create(actor, SubscriberDraft(name=name, phones=(PhoneDraft(phone),)))
+        .id
+    )
 
 
 def test_database_and_backups_are_readable_by_the_user_only(fresh_db, tmp_path):
@@ -133,7 +136,9 @@ def test_network_share_is_refused(tmp_path):
     mounts.write_text(
         "/dev/sda1 / ext4 rw 0 0\n"
         f"//server/office {tmp_path}/share cifs rw 0 0\n"
-        f"nas:/export {tmp_path}/nfs nfs4 rw 0 0\n", encoding="utf-8")
+        f"nas:/export {tmp_path}/nfs nfs4 rw 0 0\n",
+        encoding="utf-8",
+    )
     (tmp_path / "share").mkdir()
     (tmp_path / "nfs").mkdir()
     with pytest.raises(NetworkShareError):
@@ -147,11 +152,21 @@ def test_network_share_is_refused(tmp_path):
 
 def _draft(**changes: str) -> SettingsDraft:
     base = dict(
-        legal_name="شرکت هنداژمون", economic_code="10380284790", national_id="10380284790",
-        registration_number="۱۲۳۴۵", province="فارس", city="شیراز",
-        address="شیراز، بلوار زند", postal_code="7134845678", phone="۰۷۱۳۲۲۷۴۵۱۷",
-        display_currency="toman", default_vat_percent="۱۰", vat_rounding="truncate",
-        invoice_footer="با سپاس", backup_dir="", backups_kept="۱۴",
+        legal_name="شرکت هنداژمون",
+        economic_code="10380284790",
+        national_id="10380284790",
+        registration_number="۱۲۳۴۵",
+        province="فارس",
+        city="شیراز",
+        address="شیراز، بلوار زند",
+        postal_code="7134845678",
+        phone="۰۷۱۳۲۲۷۴۵۱۷",
+        display_currency="toman",
+        default_vat_percent="۱۰",
+        vat_rounding="truncate",
+        invoice_footer="با سپاس",
+        backup_dir="",
+        backups_kept="۱۴",
     )
     base.update(changes)
     return SettingsDraft(**base)  # type: ignore[arg-type]
@@ -166,9 +181,14 @@ def test_settings_saved_normalised_and_audited(fresh_db):
     assert saved.default_vat_bp == 1000 and saved.backups_kept == 14
     assert service.get() == saved
     with fresh_db.read() as uow:
-        assert uow.audit.count(__import__(
-            "hendazh_desktop.db.repositories.audit", fromlist=["AuditQuery"]).AuditQuery(
-            entity="setting")) == 1
+        assert (
+            uow.audit.count(
+                __import__(
+                    "hendazh_desktop.db.repositories.audit", fromlist=["AuditQuery"]
+                ).AuditQuery(entity="setting")
+            )
+            == 1
+        )
 
 
 def test_bad_settings_report_every_field_and_write_nothing(fresh_db):
@@ -176,8 +196,15 @@ def test_bad_settings_report_every_field_and_write_nothing(fresh_db):
     service = SettingsService(fresh_db)
     before = service.get()
     with pytest.raises(ValidationErrors) as errors:
-        service.update(manager, _draft(national_id="10380284791", postal_code="0123456789",
-                                       default_vat_percent="۱۲۰", backups_kept="0"))
+        service.update(
+            manager,
+            _draft(
+                national_id="10380284791",
+                postal_code="0123456789",
+                default_vat_percent="۱۲۰",
+                backups_kept="0",
+            ),
+        )
     fields = set(errors.value.by_field)
     assert fields == {"national_id", "postal_code", "default_vat_percent", "backups_kept"}
     assert service.get() == before

@@ -132,8 +132,9 @@ def test_only_managers_edit_services(fresh_db, role):
     actor = office_actor(fresh_db, f"u-{role.value}", role=role)
     catalogue = CatalogueService(fresh_db)
     service = catalogue.services(actor)[0]
-    draft = ServiceDraft(service.name, service.payment_policy, True, "50", False, "10", "25",
-                         "10", "5", "0", True)
+    draft = ServiceDraft(
+        service.name, service.payment_policy, True, "50", False, "10", "25", "10", "5", "0", True
+    )
     with pytest.raises(PermissionDenied):
         catalogue.update_service(actor, service.id, draft, expected_version=service.version)
     manager = office_actor(fresh_db, "boss", role=Role.MANAGER)
@@ -144,7 +145,8 @@ def test_accountants_do_not_take_calls(fresh_db):
     accountant = office_actor(fresh_db, "acc", role=Role.ACCOUNTANT)
     with pytest.raises(PermissionDenied):
         SubscriberService(fresh_db).create(
-            accountant, SubscriberDraft(name="علی", phones=(PhoneDraft("09171234567"),)))
+            accountant, SubscriberDraft(name="علی", phones=(PhoneDraft("09171234567"),))
+        )
     with pytest.raises(PermissionDenied):
         IntakeService(fresh_db).create_request(accountant, RequestDraft(1, 1, 1))
 

@@ -27,8 +27,11 @@ def _no_leaked_windows(qapp: QApplication) -> Iterator[None]:
     """Fail a test that leaves a visible top-level window behind (closed ones are fine)."""
     before = {id(w) for w in qapp.topLevelWidgets()}
     yield
-    leaked = [w for w in qapp.topLevelWidgets() if id(w) not in before and w.isVisible()
-              and w.objectName() != "qtbot_keep"]
+    leaked = [
+        w
+        for w in qapp.topLevelWidgets()
+        if id(w) not in before and w.isVisible() and w.objectName() != "qtbot_keep"
+    ]
     for widget in leaked:
         widget.close()
     assert not leaked, f"visible top-level widgets left behind: {leaked}"
@@ -56,14 +59,25 @@ def consultant_ctx(ui_db: Database) -> UiContext:
 def make_subscriber(ctx: UiContext):
     """Create a subscriber through the service: make_subscriber("نام", "0917…")."""
 
-    def make(name: str, phone: str, *, address: str = "شیراز، خیابان زند، کوچه ۵",
-             do_not_serve: bool = False, reason: str = ""):
+    def make(
+        name: str,
+        phone: str,
+        *,
+        address: str = "شیراز، خیابان زند، کوچه ۵",
+        do_not_serve: bool = False,
+        reason: str = "",
+    ):
         zone = ctx.catalogue.zones(ctx.actor)[0]
-        return ctx.subscribers.create(ctx.actor, SubscriberDraft(
-            name=name, phones=(PhoneDraft(phone),),
-            addresses=(AddressDraft(address, zone.id),),
-            do_not_serve=do_not_serve, do_not_serve_reason=reason,
-        ))
+        return ctx.subscribers.create(
+            ctx.actor,
+            SubscriberDraft(
+                name=name,
+                phones=(PhoneDraft(phone),),
+                addresses=(AddressDraft(address, zone.id),),
+                do_not_serve=do_not_serve,
+                do_not_serve_reason=reason,
+            ),
+        )
 
     return make
 

@@ -33,8 +33,9 @@ def choose_service(panel: IntakePanel, name: str) -> None:
     raise AssertionError(f"service {name} not in the list")
 
 
-def test_persian_digit_phone_finds_caller_and_enter_creates_request(qtbot, panel, ctx,
-                                                                      make_subscriber):
+def test_persian_digit_phone_finds_caller_and_enter_creates_request(
+    qtbot, panel, ctx, make_subscriber
+):
     sub = make_subscriber("مریم کریمی", "09171234567")
     started = time.perf_counter()
     type_text(panel.search, "۰۹۱۷۱۲۳۴۵۶۷")
@@ -106,8 +107,7 @@ def test_quick_register_shows_field_errors_and_writes_nothing(qtbot, panel, ctx)
 
 
 def test_do_not_serve_subscriber_is_refused(qtbot, panel, make_subscriber):
-    make_subscriber("کامران بدحساب", "09179998877", do_not_serve=True,
-                    reason="بدهی پرداخت‌نشده")
+    make_subscriber("کامران بدحساب", "09179998877", do_not_serve=True, reason="بدهی پرداخت‌نشده")
     type_text(panel.search, "09179998877")
     qtbot.waitUntil(lambda: panel.selected_subscriber() is not None, timeout=2000)
     assert panel.refusal.isVisible()
@@ -115,8 +115,7 @@ def test_do_not_serve_subscriber_is_refused(qtbot, panel, make_subscriber):
     assert not panel.form.isEnabled()
 
 
-def test_bad_request_fields_get_messages_and_nothing_is_written(qtbot, panel, ctx,
-                                                               make_subscriber):
+def test_bad_request_fields_get_messages_and_nothing_is_written(qtbot, panel, ctx, make_subscriber):
     make_subscriber("سارا نوری", "09171112233")
     type_text(panel.search, "09171112233")
     qtbot.waitUntil(lambda: panel.selected_subscriber() is not None, timeout=2000)

@@ -14,7 +14,9 @@ target_metadata = Base.metadata
 SEARCH_TABLE_PREFIXES = ("subscriber_fts", "phone_fts")
 
 
-def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
     """Leave the FTS5 search tables (created by raw DDL, not models) out of comparisons."""
     return not (type_ == "table" and name is not None and name.startswith(SEARCH_TABLE_PREFIXES))
 

@@ -32,13 +32,17 @@ POSTGRES_DROP = (
 
 def create_search_index() -> None:
     dialect = op.get_bind().dialect.name
-    statements = SQLITE_DDL if dialect == "sqlite" else POSTGRES_DDL if dialect == "postgresql" else ()
+    statements = (
+        SQLITE_DDL if dialect == "sqlite" else POSTGRES_DDL if dialect == "postgresql" else ()
+    )
     for statement in statements:
         op.execute(statement)
 
 
 def drop_search_index() -> None:
     dialect = op.get_bind().dialect.name
-    statements = SQLITE_DROP if dialect == "sqlite" else POSTGRES_DROP if dialect == "postgresql" else ()
+    statements = (
+        SQLITE_DROP if dialect == "sqlite" else POSTGRES_DROP if dialect == "postgresql" else ()
+    )
     for statement in statements:
         op.execute(statement)

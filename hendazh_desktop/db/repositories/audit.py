@@ -34,8 +34,12 @@ class AuditQuery:
 
 def _record(entry: AuditEntry) -> AuditRecord:
     return AuditRecord(
-        id=entry.id, at=entry.at, user_id=entry.user_id, entity=entry.entity,
-        entity_id=entry.entity_id, action=entry.action,
+        id=entry.id,
+        at=entry.at,
+        user_id=entry.user_id,
+        entity=entry.entity,
+        entity_id=entry.entity_id,
+        action=entry.action,
         before=json.loads(entry.before_json) if entry.before_json is not None else None,
         after=json.loads(entry.after_json) if entry.after_json is not None else None,
     )
@@ -48,22 +52,39 @@ class AuditRepository:
         self.session = session
 
     def append(
-        self, *, at: dt.datetime, user_id: int | None, entity: str, entity_id: object,
-        action: str, before: Mapping[str, Any] | None, after: Mapping[str, Any] | None,
+        self,
+        *,
+        at: dt.datetime,
+        user_id: int | None,
+        entity: str,
+        entity_id: object,
+        action: str,
+        before: Mapping[str, Any] | None,
+        after: Mapping[str, Any] | None,
     ) -> int:
         """Add an entry in the current (write) transaction; returns its id."""
         head = self.session.get(AuditHead, 1, with_for_update=True)
         if head is None:
             head = AuditHead(id=1, last_id=0, last_hash=GENESIS_HASH)
             self.session.add(head)
-        record = AuditRecord(head.last_id + 1, at, user_id, entity, str(entity_id), action,
-                             before, after)
+        record = AuditRecord(
+            head.last_id + 1, at, user_id, entity, str(entity_id), action, before, after
+        )
         digest = entry_hash(head.last_hash, record)
-        self.session.add(AuditEntry(
-            id=record.id, at=at, user_id=user_id, entity=entity, entity_id=record.entity_id,
-            action=action, before_json=to_json(before), after_json=to_json(after),
-            prev_hash=head.last_hash, hash=digest,
-        ))
+        self.session.add(
+            AuditEntry(
+                id=record.id,
+                at=at,
+                user_id=user_id,
+                entity=entity,
+                entity_id=record.entity_id,
+                action=action,
+                before_json=to_json(before),
+                after_json=to_json(after),
+                prev_hash=head.last_hash,
+                hash=digest,
+            )
+        )
         head.last_id, head.last_hash = record.id, digest
         self.session.flush()
         return record.id
@@ -96,9 +117,14 @@ class AuditRepository:
     def _stream(self, batch: int = 2000) -> Iterator[tuple[AuditRecord, str, str]]:
         last = 0
         while True:
-            rows = list(self.session.execute(
-                select(AuditEntry).where(AuditEntry.id > last).order_by(AuditEntry.id)
-                .limit(batch)).scalars())
+            rows = list(
+                self.session.execute(
+                    select(AuditEntry)
+                    .where(AuditEntry.id > last)
+                    .order_by(AuditEntry.id)
+                    .limit(batch)
+                ).scalars()
+            )
             if not rows:
                 return
             for entry in rows:

@@ -24,7 +24,9 @@ class CatalogueRepository:
         return self.session.get(Service, service_id)
 
     def service_by_name(self, name: str) -> Service | None:
-        return self.session.execute(select(Service).where(Service.name == name)).scalar_one_or_none()
+        return self.session.execute(
+            select(Service).where(Service.name == name)
+        ).scalar_one_or_none()
 
     def zones(self) -> list[Zone]:
         return list(self.session.execute(select(Zone).order_by(Zone.sort_order, Zone.id)).scalars())

@@ -54,11 +54,21 @@ LEFT JOIN zones z ON z.id = a.zone_id
 
 
 _SELECT_COLUMNS = (
-    column("id", Integer), column("created_at", UTCDateTime()), column("name", String),
-    column("code", String), column("service", String), column("zone", String),
-    column("status", String), column("priority", Integer), column("preferred_date", Date),
-    column("window_start", Time), column("window_end", Time), column("channel", String),
-    column("version", Integer), column("description", String), column("address", String),
+    column("id", Integer),
+    column("created_at", UTCDateTime()),
+    column("name", String),
+    column("code", String),
+    column("service", String),
+    column("zone", String),
+    column("status", String),
+    column("priority", Integer),
+    column("preferred_date", Date),
+    column("window_start", Time),
+    column("window_end", Time),
+    column("channel", String),
+    column("version", Integer),
+    column("description", String),
+    column("address", String),
     column("do_not_serve", Boolean),
 )
 
@@ -94,8 +104,9 @@ def _where(query: QueueQuery) -> tuple[str, dict[str, Any]]:
         text_parts.append(f"r.subscriber_id IN ({', '.join(names)})")
         params.update({f"sid{i}": s for i, s in enumerate(query.subscriber_ids)})
     if query.name_key:
-        text_parts.append("(s.name_key LIKE :name_like ESCAPE '\\' OR r.contact_name LIKE "
-                          ":name_like ESCAPE '\\')")
+        text_parts.append(
+            "(s.name_key LIKE :name_like ESCAPE '\\' OR r.contact_name LIKE :name_like ESCAPE '\\')"
+        )
         escaped = query.name_key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params["name_like"] = f"%{escaped}%"
     if text_parts:
@@ -146,8 +157,11 @@ class RequestRepository:
             "WHERE e.request_id = :rid ORDER BY e.id"
         )
         typed = text(sql).columns(
-            column("at", UTCDateTime()), column("user", String), column("from_status", String),
-            column("to_status", String), column("reason", String),
+            column("at", UTCDateTime()),
+            column("user", String),
+            column("from_status", String),
+            column("to_status", String),
+            column("reason", String),
         )
         return list(self.session.execute(typed, {"rid": request_id}))
 

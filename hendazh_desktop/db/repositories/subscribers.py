@@ -36,8 +36,12 @@ SELECT s.id, s.code, s.name,
 FROM subscribers s
 """
 _ROW_COLUMNS = (
-    column("id", Integer), column("code", String), column("name", String),
-    column("phone", String), column("zone", String), column("do_not_serve", Boolean),
+    column("id", Integer),
+    column("code", String),
+    column("name", String),
+    column("phone", String),
+    column("zone", String),
+    column("do_not_serve", Boolean),
     column("created_at", UTCDateTime()),
 )
 
@@ -114,8 +118,10 @@ class SubscriberRepository:
 
     def ids_by_code_prefix(self, prefix: str, limit: int) -> list[int]:
         rows = self.session.execute(
-            text("SELECT id FROM subscribers WHERE code >= :lo AND code < :hi ORDER BY code "
-                 "LIMIT :lim"),
+            text(
+                "SELECT id FROM subscribers WHERE code >= :lo AND code < :hi ORDER BY code "
+                "LIMIT :lim"
+            ),
             {"lo": prefix, "hi": _next_prefix(prefix), "lim": limit},
         )
         return [r[0] for r in rows]
@@ -138,8 +144,10 @@ class SubscriberRepository:
 
     def ids_by_name_prefix(self, prefix: str, limit: int) -> list[int]:
         rows = self.session.execute(
-            text("SELECT id FROM subscribers WHERE name_key >= :lo AND name_key < :hi "
-                 "ORDER BY name_key LIMIT :lim"),
+            text(
+                "SELECT id FROM subscribers WHERE name_key >= :lo AND name_key < :hi "
+                "ORDER BY name_key LIMIT :lim"
+            ),
             {"lo": prefix, "hi": _next_prefix(prefix), "lim": limit},
         )
         return [r[0] for r in rows]

@@ -13,15 +13,19 @@ class ChangePasswordDialog(FormDialog):
     """Old password, new password twice."""
 
     def __init__(self, *, users: UserService, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(title="تغییر گذرواژه", action=self._submit, ok_text="تغییر گذرواژه", parent=parent)
+        super().__init__(
+            title="تغییر گذرواژه", action=self._submit, ok_text="تغییر گذرواژه", parent=parent
+        )
         self._users = users
         self._actor = actor
         self.old = self.add_field("old_password", "گذرواژه فعلی:", latin_line(password=True))
         self.new = self.add_field("password", "گذرواژه تازه:", latin_line(password=True))
-        self.confirm = self.add_field("password_confirm", "تکرار گذرواژه تازه:",
-                                      latin_line(password=True))
+        self.confirm = self.add_field(
+            "password_confirm", "تکرار گذرواژه تازه:", latin_line(password=True)
+        )
         self.finish_layout()
 
     def _submit(self) -> None:
-        self._users.change_own_password(self._actor, self.old.text(), self.new.text(),
-                                        self.confirm.text())
+        self._users.change_own_password(
+            self._actor, self.old.text(), self.new.text(), self.confirm.text()
+        )

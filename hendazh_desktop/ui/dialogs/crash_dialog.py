@@ -30,8 +30,10 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("خطای پیش‌بینی‌نشده")
         layout = QVBoxLayout(self)
-        text = ("متأسفانه خطایی پیش‌بینی‌نشده رخ داد. کاری که انجام می‌دادید ممکن است ذخیره "
-                "نشده باشد؛ لطفاً آن را بررسی کنید.")
+        text = (
+            "متأسفانه خطایی پیش‌بینی‌نشده رخ داد. کاری که انجام می‌دادید ممکن است ذخیره "
+            "نشده باشد؛ لطفاً آن را بررسی کنید."
+        )
         if log_file is not None:
             text += f"\nجزئیات در پرونده گزارش ثبت شد:\n{log_file}"
         message = QLabel(text)

@@ -16,21 +16,26 @@ class FirstRunDialog(FormDialog):
 
     def __init__(self, *, users: UserService, parent: QWidget | None = None) -> None:
         super().__init__(
-            title="راه‌اندازی هنداژ", action=self._submit, ok_text="ساخت حساب و ورود", parent=parent,
+            title="راه‌اندازی هنداژ",
+            action=self._submit,
+            ok_text="ساخت حساب و ورود",
+            parent=parent,
             intro="این نخستین اجرای هنداژ روی این پایگاه داده است. حساب مدیر سیستم را "
-                  "بسازید؛ با همین حساب می‌توانید برای همکاران حساب بسازید.\n"
-                  f"گذرواژه دست‌کم {fmt.number(MIN_LENGTH)} نویسه باشد.")
+            "بسازید؛ با همین حساب می‌توانید برای همکاران حساب بسازید.\n"
+            f"گذرواژه دست‌کم {fmt.number(MIN_LENGTH)} نویسه باشد.",
+        )
         self._users = users
         self.actor: Actor | None = None
         self.username = self.add_field("username", "نام کاربری (لاتین):", latin_line())
         self.full_name = self.add_field("full_name", "نام و نام خانوادگی:", QLineEdit())
         self.password = self.add_field("password", "گذرواژه:", latin_line(password=True))
-        self.confirm = self.add_field("password_confirm", "تکرار گذرواژه:",
-                                      latin_line(password=True))
+        self.confirm = self.add_field(
+            "password_confirm", "تکرار گذرواژه:", latin_line(password=True)
+        )
         self.finish_layout()
 
     def _submit(self) -> Actor:
         self.actor = self._users.create_first_admin(
-            self.username.text(), self.full_name.text(), self.password.text(),
-            self.confirm.text())
+            self.username.text(), self.full_name.text(), self.password.text(), self.confirm.text()
+        )
         return self.actor

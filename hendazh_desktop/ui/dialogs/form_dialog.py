@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,6 +21,8 @@ from hendazh_desktop.ui.messages import error_message
 from hendazh_desktop.ui.ops import run_op
 from hendazh_desktop.ui.widgets.field_errors import FieldErrors, error_label
 
+W = TypeVar("W", bound=QWidget)
+
 
 def latin_line(*, password: bool = False) -> QLineEdit:
     """A left-to-right field for user names and passwords inside a right-to-left dialog."""
@@ -34,8 +36,15 @@ def latin_line(*, password: bool = False) -> QLineEdit:
 class FormDialog(QDialog):
     """Subclasses add fields, then call ``finish_layout``; OK runs ``action``."""
 
-    def __init__(self, *, title: str, action: Callable[[], Any], intro: str = "",
-                 ok_text: str = "تأیید", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        title: str,
+        action: Callable[[], Any],
+        intro: str = "",
+        ok_text: str = "تأیید",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._action = action
         self.setWindowTitle(title)
@@ -55,8 +64,9 @@ class FormDialog(QDialog):
         self.general_error.setStyleSheet("color: #b3261e; font-weight: bold;")
         self.general_error.setVisible(False)
         self._layout.addWidget(self.general_error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(ok_text)
         ok.setDefault(True)
@@ -64,7 +74,7 @@ class FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._first: QWidget | None = None
 
-    def add_field(self, field: str, label: str, widget: QWidget) -> QWidget:
+    def add_field(self, field: str, label: str, widget: W) -> W:
         error = error_label()
         box = QVBoxLayout()
         box.setSpacing(1)
@@ -98,5 +108,3 @@ class FormDialog(QDialog):
     def show_general_error(self, text: str) -> None:
         self.general_error.setText(text)
         self.general_error.setVisible(True)
-
-

@@ -36,9 +36,11 @@ class ImportReportDialog(QDialog):
         self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for row, problem in enumerate(report.problems):
-            cells = (fmt.number(problem.line) if problem.line else "—",
-                     field_label(problem.detail) if problem.detail else "—",
-                     message_for_code(problem.reason))
+            cells = (
+                fmt.number(problem.line) if problem.line else "—",
+                field_label(problem.detail) if problem.detail else "—",
+                message_for_code(problem.reason),
+            )
             for column, text in enumerate(cells):
                 self.problems.setItem(row, column, QTableWidgetItem(text))
         if report.ok:
@@ -46,12 +48,14 @@ class ImportReportDialog(QDialog):
                 f"{fmt.number(len(report.created))} درخواست ثبت شد و در وضعیت «در انتظار "
                 f"بررسی» قرار گرفت: {fmt.number(report.matched)} با مشترک شناخته‌شده و "
                 f"{fmt.number(report.unmatched)} بدون مشترک.\n"
-                f"{fmt.number(report.skipped_duplicates)} فرم قبلاً وارد شده بود و تکرار نشد.")
+                f"{fmt.number(report.skipped_duplicates)} فرم قبلاً وارد شده بود و تکرار نشد."
+            )
             self.problems.setVisible(False)
         else:
             self.summary.setText(
                 f"در {fmt.number(len({p.line for p in report.problems}))} ردیف مشکل پیدا شد. "
-                "هیچ درخواستی وارد نشد؛ پرونده را اصلاح کنید و دوباره وارد کنید.")
+                "هیچ درخواستی وارد نشد؛ پرونده را اصلاح کنید و دوباره وارد کنید."
+            )
             self.summary.setStyleSheet("color: #b3261e; font-weight: bold;")
         layout.addWidget(self.problems)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

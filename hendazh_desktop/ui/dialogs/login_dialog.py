@@ -15,8 +15,13 @@ class LoginDialog(FormDialog):
     """``actor`` holds who signed in after the dialog is accepted."""
 
     def __init__(self, *, users: UserService, parent: QWidget | None = None) -> None:
-        super().__init__(title="ورود به هنداژ", action=self._submit, ok_text="ورود", parent=parent,
-                         intro="برای ادامه نام کاربری و گذرواژه خود را وارد کنید.")
+        super().__init__(
+            title="ورود به هنداژ",
+            action=self._submit,
+            ok_text="ورود",
+            parent=parent,
+            intro="برای ادامه نام کاربری و گذرواژه خود را وارد کنید.",
+        )
         self._users = users
         self.actor: Actor | None = None
         self.username = self.add_field("username", "نام کاربری:", latin_line())

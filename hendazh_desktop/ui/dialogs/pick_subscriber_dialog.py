@@ -24,8 +24,9 @@ from hendazh_desktop.ui.models.window_model import ListSource, WindowTableModel
 class PickSubscriberDialog(QDialog):
     """``chosen`` holds the picked subscriber row after OK."""
 
-    def __init__(self, *, context: UiContext, query: str = "", hint: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, context: UiContext, query: str = "", hint: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._ctx = context
         self.chosen: SubscriberRow | None = None
@@ -34,7 +35,8 @@ class PickSubscriberDialog(QDialog):
         self.search = QLineEdit(query)
         self.search.setPlaceholderText("تلفن، کد اشتراک یا نام")
         self.model: WindowTableModel[SubscriberRow] = WindowTableModel(
-            RESULT_COLUMNS, warn=lambda r: r.do_not_serve)
+            RESULT_COLUMNS, warn=lambda r: r.do_not_serve
+        )
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -42,8 +44,9 @@ class PickSubscriberDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.choose())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.choose)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

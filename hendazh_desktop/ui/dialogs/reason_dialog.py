@@ -7,15 +7,21 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from hendazh_desktop.domain.errors import DomainError
-from hendazh_desktop.ui.ops import run_op
+from hendazh_desktop.ui.ops import run_action
 from hendazh_desktop.ui.widgets.field_errors import FieldErrors, error_label
 
 
 class ReasonDialog(QDialog):
     """A question, a reason field, and the call that uses the reason."""
 
-    def __init__(self, *, title: str, question: str, action: Callable[[str], object],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        title: str,
+        question: str,
+        action: Callable[[str], object],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(420)
@@ -27,8 +33,9 @@ class ReasonDialog(QDialog):
         self.errors.register("reason", self.reason, self.error)
         question_label = QLabel(question)
         question_label.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -40,7 +47,7 @@ class ReasonDialog(QDialog):
 
     def submit(self) -> None:
         text = self.reason.text()
-        done = run_op(self, lambda: self._action(text) or True, on_error=self._on_error)
+        done = run_action(self, lambda: self._action(text), on_error=self._on_error)
         if done:
             self.accept()
 

@@ -50,14 +50,23 @@ class ServiceCatalogueDialog(QDialog):
         for field, widget, label in (
             ("name", self.ui.nameEdit, self.ui.nameError),
             ("payment_policy", self.ui.paymentPolicyCombo, self.ui.paymentPolicyError),
-            ("materials_prepayment_percent", self.ui.materialsPrepaymentPercentEdit,
-             self.ui.materialsPrepaymentPercentError),
+            (
+                "materials_prepayment_percent",
+                self.ui.materialsPrepaymentPercentEdit,
+                self.ui.materialsPrepaymentPercentError,
+            ),
             ("vat_percent", self.ui.vatPercentEdit, self.ui.vatPercentError),
             ("commission_percent", self.ui.commissionPercentEdit, self.ui.commissionPercentError),
-            ("referrer_share_percent", self.ui.referrerSharePercentEdit,
-             self.ui.referrerSharePercentError),
-            ("recipient_share_percent", self.ui.recipientSharePercentEdit,
-             self.ui.recipientSharePercentError),
+            (
+                "referrer_share_percent",
+                self.ui.referrerSharePercentEdit,
+                self.ui.referrerSharePercentError,
+            ),
+            (
+                "recipient_share_percent",
+                self.ui.recipientSharePercentEdit,
+                self.ui.recipientSharePercentError,
+            ),
             ("base_price", self.ui.basePriceEdit, self.ui.basePriceError),
         ):
             self.errors.register(field, widget, label)
@@ -66,7 +75,8 @@ class ServiceCatalogueDialog(QDialog):
         self.ui.saveButton.clicked.connect(self.save)
         self.ui.vatExemptCheck.toggled.connect(self.ui.vatPercentEdit.setDisabled)
         self.ui.materialsPrepaymentAllowedCheck.toggled.connect(
-            self.ui.materialsPrepaymentPercentEdit.setEnabled)
+            self.ui.materialsPrepaymentPercentEdit.setEnabled
+        )
         self.list.currentRowChanged.connect(self._on_list_current_row_changed)
         body = QHBoxLayout()
         body.addWidget(self.list)
@@ -102,7 +112,8 @@ class ServiceCatalogueDialog(QDialog):
         self.errors.clear()
         ui.nameEdit.setText(service.name)
         ui.paymentPolicyCombo.setCurrentIndex(
-            ui.paymentPolicyCombo.findData(service.payment_policy))
+            ui.paymentPolicyCombo.findData(service.payment_policy)
+        )
         ui.materialsPrepaymentAllowedCheck.setChecked(service.materials_prepayment_allowed)
         ui.materialsPrepaymentPercentEdit.setText(percent_text(service.materials_prepayment_bp))
         ui.materialsPrepaymentPercentEdit.setEnabled(service.materials_prepayment_allowed)
@@ -136,9 +147,13 @@ class ServiceCatalogueDialog(QDialog):
         if service is None:
             return False
         draft = self.draft()
-        saved = run_op(self, lambda: self._ctx.catalogue.update_service(
-            self._ctx.actor, service.id, draft, expected_version=service.version),
-            on_error=self._on_error)
+        saved = run_op(
+            self,
+            lambda: self._ctx.catalogue.update_service(
+                self._ctx.actor, service.id, draft, expected_version=service.version
+            ),
+            on_error=self._on_error,
+        )
         if saved is None:
             return False
         self._load(select_id=saved.id)

@@ -21,9 +21,20 @@ from hendazh_desktop.ui.forms.ui_settings_dialog import Ui_SettingsForm
 from hendazh_desktop.ui.ops import run_op
 from hendazh_desktop.ui.widgets.field_errors import FieldErrors
 
-TEXT_FIELDS = ("legal_name", "economic_code", "national_id", "registration_number", "province",
-               "city", "address", "postal_code", "phone", "default_vat_percent", "backup_dir",
-               "backups_kept")
+TEXT_FIELDS = (
+    "legal_name",
+    "economic_code",
+    "national_id",
+    "registration_number",
+    "province",
+    "city",
+    "address",
+    "postal_code",
+    "phone",
+    "default_vat_percent",
+    "backup_dir",
+    "backups_kept",
+)
 
 
 def _camel(name: str) -> str:
@@ -34,8 +45,9 @@ def _camel(name: str) -> str:
 class SettingsDialog(QDialog):
     """Reads every setting into the form; Save sends the typed text to the service."""
 
-    def __init__(self, *, settings: SettingsService, actor: Actor,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, settings: SettingsService, actor: Actor, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._service = settings
         self._actor = actor
@@ -62,8 +74,9 @@ class SettingsDialog(QDialog):
         ui.logoButton.clicked.connect(self._on_logo_clicked)
         ui.removeLogoButton.clicked.connect(self._on_remove_logo_clicked)
         ui.backupDirButton.clicked.connect(self._on_backup_dir_clicked)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.can_edit = actor.can(Permission.EDIT_SETTINGS)
@@ -74,13 +87,19 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         self._fill(settings.get())
 
-    def edit(self, name: str):  # type: ignore[no-untyped-def]
+    def edit(self, name: str):
         return getattr(self.ui, _camel(name) + "Edit")
 
     def _fill(self, current: OfficeSettings) -> None:
         ui = self.ui
-        for name in ("legal_name", "registration_number", "province", "city", "address",
-                     "backup_dir"):
+        for name in (
+            "legal_name",
+            "registration_number",
+            "province",
+            "city",
+            "address",
+            "backup_dir",
+        ):
             self.edit(name).setText(getattr(current, name))
         for name in ("economic_code", "national_id", "postal_code", "phone"):
             self.edit(name).setText(fmt.number_text(getattr(current, name)))
@@ -88,17 +107,24 @@ class SettingsDialog(QDialog):
         ui.backupsKeptEdit.setText(fmt.number(current.backups_kept))
         ui.invoiceFooterEdit.setPlainText(current.invoice_footer)
         ui.displayCurrencyCombo.setCurrentIndex(
-            max(ui.displayCurrencyCombo.findData(current.display_currency), 0))
-        ui.vatRoundingCombo.setCurrentIndex(max(ui.vatRoundingCombo.findData(
-            current.vat_rounding), 0))
+            max(ui.displayCurrencyCombo.findData(current.display_currency), 0)
+        )
+        ui.vatRoundingCombo.setCurrentIndex(
+            max(ui.vatRoundingCombo.findData(current.vat_rounding), 0)
+        )
         self._show_logo(current.logo)
 
     def _show_logo(self, data: bytes) -> None:
         pixmap = QPixmap()
         if data and pixmap.loadFromData(data):
-            self.ui.logoPreview.setPixmap(pixmap.scaled(
-                96, 64, Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))
+            self.ui.logoPreview.setPixmap(
+                pixmap.scaled(
+                    96,
+                    64,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
         else:
             self.ui.logoPreview.setPixmap(QPixmap())
             self.ui.logoPreview.setText("بدون نشان")
@@ -117,8 +143,9 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         draft = self.draft()
-        saved = run_op(self, lambda: self._service.update(self._actor, draft),
-                       on_error=self._on_error)
+        saved = run_op(
+            self, lambda: self._service.update(self._actor, draft), on_error=self._on_error
+        )
         if saved is not None:
             self.saved = saved
             self.accept()
@@ -127,8 +154,8 @@ class SettingsDialog(QDialog):
         if not self.errors.show(error):
             return False
         for index in range(self.ui.tabs.count()):  # show the tab of the first bad field
-            focus = self.focusWidget()
-            if focus is not None and self.ui.tabs.widget(index).isAncestorOf(focus):
+            focus, page = self.focusWidget(), self.ui.tabs.widget(index)
+            if focus is not None and page is not None and page.isAncestorOf(focus):
                 self.ui.tabs.setCurrentIndex(index)
         return True
 
@@ -137,13 +164,17 @@ class SettingsDialog(QDialog):
         self._remove_logo = False
         pixmap = QPixmap(path)
         if not pixmap.isNull():
-            self.ui.logoPreview.setPixmap(pixmap.scaled(
-                96, 64, Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))
+            self.ui.logoPreview.setPixmap(
+                pixmap.scaled(
+                    96,
+                    64,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
 
     def _on_logo_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "انتخاب نشان", "",
-                                              "تصویر (*.png *.jpg *.jpeg)")
+        path, _ = QFileDialog.getOpenFileName(self, "انتخاب نشان", "", "تصویر (*.png *.jpg *.jpeg)")
         if path:
             self.set_logo_file(path)
 
@@ -153,7 +184,8 @@ class SettingsDialog(QDialog):
         self._show_logo(b"")
 
     def _on_backup_dir_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "پوشه پشتیبان‌ها",
-                                                  self.ui.backupDirEdit.text())
+        folder = QFileDialog.getExistingDirectory(
+            self, "پوشه پشتیبان‌ها", self.ui.backupDirEdit.text()
+        )
         if folder:
             self.ui.backupDirEdit.setText(folder)

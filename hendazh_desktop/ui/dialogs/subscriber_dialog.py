@@ -31,8 +31,14 @@ class SubscriberDialog(QDialog):
     open_subscriber_requested = Signal(int)
     """The user chose to open an existing subscriber found as a duplicate (its id)."""
 
-    def __init__(self, *, context: UiContext, subscriber_id: int | None = None,
-                 prefill_phone: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        context: UiContext,
+        subscriber_id: int | None = None,
+        prefill_phone: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._ctx = context
         self._zones = context.catalogue.zones(context.actor)
@@ -61,11 +67,12 @@ class SubscriberDialog(QDialog):
         ui.nationalCodeEdit.editingFinished.connect(self.check_duplicates)
         ui.duplicateWarning.linkActivated.connect(self._on_duplicate_link_activated)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.buttons)
@@ -108,9 +115,9 @@ class SubscriberDialog(QDialog):
 
     def _on_row_remove_requested(self, row: QWidget) -> None:
         if row in self.phone_rows:
-            self.phone_rows.remove(row)  # type: ignore[arg-type]
+            self.phone_rows.remove(row)
         if row in self.address_rows:
-            self.address_rows.remove(row)  # type: ignore[arg-type]
+            self.address_rows.remove(row)
         row.setParent(None)
         row.deleteLater()
         self._reindex()
@@ -172,23 +179,30 @@ class SubscriberDialog(QDialog):
         if not text:
             self.ui.referrerName.clear()
             return
-        ref = run_op(self, lambda: self._ctx.subscribers.resolve_referrer(self._ctx.actor, text),
-                     on_error=self.errors.show)
+        ref = run_op(
+            self,
+            lambda: self._ctx.subscribers.resolve_referrer(self._ctx.actor, text),
+            on_error=self.errors.show,
+        )
         self.ui.referrerName.setText(f"{ref.name} ({fmt.code(ref.code)})" if ref else "")
 
     def check_duplicates(self) -> list[DuplicateHit]:
         """Warn, before saving, about phones or a national code already on file."""
         phones = [row.number.text() for row in self.phone_rows if row.number.text().strip()]
         hits = self._ctx.subscribers.check_duplicates(
-            self._ctx.actor, phones=phones, national_code=self.ui.nationalCodeEdit.text(),
-            exclude_id=self._card.id if self._card else None)
+            self._ctx.actor,
+            phones=phones,
+            national_code=self.ui.nationalCodeEdit.text(),
+            exclude_id=self._card.id if self._card else None,
+        )
         self.duplicates = hits
         warning = self.ui.duplicateWarning
         if not hits:
             warning.setVisible(False)
             return hits
         lines = [
-            f"{DUPLICATE_LABELS[h.field]} {fmt.number_text(h.value)} قبلاً برای «{h.subscriber.name}»"
+            f"{DUPLICATE_LABELS[h.field]} {fmt.number_text(h.value)} "
+            f"قبلاً برای «{h.subscriber.name}»"
             f" (کد {fmt.code(h.subscriber.code)}) ثبت شده است — "
             f"<a href='{h.subscriber.id}'>باز کردن این مشترک</a>"
             for h in hits
@@ -210,7 +224,8 @@ class SubscriberDialog(QDialog):
         else:
             card = self._card
             call = lambda: self._ctx.subscribers.update(  # noqa: E731
-                self._ctx.actor, card.id, draft, expected_version=card.version)
+                self._ctx.actor, card.id, draft, expected_version=card.version
+            )
         saved = run_op(self, call, on_error=self._on_error)
         if saved is not None:
             self.saved_card = saved

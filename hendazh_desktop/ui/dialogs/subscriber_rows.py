@@ -60,8 +60,12 @@ class AddressRow(QWidget):
     remove_requested = Signal(object)
     """The user wants this row gone (the row)."""
 
-    def __init__(self, zones: list[ZoneInfo], address: AddressInfo | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        zones: list[ZoneInfo],
+        address: AddressInfo | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.address_id = address.id if address else None
         self.title = QLineEdit(address.title if address else "")
@@ -82,23 +86,40 @@ class AddressRow(QWidget):
         remove.clicked.connect(lambda: self.remove_requested.emit(self))
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        for column, (widget, part) in enumerate(((self.title, "title"), (self.zone, "zone"),
-                                                 (self.text, "text"),
-                                                 (self.postal, "postal_code"))):
+        for column, (widget, part) in enumerate(
+            (
+                (self.title, "title"),
+                (self.zone, "zone"),
+                (self.text, "text"),
+                (self.postal, "postal_code"),
+            )
+        ):
             grid.addWidget(widget, 0, column)
             grid.addWidget(self.errors[part], 1, column)
         grid.addWidget(remove, 0, 4)
         grid.setColumnStretch(2, 3)
 
     def widget_for(self, part: str) -> QWidget:
-        return {"title": self.title, "zone": self.zone, "text": self.text,
-                "postal_code": self.postal}[part]
+        return {
+            "title": self.title,
+            "zone": self.zone,
+            "text": self.text,
+            "postal_code": self.postal,
+        }[part]
 
     def draft(self) -> AddressDraft:
-        return AddressDraft(text=self.text.text(), zone_id=self.zone.currentData(),
-                            title=self.title.text(), postal_code=self.postal.text(),
-                            id=self.address_id)
+        return AddressDraft(
+            text=self.text.text(),
+            zone_id=self.zone.currentData(),
+            title=self.title.text(),
+            postal_code=self.postal.text(),
+            id=self.address_id,
+        )
 
     def is_blank(self) -> bool:
-        return not (self.text.text().strip() or self.title.text().strip()
-                    or self.postal.text().strip() or self.zone.currentData())
+        return not (
+            self.text.text().strip()
+            or self.title.text().strip()
+            or self.postal.text().strip()
+            or self.zone.currentData()
+        )

@@ -21,7 +21,7 @@ from hendazh_desktop.domain.permissions import ROLE_LABELS, Actor, Role
 from hendazh_desktop.services.users import UserInfo, UserService
 from hendazh_desktop.ui.dialogs.form_dialog import FormDialog, latin_line
 from hendazh_desktop.ui.models.window_model import Column, ListSource, WindowTableModel
-from hendazh_desktop.ui.ops import run_op
+from hendazh_desktop.ui.ops import run_action, run_op
 
 COLUMNS: list[Column[UserInfo]] = [
     Column("نام کاربری", lambda u: u.username),
@@ -35,8 +35,9 @@ class AddUserDialog(FormDialog):
     """A new account with its role and first password."""
 
     def __init__(self, *, users: UserService, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(title="کاربر جدید", action=self._submit, ok_text="ساخت حساب",
-                         parent=parent)
+        super().__init__(
+            title="کاربر جدید", action=self._submit, ok_text="ساخت حساب", parent=parent
+        )
         self._users, self._actor = users, actor
         self.username = self.add_field("username", "نام کاربری (لاتین):", latin_line())
         self.full_name = self.add_field("full_name", "نام و نام خانوادگی:", QLineEdit())
@@ -48,8 +49,13 @@ class AddUserDialog(FormDialog):
         self.finish_layout()
 
     def _submit(self) -> UserInfo:
-        return self._users.add_user(self._actor, self.username.text(), self.full_name.text(),
-                                    self.role.currentData(), self.password.text())
+        return self._users.add_user(
+            self._actor,
+            self.username.text(),
+            self.full_name.text(),
+            self.role.currentData(),
+            self.password.text(),
+        )
 
 
 class UsersDialog(QDialog):
@@ -61,7 +67,8 @@ class UsersDialog(QDialog):
         self.setWindowTitle("کاربران")
         self.setMinimumSize(640, 420)
         self.model: WindowTableModel[UserInfo] = WindowTableModel(
-            COLUMNS, warn=lambda u: u.locked or not u.active)
+            COLUMNS, warn=lambda u: u.locked or not u.active
+        )
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -102,17 +109,20 @@ class UsersDialog(QDialog):
         user = self.selected()
         if user is None:
             return
-        text, ok = QInputDialog.getText(self, "گذرواژه تازه",
-                                        f"گذرواژه تازه برای {user.username}:",
-                                        QLineEdit.EchoMode.Password)
-        if ok and run_op(self, lambda: self._users.reset_password(
-                self._actor, user.username, text) or True):
+        text, ok = QInputDialog.getText(
+            self, "گذرواژه تازه", f"گذرواژه تازه برای {user.username}:", QLineEdit.EchoMode.Password
+        )
+        if ok and run_action(
+            self, lambda: self._users.reset_password(self._actor, user.username, text)
+        ):
             self.reload()
 
     def toggle_active(self) -> None:
         user = self.selected()
         if user is None:
             return
-        if run_op(self, lambda: self._users.set_active(self._actor, user.username,
-                                                       not user.active) or True):
+        if run_action(
+            self,
+            lambda: self._users.set_active(self._actor, user.username, not user.active),
+        ):
             self.reload()

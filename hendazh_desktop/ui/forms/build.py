@@ -1,6 +1,6 @@
 """Compile ``ui/*.ui`` into ``hendazh_desktop/ui/forms/ui_*.py``; ``--check`` fails when stale.
 
-    python -m hendazh_desktop.ui.forms.build [--check]
+python -m hendazh_desktop.ui.forms.build [--check]
 """
 
 from __future__ import annotations
@@ -25,8 +25,11 @@ def _uic() -> list[str]:
 def compile_form(source: Path) -> str:
     out = subprocess.run([*_uic(), str(source)], capture_output=True, text=True, check=True)
     # uic writes its version in a comment: leave it out so a Qt upgrade alone is not "stale".
-    lines = [ln for ln in out.stdout.splitlines(keepends=True)
-             if not ln.startswith("## Created by: Qt User Interface Compiler version")]
+    lines = [
+        ln
+        for ln in out.stdout.splitlines(keepends=True)
+        if not ln.startswith("## Created by: Qt User Interface Compiler version")
+    ]
     return HEADER.format(name=source.name) + "".join(lines)
 
 

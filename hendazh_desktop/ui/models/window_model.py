@@ -22,7 +22,9 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignCenter
 # Numbers read left-to-right and line up on their ends: pinned right whatever the direction.
-NUMERIC = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+NUMERIC = (
+    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+)
 
 WARNING_BRUSH = QBrush(QColor("#b3261e"))
 
@@ -99,8 +101,7 @@ class WindowTableModel(QAbstractTableModel, Generic[T]):
         rows = self._source.fetch(number * self.BLOCK_SIZE, self.BLOCK_SIZE)
         self.fetches += 1
         block = [
-            (row, tuple(c.render(row) for c in self._columns),
-             bool(self._warn and self._warn(row)))
+            (row, tuple(c.render(row) for c in self._columns), bool(self._warn and self._warn(row)))
             for row in rows
         ]
         self._blocks[number] = block
@@ -165,6 +166,8 @@ class WindowTableModel(QAbstractTableModel, Generic[T]):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | (
-            Qt.ItemFlag.ItemNeverHasChildren
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | (Qt.ItemFlag.ItemNeverHasChildren)
         )

@@ -116,8 +116,17 @@ class AuditView(QWidget):
         self.diff.setWordWrap(True)
 
         filters = QHBoxLayout()
-        for widget in (QLabel("کاربر:"), self.user, QLabel("نوع:"), self.entity,
-                       QLabel("از"), self.date_from, QLabel("تا"), self.date_to, self.entity_id):
+        for widget in (
+            QLabel("کاربر:"),
+            self.user,
+            QLabel("نوع:"),
+            self.entity,
+            QLabel("از"),
+            self.date_from,
+            QLabel("تا"),
+            self.date_to,
+            self.entity_id,
+        ):
             filters.addWidget(widget)
         filters.addStretch(1)
         filters.addWidget(self.verify_button)
@@ -156,9 +165,13 @@ class AuditView(QWidget):
         self.entity.blockSignals(False)
 
     def current_filter(self) -> AuditFilter:
-        return AuditFilter(user_id=self.user.currentData(), entity=self.entity.currentData(),
-                           entity_id=self.entity_id.text().strip() or None,
-                           date_from=self.date_from.value(), date_to=self.date_to.value())
+        return AuditFilter(
+            user_id=self.user.currentData(),
+            entity=self.entity.currentData(),
+            entity_id=self.entity_id.text().strip() or None,
+            date_from=self.date_from.value(),
+            date_to=self.date_to.value(),
+        )
 
     def refresh(self) -> None:
         self._timer.stop()
@@ -204,8 +217,10 @@ class AuditView(QWidget):
             text = f"زنجیره سالم است ({fmt.number(result.checked)} رکورد)."
             self.verify_result.setStyleSheet("color: #1b5e20; font-weight: bold;")
         else:
-            text = (f"زنجیره شکسته است: رکورد {fmt.number(result.broken_entry or 0)} "
-                    "پس از ثبت تغییر کرده یا حذف شده است.")
+            text = (
+                f"زنجیره شکسته است: رکورد {fmt.number(result.broken_entry or 0)} "
+                "پس از ثبت تغییر کرده یا حذف شده است."
+            )
             self.verify_result.setStyleSheet("color: #b3261e; font-weight: bold;")
         self.verify_result.setText(text)
         self.status_message.emit(text)

@@ -62,7 +62,8 @@ class IntakePanel(QWidget):
         self.register_button.setShortcut("Ctrl+R")
         self.register_button.clicked.connect(self._on_register_clicked)
         self.results_model: WindowTableModel[SubscriberRow] = WindowTableModel(
-            RESULT_COLUMNS, warn=lambda r: r.do_not_serve)
+            RESULT_COLUMNS, warn=lambda r: r.do_not_serve
+        )
         self.results = QTableView()
         self.results.setModel(self.results_model)
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -220,20 +221,23 @@ class IntakePanel(QWidget):
         refused = card is not None and card.do_not_serve
         self.refusal.setVisible(refused)
         if refused and card is not None:
-            self.refusal.setText(
-                f"به این مشترک خدمت داده نمی‌شود: {card.do_not_serve_reason}")
+            self.refusal.setText(f"به این مشترک خدمت داده نمی‌شود: {card.do_not_serve_reason}")
         self.form.setEnabled(card is not None and not refused)
 
     # --- saving ---------------------------------------------------------------------------
     def save_request(self) -> None:
         draft = self.form.draft(self._card.id if self._card else None)
-        created = run_op(self, lambda: self._ctx.intake.create_request(self._ctx.actor, draft),
-                         on_error=self._on_save_error)
+        created = run_op(
+            self,
+            lambda: self._ctx.intake.create_request(self._ctx.actor, draft),
+            on_error=self._on_save_error,
+        )
         if isinstance(created, CreatedRequest):
             status = fmt.status_label(created.status)
             who = self._card.name if self._card else ""
             self.last_created.setText(
-                f"درخواست شماره {fmt.number(created.id)} برای «{who}» ثبت شد ({status}).")
+                f"درخواست شماره {fmt.number(created.id)} برای «{who}» ثبت شد ({status})."
+            )
             self.request_created.emit(created.id)
             self.start_call()
 
@@ -246,14 +250,14 @@ class IntakePanel(QWidget):
             return True
         return False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if watched is self.search and event.key() == Qt.Key.Key_Down:
-                if self.results_model.rowCount() > 0:
-                    self.results.setFocus()
-                    if not self.results.currentIndex().isValid():
-                        self.results.selectRow(0)
-                    return True
+            down = watched is self.search and event.key() == Qt.Key.Key_Down
+            if down and self.results_model.rowCount() > 0:
+                self.results.setFocus()
+                if not self.results.currentIndex().isValid():
+                    self.results.selectRow(0)
+                return True
             if watched is self.results and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._choose_row(max(self.results.currentIndex().row(), 0))
                 return True

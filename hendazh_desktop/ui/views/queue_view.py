@@ -43,8 +43,14 @@ STATUS_GROUPS: list[tuple[str, tuple[str, ...]]] = [
     ("لغوشده", (S.CANCELLED.value,)),
     ("همه", ()),
 ]
-SORT_LABELS = [("urgency", "فوریت و قدمت"), ("newest", "جدیدترین"), ("oldest", "قدیمی‌ترین"),
-               ("number", "شماره"), ("preferred_date", "تاریخ مورد نظر"), ("status", "وضعیت")]
+SORT_LABELS = [
+    ("urgency", "فوریت و قدمت"),
+    ("newest", "جدیدترین"),
+    ("oldest", "قدیمی‌ترین"),
+    ("number", "شماره"),
+    ("preferred_date", "تاریخ مورد نظر"),
+    ("status", "وضعیت"),
+]
 
 COLUMNS: list[Column[RequestRow]] = [
     Column("شماره", lambda r: fmt.number(r.id), NUMERIC),
@@ -55,9 +61,14 @@ COLUMNS: list[Column[RequestRow]] = [
     Column("مشترک", lambda r: r.subscriber_name),
     Column("خدمت", lambda r: r.service),
     Column("منطقه", lambda r: r.zone),
-    Column("زمان مورد نظر", lambda r: " ".join(
-        x for x in (fmt.date(r.preferred_date), fmt.time_window(r.window_start, r.window_end))
-        if x)),
+    Column(
+        "زمان مورد نظر",
+        lambda r: " ".join(
+            x
+            for x in (fmt.date(r.preferred_date), fmt.time_window(r.window_start, r.window_end))
+            if x
+        ),
+    ),
 ]
 WIDTHS = (70, 130, 70, 70, 130, 170, 150, 80)
 
@@ -128,7 +139,8 @@ class QueueView(QWidget):
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.history_model: WindowTableModel[HistoryEntry] = WindowTableModel(
-            [Column("سابقه", _history_line)])
+            [Column("سابقه", _history_line)]
+        )
         self.history = QTableView()
         self.history.setModel(self.history_model)
         self.history.verticalHeader().setVisible(False)
@@ -139,7 +151,7 @@ class QueueView(QWidget):
         self.verify_button = QPushButton("تأیید فرم وب")
         self.verify_button.clicked.connect(self.verify_selected)
         self.verify_button.setVisible(actor.can(Permission.VERIFY_REQUESTS))
-        QShortcut(QKeySequence("Ctrl+Delete"), self, activated=self.cancel_selected)
+        QShortcut(QKeySequence("Ctrl+Delete"), self, self.cancel_selected)
 
         filters = QFormLayout()
         row1 = QHBoxLayout()
@@ -187,9 +199,13 @@ class QueueView(QWidget):
     # --- loading --------------------------------------------------------------------------
     def current_filter(self) -> QueueFilter:
         return QueueFilter(
-            statuses=self.status.currentData() or (), service_id=self.service.currentData(),
-            zone_id=self.zone.currentData(), date_from=self.date_from.value(),
-            date_to=self.date_to.value(), text=self.text.text(), sort=self.sort.currentData(),
+            statuses=self.status.currentData() or (),
+            service_id=self.service.currentData(),
+            zone_id=self.zone.currentData(),
+            date_from=self.date_from.value(),
+            date_to=self.date_to.value(),
+            text=self.text.text(),
+            sort=self.sort.currentData(),
         )
 
     def refresh(self) -> None:
@@ -215,7 +231,7 @@ class QueueView(QWidget):
         else:
             self._stale = True
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         if self._stale:
             self.refresh()
         super().showEvent(event)
@@ -237,8 +253,9 @@ class QueueView(QWidget):
         self._show_details(self.selected())
 
     def _show_details(self, row: RequestRow | None) -> None:
-        self.cancel_button.setEnabled(row is not None and row.status in
-                                      {s.value for s in OPEN_STATUSES})
+        self.cancel_button.setEnabled(
+            row is not None and row.status in {s.value for s in OPEN_STATUSES}
+        )
         self.verify_button.setEnabled(row is not None and row.status == S.TO_VERIFY.value)
         if row is None:
             self.details.setText("درخواستی انتخاب نشده است.")
@@ -265,10 +282,12 @@ class QueueView(QWidget):
         dialog = ReasonDialog(
             title="لغو درخواست",
             question=f"درخواست شماره {fmt.number(row.id)} ({row.subscriber_name}) لغو شود؟ "
-                     "درخواست حذف نمی‌شود و با دلیل در سابقه می‌ماند.",
+            "درخواست حذف نمی‌شود و با دلیل در سابقه می‌ماند.",
             action=lambda reason: self._ctx.queue.cancel(
-                self._ctx.actor, row.id, reason, expected_version=row.version),
-            parent=self)
+                self._ctx.actor, row.id, reason, expected_version=row.version
+            ),
+            parent=self,
+        )
         if dialog.exec():
             self.status_message.emit(f"درخواست {fmt.number(row.id)} لغو شد.")
         self.refresh()
@@ -278,14 +297,22 @@ class QueueView(QWidget):
         if row is None or row.status != S.TO_VERIFY.value:
             return
         dialog = PickSubscriberDialog(
-            context=self._ctx, query=row.subscriber_code or row.subscriber_name,
-            hint=f"فرم وب: {row.subscriber_name} — {row.address or 'بدون نشانی'}", parent=self)
+            context=self._ctx,
+            query=row.subscriber_code or row.subscriber_name,
+            hint=f"فرم وب: {row.subscriber_name} — {row.address or 'بدون نشانی'}",
+            parent=self,
+        )
         if not dialog.exec() or dialog.chosen is None:
             return
         chosen = dialog.chosen
-        status = run_op(self, lambda: self._ctx.queue.verify(
-            self._ctx.actor, row.id, subscriber_id=chosen.id, expected_version=row.version))
+        status = run_op(
+            self,
+            lambda: self._ctx.queue.verify(
+                self._ctx.actor, row.id, subscriber_id=chosen.id, expected_version=row.version
+            ),
+        )
         if status is not None:
             self.status_message.emit(
-                f"درخواست {fmt.number(row.id)} تأیید شد: {fmt.status_label(status)}")
+                f"درخواست {fmt.number(row.id)} تأیید شد: {fmt.status_label(status)}"
+            )
         self.refresh()

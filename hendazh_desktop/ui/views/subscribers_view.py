@@ -61,7 +61,8 @@ class SubscribersView(QWidget):
         self.new_button.clicked.connect(self.create_subscriber)
         self.new_button.setEnabled(context.actor.can(Permission.EDIT_SUBSCRIBERS))
         self.model: WindowTableModel[SubscriberRow] = WindowTableModel(
-            COLUMNS, warn=lambda r: r.do_not_serve)
+            COLUMNS, warn=lambda r: r.do_not_serve
+        )
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -108,9 +109,9 @@ class SubscribersView(QWidget):
         self.search.returnPressed.connect(self.run_search)
         self.search.installEventFilter(self)
         self.table.installEventFilter(self)
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.create_subscriber)
-        QShortcut(QKeySequence("Ctrl+E"), self, activated=self.edit_selected)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.create_subscriber)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.edit_selected)
         self.refresh()
 
     # --- loading --------------------------------------------------------------------------
@@ -148,8 +149,9 @@ class SubscribersView(QWidget):
         if row is None:
             self.card.show_card(None)
             return
-        self.card.show_card(run_op(self, lambda: self._ctx.subscribers.card(
-            self._ctx.actor, row.id)))
+        self.card.show_card(
+            run_op(self, lambda: self._ctx.subscribers.card(self._ctx.actor, row.id))
+        )
 
     def create_subscriber(self) -> None:
         if not self._ctx.actor.can(Permission.EDIT_SUBSCRIBERS):
@@ -183,7 +185,7 @@ class SubscribersView(QWidget):
         self.run_search()
         self.table.selectRow(0)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if watched is self.search and event.key() == Qt.Key.Key_Down:
                 self.table.setFocus()

@@ -65,8 +65,7 @@ class FieldErrors:
     def message(self, field: str) -> str:
         """The text currently shown for a field ("" when none): used by tests."""
         target = self._fields.get(field)
-        return target[1].text() if target and target[1].isVisibleTo(target[1].parentWidget()) \
-            else ""
+        return target[1].text() if target and not target[1].isHidden() else ""
 
     @staticmethod
     def _mark(widget: QWidget, invalid: bool) -> None:

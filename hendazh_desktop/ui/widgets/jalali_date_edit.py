@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QWidget
 from hendazh_desktop.domain.jalali import to_jalali
 from hendazh_desktop.ui.theme import PERSIAN
 
-
 JALALI = QCalendar(QCalendar.System.Jalali)
 _EMPTY = QDate(1900, 1, 1)  # the minimum date stands for "no date" and shows as special text
 
@@ -89,7 +88,7 @@ class JalaliDateEdit(QDateEdit):
         y, m, d = to_jalali(day)
         return f"{y:04d}/{m:02d}/{d:02d}"
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event) -> None:
         # Delete/Backspace on a selected whole field empties an optional date.
         if self._optional and event.key() in (Qt.Key.Key_Delete,) and not event.modifiers():
             self.set_value(None)

@@ -45,8 +45,10 @@ class QuickRegisterForm(QGroupBox):
         self.referrer.setPlaceholderText("کد اشتراک یا تلفن معرف (اختیاری)")
         form = QFormLayout()
         for label, widget, field in (
-            ("نام:", self.name, "name"), ("تلفن:", self.phone, "phone:0"),
-            ("منطقه:", self.zone, "address:0:zone"), ("نشانی:", self.address, "address:0:text"),
+            ("نام:", self.name, "name"),
+            ("تلفن:", self.phone, "phone:0"),
+            ("منطقه:", self.zone, "address:0:zone"),
+            ("نشانی:", self.address, "address:0:text"),
             ("معرف:", self.referrer, "referrer"),
         ):
             error = error_label()
@@ -96,8 +98,11 @@ class QuickRegisterForm(QGroupBox):
             addresses=(AddressDraft(self.address.text(), self.zone.currentData()),),
             referrer=self.referrer.text(),
         )
-        card = run_op(self, lambda: self._ctx.subscribers.create(self._ctx.actor, draft),
-                      on_error=self._on_error)
+        card = run_op(
+            self,
+            lambda: self._ctx.subscribers.create(self._ctx.actor, draft),
+            on_error=self._on_error,
+        )
         if isinstance(card, SubscriberCard):
             self.setVisible(False)
             self.registered.emit(card)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -109,7 +111,8 @@ class RequestForm(QWidget):
         meta.addWidget(self.save_button)
         form.addRow(meta)
         for field, widget, label in (
-            ("service", self.service, service_error), ("address", self.address, address_error),
+            ("service", self.service, service_error),
+            ("address", self.address, address_error),
             ("address:0:zone", self.new_zone, zone_error),
             ("address:0:text", self.new_address, text_error),
             ("description", self.description, description_error),
@@ -120,13 +123,23 @@ class RequestForm(QWidget):
             self.errors.register(field, widget, label)
         self.service.currentIndexChanged.connect(self._on_service_current_index_changed)
         self.address.currentIndexChanged.connect(self._on_address_current_index_changed)
-        order = [self.service, self.address, self.new_zone, self.new_address, self.description,
-                 self.preferred_date, self.window_start, self.window_end, self.priority,
-                 self.channel, self.save_button]
-        for first, second in zip(order, order[1:], strict=False):
+        order: list[QWidget] = [
+            self.service,
+            self.address,
+            self.new_zone,
+            self.new_address,
+            self.description,
+            self.preferred_date,
+            self.window_start,
+            self.window_end,
+            self.priority,
+            self.channel,
+            self.save_button,
+        ]
+        for first, second in pairwise(order):  # keyboard order = reading order
             QWidget.setTabOrder(first, second)
-        for widget in order:
-            widget.installEventFilter(self)
+        for focusable in order:
+            focusable.installEventFilter(self)
         self._new_address_row.setVisible(False)
 
     # --- data -----------------------------------------------------------------------------
@@ -205,12 +218,11 @@ class RequestForm(QWidget):
     def _on_address_current_index_changed(self, _index: int) -> None:
         self._new_address_row.setVisible(self.address.currentData() == NEW_ADDRESS)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                in_description = watched is self.description
-                ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-                if not in_description or ctrl:
-                    self.save_requested.emit()
-                    return True
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            if enter and (watched is not self.description or ctrl):
+                self.save_requested.emit()
+                return True
         return super().eventFilter(watched, event)

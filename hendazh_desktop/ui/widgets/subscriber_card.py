@@ -60,8 +60,9 @@ class SubscriberCardWidget(QWidget):
         self.banner = QLabel()
         self.banner.setObjectName("do_not_serve_banner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("color: white; background: #b3261e; padding: 6px;"
-                                  " font-weight: bold;")
+        self.banner.setStyleSheet(
+            "color: white; background: #b3261e; padding: 6px; font-weight: bold;"
+        )
         self.phones = _value_label()
         self.addresses = _value_label()
         self.national_code = _value_label()
@@ -134,14 +135,21 @@ class SubscriberCardWidget(QWidget):
         self.code.setText(f"کد اشتراک: {fmt.code(card.code)}")
         self.banner.setVisible(card.do_not_serve)
         self.banner.setText(f"خدمت داده نمی‌شود: {card.do_not_serve_reason}")
-        self.phones.setText("\n".join(
-            fmt.phone(p.number) + (f" ({p.label})" if p.label else "") for p in card.phones))
-        self.addresses.setText("\n".join(
-            (f"{a.title}: " if a.title else "") + f"{a.text} — {a.zone}" for a in card.addresses)
-            or "—")
+        self.phones.setText(
+            "\n".join(
+                fmt.phone(p.number) + (f" ({p.label})" if p.label else "") for p in card.phones
+            )
+        )
+        self.addresses.setText(
+            "\n".join(
+                (f"{a.title}: " if a.title else "") + f"{a.text} — {a.zone}" for a in card.addresses
+            )
+            or "—"
+        )
         self.national_code.setText(fmt.number_text(card.national_code) or "—")
-        self.referrer.setText(f"{card.referrer.name} ({fmt.code(card.referrer.code)})"
-                              if card.referrer else "—")
+        self.referrer.setText(
+            f"{card.referrer.name} ({fmt.code(card.referrer.code)})" if card.referrer else "—"
+        )
         if card.referred:
             names = "، ".join(r.name for r in card.referred[:REFERRED_SHOWN])
             more = len(card.referred) - REFERRED_SHOWN

@@ -62,8 +62,9 @@ def upgrade() -> None:
         sa.Column("failed_attempts", sa.Integer(), nullable=False),
         sa.Column("locked_until", sa.DateTime(), nullable=True),
         sa.Column("last_login_at", sa.DateTime(), nullable=True),
-        sa.ForeignKeyConstraint(["user_id"], ["users.id"],
-                                name=op.f("fk_login_state_user_id_users")),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], name=op.f("fk_login_state_user_id_users")
+        ),
         sa.PrimaryKeyConstraint("user_id", name=op.f("pk_login_state")),
     )
     if op.get_bind().dialect.name == "sqlite":
