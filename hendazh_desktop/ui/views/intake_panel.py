@@ -108,6 +108,7 @@ class IntakePanel(QWidget):
         splitter.addWidget(self.card)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([760, 440])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

@@ -1,0 +1,88 @@
+"""Fast bulk loading (demo data, imports at scale): one write transaction, raw executemany on
+SQLite, Core inserts elsewhere; the search index is filled for the new rows afterwards."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from hendazh_desktop.db.database import Database
+from hendazh_desktop.db.engine import WRITE_OPTION
+
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "subscribers": ("id", "code", "name", "name_key", "national_code", "referrer_id",
+                    "do_not_serve", "do_not_serve_reason", "notes", "created_at", "updated_at",
+                    "version"),
+    "subscriber_phones": ("id", "subscriber_id", "number", "kind", "label", "position"),
+    "addresses": ("id", "subscriber_id", "title", "zone_id", "text", "postal_code", "active"),
+    "service_requests": ("id", "subscriber_id", "service_id", "address_id", "description",
+                         "preferred_date", "window_start", "window_end", "priority", "channel",
+                         "status", "contact_name", "contact_phone", "contact_address",
+                         "external_ref", "created_at", "created_by", "updated_at", "version"),
+    "request_events": ("id", "request_id", "at", "user_id", "from_status", "to_status",
+                       "reason"),
+}
+
+
+def _sqlite_value(value: Any) -> Any:
+    """Dates and times in the text form SQLAlchemy's SQLite types store and read back."""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M:%S.%f")
+    return value
+
+
+class BulkWriter:
+    """Inserts plain rows (tuples in ``TABLE_COLUMNS`` order) inside one open transaction."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._conn = connection
+        self._sqlite = connection.dialect.name == "sqlite"
+
+    def next_id(self, table: str) -> int:
+        return int(self._conn.execute(text(f"SELECT COALESCE(max(id), 0) + 1 FROM {table}"))
+                   .scalar_one())
+
+    def existing(self, sql: str) -> set[Any]:
+        return {row[0] for row in self._conn.execute(text(sql))}
+
+    def insert(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
+        if not rows:
+            return
+        columns = TABLE_COLUMNS[table]
+        if self._sqlite:
+            rows = [tuple(_sqlite_value(v) for v in row) for row in rows]
+            marks = ", ".join("?" for _ in columns)
+            cursor = self._conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            cursor.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+            cursor.close()
+        else:
+            names = ", ".join(f":{c}" for c in columns)
+            self._conn.execute(text(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({names})"),
+                               [dict(zip(columns, row, strict=True)) for row in rows])
+
+    def index_search(self, first_subscriber: int, first_phone: int) -> None:
+        """Fill the FTS5 tables for the rows loaded from these ids on."""
+        if not self._sqlite:
+            return
+        self._conn.exec_driver_sql(
+            "INSERT INTO subscriber_fts(rowid, name_key) SELECT id, name_key FROM subscribers "
+            "WHERE id >= ?", (first_subscriber,))
+        self._conn.exec_driver_sql(
+            "INSERT INTO phone_fts(rowid, number) SELECT id, number FROM subscriber_phones "
+            "WHERE id >= ?", (first_phone,))
+
+
+@contextmanager
+def bulk_writer(db: Database) -> Iterator[BulkWriter]:
+    """A writer whose rows commit together when the block ends (or not at all)."""
+    with db.engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
+        yield BulkWriter(conn)
