@@ -14,17 +14,44 @@ from hendazh_desktop.db.database import Database
 from hendazh_desktop.db.engine import WRITE_OPTION
 
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "subscribers": ("id", "code", "name", "name_key", "national_code", "referrer_id",
-                    "do_not_serve", "do_not_serve_reason", "notes", "created_at", "updated_at",
-                    "version"),
+    "subscribers": (
+        "id",
+        "code",
+        "name",
+        "name_key",
+        "national_code",
+        "referrer_id",
+        "do_not_serve",
+        "do_not_serve_reason",
+        "notes",
+        "created_at",
+        "updated_at",
+        "version",
+    ),
     "subscriber_phones": ("id", "subscriber_id", "number", "kind", "label", "position"),
     "addresses": ("id", "subscriber_id", "title", "zone_id", "text", "postal_code", "active"),
-    "service_requests": ("id", "subscriber_id", "service_id", "address_id", "description",
-                         "preferred_date", "window_start", "window_end", "priority", "channel",
-                         "status", "contact_name", "contact_phone", "contact_address",
-                         "external_ref", "created_at", "created_by", "updated_at", "version"),
-    "request_events": ("id", "request_id", "at", "user_id", "from_status", "to_status",
-                       "reason"),
+    "service_requests": (
+        "id",
+        "subscriber_id",
+        "service_id",
+        "address_id",
+        "description",
+        "preferred_date",
+        "window_start",
+        "window_end",
+        "priority",
+        "channel",
+        "status",
+        "contact_name",
+        "contact_phone",
+        "contact_address",
+        "external_ref",
+        "created_at",
+        "created_by",
+        "updated_at",
+        "version",
+    ),
+    "request_events": ("id", "request_id", "at", "user_id", "from_status", "to_status", "reason"),
 }
 
 
@@ -47,8 +74,9 @@ class BulkWriter:
         self._sqlite = connection.dialect.name == "sqlite"
 
     def next_id(self, table: str) -> int:
-        return int(self._conn.execute(text(f"SELECT COALESCE(max(id), 0) + 1 FROM {table}"))
-                   .scalar_one())
+        return int(
+            self._conn.execute(text(f"SELECT COALESCE(max(id), 0) + 1 FROM {table}")).scalar_one()
+        )
 
     def existing(self, sql: str) -> set[Any]:
         return {row[0] for row in self._conn.execute(text(sql))}
@@ -61,13 +89,14 @@ class BulkWriter:
             rows = [tuple(_sqlite_value(v) for v in row) for row in rows]
             marks = ", ".join("?" for _ in columns)
             cursor = self._conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-            cursor.executemany(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+            cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
             cursor.close()
         else:
             names = ", ".join(f":{c}" for c in columns)
-            self._conn.execute(text(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({names})"),
-                               [dict(zip(columns, row, strict=True)) for row in rows])
+            self._conn.execute(
+                text(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({names})"),
+                [dict(zip(columns, row, strict=True)) for row in rows],
+            )
 
     def index_search(self, first_subscriber: int, first_phone: int) -> None:
         """Fill the FTS5 tables for the rows loaded from these ids on."""
@@ -75,10 +104,14 @@ class BulkWriter:
             return
         self._conn.exec_driver_sql(
             "INSERT INTO subscriber_fts(rowid, name_key) SELECT id, name_key FROM subscribers "
-            "WHERE id >= ?", (first_subscriber,))
+            "WHERE id >= ?",
+            (first_subscriber,),
+        )
         self._conn.exec_driver_sql(
             "INSERT INTO phone_fts(rowid, number) SELECT id, number FROM subscriber_phones "
-            "WHERE id >= ?", (first_phone,))
+            "WHERE id >= ?",
+            (first_phone,),
+        )
 
 
 @contextmanager

@@ -19,8 +19,7 @@ from hendazh_desktop.services import demo_names as words
 from hendazh_desktop.services.time import Clock, system_clock
 
 CHUNK = 20_000
-MOBILE_PREFIXES = ("0917", "0936", "0901", "0912", "0935", "0903", "0938", "0919", "0939",
-                   "0990")
+MOBILE_PREFIXES = ("0917", "0936", "0901", "0912", "0935", "0903", "0938", "0919", "0939", "0990")
 REQUESTS_PER_SUBSCRIBERS = 20
 MAX_REQUESTS = 50_000
 Progress = Callable[[int, int], None]
@@ -35,9 +34,11 @@ class DemoSummary:
     seconds: float
 
     def describe(self) -> str:
-        return (f"demo data: {self.subscribers:,} subscribers, {self.phones:,} phones, "
-                f"{self.addresses:,} addresses, {self.requests:,} requests "
-                f"in {self.seconds:.1f} s")
+        return (
+            f"demo data: {self.subscribers:,} subscribers, {self.phones:,} phones, "
+            f"{self.addresses:,} addresses, {self.requests:,} requests "
+            f"in {self.seconds:.1f} s"
+        )
 
 
 @lru_cache(maxsize=65_536)
@@ -58,7 +59,8 @@ def _address(rng: random.Random) -> str:
     street = rng.choice(words.STREETS)
     return to_persian_digits(
         f"شیراز، {rng.choice(words.NEIGHBORHOODS)}، {street} {rng.randint(1, 60)}، "
-        f"کوچه {rng.randint(1, 40)}، پلاک {rng.randint(1, 250)}")
+        f"کوچه {rng.randint(1, 40)}، پلاک {rng.randint(1, 250)}"
+    )
 
 
 class _Generator:
@@ -69,7 +71,8 @@ class _Generator:
         self.taken_codes = writer.existing("SELECT code FROM subscribers")
         self.taken_phones = writer.existing("SELECT number FROM subscriber_phones")
         self.taken_national = writer.existing(
-            "SELECT national_code FROM subscribers WHERE national_code IS NOT NULL")
+            "SELECT national_code FROM subscribers WHERE national_code IS NOT NULL"
+        )
         self.sub_id = writer.next_id("subscribers")
         self.first_sub = self.sub_id
         self.phone_id = writer.next_id("subscriber_phones")
@@ -113,21 +116,54 @@ class _Generator:
                         national = None
                     else:
                         self.taken_national.add(national)
-                referrer = (rng.randint(self.first_sub, self.sub_id - 1)
-                            if self.sub_id > self.first_sub and rng.random() < 0.3 else None)
+                referrer = (
+                    rng.randint(self.first_sub, self.sub_id - 1)
+                    if self.sub_id > self.first_sub and rng.random() < 0.3
+                    else None
+                )
                 blocked = rng.random() < 0.01
                 created = self.now - dt.timedelta(seconds=rng.randrange(three_years))
                 stamp = created.replace(tzinfo=None)
-                subs.append((self.sub_id, self.code(), name, _key(name), national, referrer,
-                             blocked, rng.choice(words.DO_NOT_SERVE_REASONS) if blocked else "",
-                             "", stamp, stamp, 1))
+                subs.append(
+                    (
+                        self.sub_id,
+                        self.code(),
+                        name,
+                        _key(name),
+                        national,
+                        referrer,
+                        blocked,
+                        rng.choice(words.DO_NOT_SERVE_REASONS) if blocked else "",
+                        "",
+                        stamp,
+                        stamp,
+                        1,
+                    )
+                )
                 for position in range(1 if rng.random() < 0.7 else 2):
                     number, kind = self.phone()
-                    phones.append((self.phone_id, self.sub_id, number, kind,
-                                   "همراه" if kind == "mobile" else "منزل", position))
+                    phones.append(
+                        (
+                            self.phone_id,
+                            self.sub_id,
+                            number,
+                            kind,
+                            "همراه" if kind == "mobile" else "منزل",
+                            position,
+                        )
+                    )
                     self.phone_id += 1
-                addresses.append((self.address_id, self.sub_id, "منزل", rng.choice(zones),
-                                  _address(rng), None, True))
+                addresses.append(
+                    (
+                        self.address_id,
+                        self.sub_id,
+                        "منزل",
+                        rng.choice(zones),
+                        _address(rng),
+                        None,
+                        True,
+                    )
+                )
                 self.addresses_of[self.sub_id] = self.address_id
                 self.address_id += 1
                 self.sub_id += 1
@@ -148,32 +184,66 @@ class _Generator:
         for _ in range(count):
             sub = rng.choice(subscriber_ids)
             service_id, prepaid = rng.choice(services)
-            created = (self.now - dt.timedelta(minutes=rng.randrange(60 * 24 * 60))
-                       ).replace(tzinfo=None)
+            created = (self.now - dt.timedelta(minutes=rng.randrange(60 * 24 * 60))).replace(
+                tzinfo=None
+            )
             roll = rng.random()
             channel = Channel.WEB_FORM.value if roll < 0.12 else Channel.PHONE.value
-            first = (RequestStatus.TO_VERIFY if channel == Channel.WEB_FORM.value else
-                     RequestStatus.AWAITING_PREPAYMENT if prepaid else RequestStatus.QUEUED)
+            first = (
+                RequestStatus.TO_VERIFY
+                if channel == Channel.WEB_FORM.value
+                else RequestStatus.AWAITING_PREPAYMENT
+                if prepaid
+                else RequestStatus.QUEUED
+            )
             cancelled = rng.random() < 0.1 and first is not RequestStatus.TO_VERIFY
             status = RequestStatus.CANCELLED if cancelled else first
-            preferred = (created + dt.timedelta(days=rng.randint(0, 10))).date() \
-                if rng.random() < 0.6 else None
+            preferred = (
+                (created + dt.timedelta(days=rng.randint(0, 10))).date()
+                if rng.random() < 0.6
+                else None
+            )
             start_hour = rng.choice((8, 9, 10, 14, 16)) if preferred else None
-            requests.append((
-                request_id, sub, service_id, self.addresses_of[sub],
-                rng.choice(words.REQUEST_DESCRIPTIONS), preferred,
-                dt.time(start_hour) if start_hour else None,
-                dt.time(start_hour + 2) if start_hour else None,
-                rng.choices((Priority.LOW, Priority.NORMAL, Priority.URGENT, Priority.EMERGENCY),
-                            (5, 80, 12, 3))[0].value,
-                channel, status.value, "", "", "", None, created, actor.user_id, created,
-                2 if cancelled else 1))
+            requests.append(
+                (
+                    request_id,
+                    sub,
+                    service_id,
+                    self.addresses_of[sub],
+                    rng.choice(words.REQUEST_DESCRIPTIONS),
+                    preferred,
+                    dt.time(start_hour) if start_hour else None,
+                    dt.time(start_hour + 2) if start_hour else None,
+                    rng.choices(
+                        (Priority.LOW, Priority.NORMAL, Priority.URGENT, Priority.EMERGENCY),
+                        (5, 80, 12, 3),
+                    )[0].value,
+                    channel,
+                    status.value,
+                    "",
+                    "",
+                    "",
+                    None,
+                    created,
+                    actor.user_id,
+                    created,
+                    2 if cancelled else 1,
+                )
+            )
             events.append((event_id, request_id, created, actor.user_id, None, first.value, ""))
             event_id += 1
             if cancelled:
-                events.append((event_id, request_id, created + dt.timedelta(hours=2),
-                               actor.user_id, first.value, status.value,
-                               rng.choice(words.CANCEL_REASONS)))
+                events.append(
+                    (
+                        event_id,
+                        request_id,
+                        created + dt.timedelta(hours=2),
+                        actor.user_id,
+                        first.value,
+                        status.value,
+                        rng.choice(words.CANCEL_REASONS),
+                    )
+                )
                 event_id += 1
             request_id += 1
         self.w.insert("service_requests", requests)
@@ -207,11 +277,18 @@ def generate_demo_data(
         gen.subscribers(subscribers, zones, progress)
         made = gen.requests(request_count, services, actor) if subscribers else 0
         writer.index_search(gen.first_sub, gen.first_phone)
-    summary = DemoSummary(subscribers, gen.phones, gen.addresses, made,
-                          time.perf_counter() - started)
+    summary = DemoSummary(
+        subscribers, gen.phones, gen.addresses, made, time.perf_counter() - started
+    )
     with db.write() as uow:
-        uow.audit.append(at=now, user_id=actor.user_id, entity="database", entity_id="demo",
-                         action=AuditAction.GENERATE.value, before=None,
-                         after={"subscribers": subscribers, "requests": made, "seed": seed})
+        uow.audit.append(
+            at=now,
+            user_id=actor.user_id,
+            entity="database",
+            entity_id="demo",
+            action=AuditAction.GENERATE.value,
+            before=None,
+            after={"subscribers": subscribers, "requests": made, "seed": seed},
+        )
         uow.commit()
     return summary

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from hendazh_desktop.services.dto import SubscriberRow
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.models.columns import SUBSCRIBER_RESULT_COLUMNS as RESULT_COLUMNS
-from hendazh_desktop.ui.models.window_model import ListSource, WindowTableModel
+from hendazh_desktop.ui.models.window_model import ListSource, WindowTableModel, select_row
 
 
 class PickSubscriberDialog(QDialog):
@@ -69,7 +69,7 @@ class PickSubscriberDialog(QDialog):
         rows = self._ctx.search.search(self._ctx.actor, text, 50) if text else []
         self.model.set_source(ListSource(rows))
         if rows:
-            self.table.selectRow(0)
+            select_row(self.table, 0)
 
     def choose(self) -> None:
         index = self.table.currentIndex()

@@ -13,6 +13,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -171,3 +172,14 @@ class WindowTableModel(QAbstractTableModel, Generic[T]):
             | Qt.ItemFlag.ItemIsSelectable
             | (Qt.ItemFlag.ItemNeverHasChildren)
         )
+
+
+def select_row(view: QAbstractItemView, row: int) -> None:
+    """Make ``row`` current and selected.
+
+    ``QTableView.selectRow`` picks its column from the header at the leading edge, which in a
+    right-to-left view that is not laid out yet finds no column and selects nothing.
+    """
+    model = view.model()
+    if model is not None and 0 <= row < model.rowCount():
+        view.setCurrentIndex(model.index(row, 0))

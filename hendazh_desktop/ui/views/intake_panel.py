@@ -24,7 +24,7 @@ from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.messages import error_message
 from hendazh_desktop.ui.models.columns import SUBSCRIBER_RESULT_COLUMNS
-from hendazh_desktop.ui.models.window_model import ListSource, WindowTableModel
+from hendazh_desktop.ui.models.window_model import ListSource, WindowTableModel, select_row
 from hendazh_desktop.ui.ops import run_op
 from hendazh_desktop.ui.widgets.quick_register import QuickRegisterForm
 from hendazh_desktop.ui.widgets.request_form import RequestForm
@@ -165,7 +165,7 @@ class IntakePanel(QWidget):
         self.results_model.set_source(ListSource(rows))
         if rows:
             self.hint.setText(f"{fmt.number(len(rows))} مورد پیدا شد — ↓ و Enter برای انتخاب")
-            self.results.selectRow(0)
+            select_row(self.results, 0)
         elif self._full_phone(text):
             self.hint.setText("مشترکی با این شماره نیست — Enter یا Ctrl+R برای ثبت سریع")
         else:
@@ -255,9 +255,9 @@ class IntakePanel(QWidget):
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             down = watched is self.search and event.key() == Qt.Key.Key_Down
             if down and self.results_model.rowCount() > 0:
+                if not self.results.selectionModel().hasSelection():
+                    select_row(self.results, 0)
                 self.results.setFocus()
-                if not self.results.currentIndex().isValid():
-                    self.results.selectRow(0)
                 return True
             if watched is self.results and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._choose_row(max(self.results.currentIndex().row(), 0))

@@ -29,7 +29,13 @@ from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.dialogs.pick_subscriber_dialog import PickSubscriberDialog
 from hendazh_desktop.ui.dialogs.reason_dialog import ReasonDialog
 from hendazh_desktop.ui.models.sources import QueueRequests
-from hendazh_desktop.ui.models.window_model import NUMERIC, Column, ListSource, WindowTableModel
+from hendazh_desktop.ui.models.window_model import (
+    NUMERIC,
+    Column,
+    ListSource,
+    WindowTableModel,
+    select_row,
+)
 from hendazh_desktop.ui.ops import run_op
 from hendazh_desktop.ui.widgets.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
@@ -241,7 +247,7 @@ class QueueView(QWidget):
         if row < 0:
             self._show_details(None)
             return False
-        self.table.selectRow(row)
+        select_row(self.table, row)
         return True
 
     # --- selection ------------------------------------------------------------------------

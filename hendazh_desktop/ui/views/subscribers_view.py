@@ -23,7 +23,13 @@ from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.dialogs.subscriber_dialog import SubscriberDialog
 from hendazh_desktop.ui.models.sources import AllSubscribers
-from hendazh_desktop.ui.models.window_model import NUMERIC, Column, ListSource, WindowTableModel
+from hendazh_desktop.ui.models.window_model import (
+    NUMERIC,
+    Column,
+    ListSource,
+    WindowTableModel,
+    select_row,
+)
 from hendazh_desktop.ui.ops import run_op
 from hendazh_desktop.ui.widgets.subscriber_card import SubscriberCardWidget
 
@@ -121,7 +127,7 @@ class SubscribersView(QWidget):
         if selected is not None:
             row = self.model.find_row(lambda r: r.id == selected.id)
             if row >= 0:
-                self.table.selectRow(row)
+                select_row(self.table, row)
 
     def run_search(self) -> None:
         self._timer.stop()
@@ -163,7 +169,7 @@ class SubscribersView(QWidget):
             self.status_message.emit(f"مشترک «{card.name}» با کد {fmt.code(card.code)} ثبت شد.")
             self.search.setText(card.code)
             self.run_search()
-            self.table.selectRow(0)
+            select_row(self.table, 0)
 
     def edit_selected(self) -> None:
         row = self.selected()
@@ -183,14 +189,14 @@ class SubscribersView(QWidget):
             return
         self.search.setText(card.code)
         self.run_search()
-        self.table.selectRow(0)
+        select_row(self.table, 0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if watched is self.search and event.key() == Qt.Key.Key_Down:
+                if not self.table.selectionModel().hasSelection() and self.model.rowCount():
+                    select_row(self.table, 0)
                 self.table.setFocus()
-                if not self.table.currentIndex().isValid() and self.model.rowCount():
-                    self.table.selectRow(0)
                 return True
             if watched is self.table and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.edit_selected()
