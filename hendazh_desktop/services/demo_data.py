@@ -179,7 +179,8 @@ class _Generator:
         rng = self.rng
         request_id = self.w.next_id("service_requests")
         event_id = self.w.next_id("request_events")
-        requests, events = [], []
+        requests: list[tuple[object, ...]] = []
+        events: list[tuple[object, ...]] = []
         subscriber_ids = list(self.addresses_of)
         for _ in range(count):
             sub = rng.choice(subscriber_ids)

@@ -15,13 +15,12 @@ _translators: list[QTranslator] = []  # kept alive as long as the application
 
 def load_fonts() -> str:
     """Register the bundled fonts; returns the family name Qt knows them by."""
-    family = FONT_FAMILY
+    loaded: set[str] = set()
     for path in font_paths():
         font_id = QFontDatabase.addApplicationFont(str(path))
-        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        if families:
-            family = families[0]
-    return family
+        if font_id >= 0:
+            loaded.update(QFontDatabase.applicationFontFamilies(font_id))
+    return FONT_FAMILY if FONT_FAMILY in loaded or not loaded else sorted(loaded)[0]
 
 
 def apply_app_look(app: QApplication, *, point_size: int = 10) -> None:
