@@ -26,8 +26,14 @@ from hendazh_desktop.domain.text import (
 
 persian_text = st.text(
     alphabet=st.sampled_from(
-        list("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكة ۰۱۲۳٤٥0123ـً")
-        + [ZWNJ, "\u202e", "\u200f", " ", "\n"]
+        [
+            *list("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكة ۰۱۲۳٤٥0123ـً"),
+            ZWNJ,
+            "\u202e",
+            "\u200f",
+            " ",
+            "\n",
+        ]
     ),
     max_size=40,
 )
