@@ -6,19 +6,10 @@ from alembic import context
 
 from hendazh_desktop.db import models, models_admin  # noqa: F401  (registers every table)
 from hendazh_desktop.db.base import Base
+from hendazh_desktop.db.migrations.search_index import include_object
 
 config = context.config
 target_metadata = Base.metadata
-
-
-SEARCH_TABLE_PREFIXES = ("subscriber_fts", "phone_fts")
-
-
-def include_object(
-    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
-) -> bool:
-    """Leave the FTS5 search tables (created by raw DDL, not models) out of comparisons."""
-    return not (type_ == "table" and name is not None and name.startswith(SEARCH_TABLE_PREFIXES))
 
 
 def run_migrations_online() -> None:

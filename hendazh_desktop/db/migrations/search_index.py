@@ -46,3 +46,13 @@ def drop_search_index() -> None:
     )
     for statement in statements:
         op.execute(statement)
+
+
+SEARCH_TABLE_PREFIXES = ("subscriber_fts", "phone_fts")
+
+
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """Leave the FTS5 search tables (raw DDL, not models) out of schema comparisons."""
+    return not (type_ == "table" and name is not None and name.startswith(SEARCH_TABLE_PREFIXES))

@@ -1,0 +1,142 @@
+"""The schema comes from the migrations and matches the models; SQLite is set up safely."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from hendazh_desktop.db import migrate
+from hendazh_desktop.db.base import Base
+from hendazh_desktop.db.database import Database
+from hendazh_desktop.db.migrations.search_index import include_object
+
+
+def _diff(db: Database) -> list:
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn, opts={"include_object": include_object, "compare_type": True}
+        )
+        return compare_metadata(context, Base.metadata)
+
+
+def test_upgrade_from_empty_matches_the_models(tmp_path):
+    db = Database(str(tmp_path / "m.db"))
+    try:
+        assert migrate.current_revision(db) is None
+        assert migrate.upgrade(db, backup_dir=tmp_path / "bk") is None  # nothing to back up
+        assert migrate.current_revision(db) == migrate.head_revision()
+        assert _diff(db) == []
+    finally:
+        db.dispose()
+
+
+def test_downgrade_and_upgrade_again_backs_up_first(tmp_path):
+    db = Database(str(tmp_path / "m.db"))
+    try:
+        migrate.upgrade(db)
+        migrate.downgrade(db, "0001")
+        assert migrate.current_revision(db) == "0001"
+        backup = migrate.upgrade(db, backup_dir=tmp_path / "bk")
+        assert backup is not None and backup.exists()
+        conn = sqlite3.connect(backup)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        conn.close()
+        assert _diff(db) == []
+        migrate.downgrade(db, "base")
+        migrate.upgrade(db)
+        assert migrate.current_revision(db) == migrate.head_revision()
+    finally:
+        db.dispose()
+
+
+def test_pragmas_on_every_connection(db):
+    with db.engine.connect() as conn:
+        values = {
+            name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in (
+                "journal_mode",
+                "synchronous",
+                "foreign_keys",
+                "busy_timeout",
+                "trusted_schema",
+            )
+        }
+    assert values == {
+        "journal_mode": "wal",
+        "synchronous": 2,
+        "foreign_keys": 1,
+        "busy_timeout": 10000,
+        "trusted_schema": 0,
+    }
+
+
+def test_write_units_take_the_lock_at_begin(db):
+    """A second writer waits for the first at BEGIN IMMEDIATE instead of failing later."""
+    other = Database(db.url)
+    order: list[str] = []
+    try:
+        with db.write() as uow:
+            uow.catalogue.set_setting("probe", "first")
+            order.append("first holds the lock")
+
+            def second() -> None:
+                with other.write() as uow2:
+                    order.append("second got the lock")
+                    uow2.catalogue.set_setting("probe", "second")
+                    uow2.commit()
+
+            worker = threading.Thread(target=second)
+            worker.start()
+            worker.join(0.3)
+            assert worker.is_alive()  # blocked at BEGIN IMMEDIATE
+            with other.read() as reader:  # readers are never blocked (WAL)
+                assert reader.catalogue.setting("probe") is None
+            uow.commit()
+        worker.join(5)
+        assert order == ["first holds the lock", "second got the lock"]
+        with db.read() as uow:
+            assert uow.catalogue.setting("probe") == "second"
+    finally:
+        other.dispose()
+
+
+def test_money_columns_refuse_text_and_foreign_keys_hold(db):
+    with pytest.raises(IntegrityError), db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE services SET base_price = '۱۲۳' WHERE id = 1")
+    with pytest.raises(IntegrityError), db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE services SET base_price = '12.5' WHERE id = 1")
+    with db.engine.begin() as conn:  # ASCII digits become a real integer through affinity
+        conn.exec_driver_sql("UPDATE services SET base_price = '12' WHERE id = 1")
+        stored = conn.exec_driver_sql(
+            "SELECT typeof(base_price), base_price FROM services WHERE id = 1"
+        ).one()
+    assert tuple(stored) == ("integer", 12)
+    with pytest.raises(IntegrityError), db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO addresses (subscriber_id, title, zone_id, text, active)"
+            " VALUES (999, '', 1, 'x', 1)"
+        )
+
+
+def test_audit_log_is_append_only(db):
+    with db.write() as uow:
+        import datetime as dt
+
+        uow.audit.append(
+            at=dt.datetime.now(dt.UTC),
+            user_id=None,
+            entity="t",
+            entity_id=1,
+            action="create",
+            before=None,
+            after={"a": 1},
+        )
+        uow.commit()
+    for sql in ("UPDATE audit_log SET action = 'x'", "DELETE FROM audit_log"):
+        with pytest.raises((IntegrityError, OperationalError)), db.engine.begin() as conn:
+            conn.exec_driver_sql(sql)
