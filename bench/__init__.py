@@ -1,0 +1,1 @@
+"""Performance figures (`make bench`), measured against the raw limit in the same run."""
