@@ -10,7 +10,7 @@ from hendazh_desktop.domain.jalali import (
     format_time,
     local_datetime,
 )
-from hendazh_desktop.domain.money import CurrencyUnit, format_money
+from hendazh_desktop.domain.money import CurrencyUnit, format_money, format_number
 from hendazh_desktop.domain.requests import (
     CHANNEL_LABELS,
     PRIORITY_LABELS,
@@ -25,6 +25,7 @@ from hendazh_desktop.domain.text import to_persian_digits
 __all__ = [
     "channel_label",
     "code",
+    "count",
     "date",
     "datetime_",
     "money",
@@ -48,6 +49,11 @@ def money(amount: int) -> str:
 
 def number(value: int) -> str:
     return to_persian_digits(str(value))
+
+
+def count(value: int) -> str:
+    """A count with ٬ thousands separators (۱٬۰۰۰٬۰۰۰)."""
+    return format_number(value)
 
 
 def code(value: str) -> str:

@@ -49,7 +49,7 @@ def test_change_shows_before_and_after_side_by_side(qtmodeltester, view):
     assert view.model.rowCount() == 2
     select_row(view.table, 0)  # newest first: the edit
     assert view.diff.rowCount() == 1
-    assert view.diff.item(0, 0).text() == "name"
+    assert view.diff.item(0, 0).text() == "نام"
     assert view.diff.item(0, 1).text() == "پویا نجفی"
     assert view.diff.item(0, 2).text() == "پویا نجفی‌زاده"
 

@@ -122,14 +122,15 @@ class SubscriberDialog(QDialog):
         row.deleteLater()
         self._reindex()
 
-    def _reindex(self) -> None:
-        """Field names carry the row index, so errors land on the right row."""
+    def _reindex(self, addresses: list[AddressRow] | None = None) -> None:
+        """Field names carry the row index (of the rows sent), so errors land on the right
+        row."""
         self.errors.unregister_prefix("phone")
         self.errors.unregister_prefix("address:")
         for index, row in enumerate(self.phone_rows):
             self.errors.register(phone_field(index), row.number, row.number_error)
             self.errors.register(f"phone_label:{index}", row.label, row.label_error)
-        for index, address in enumerate(self.address_rows):
+        for index, address in enumerate(self.address_rows if addresses is None else addresses):
             for part, label in address.errors.items():
                 self.errors.register(address_field(index, part), address.widget_for(part), label)
         self.ui.addPhoneButton.setEnabled(len(self.phone_rows) < MAX_PHONES)
@@ -160,7 +161,7 @@ class SubscriberDialog(QDialog):
         return SubscriberDraft(
             name=ui.nameEdit.text(),
             phones=tuple(row.draft() for row in self.phone_rows),
-            addresses=tuple(row.draft() for row in self.address_rows),
+            addresses=tuple(row.draft() for row in self._sent_addresses()),
             national_code=ui.nationalCodeEdit.text(),
             referrer=ui.referrerEdit.text(),
             do_not_serve=ui.doNotServeCheck.isChecked(),
@@ -215,9 +216,12 @@ class SubscriberDialog(QDialog):
         self.open_subscriber_requested.emit(int(link))
         self.reject()
 
+    def _sent_addresses(self) -> list[AddressRow]:
+        """An untouched empty row is not an address: it is left out, and stays on screen."""
+        return [row for row in self.address_rows if not row.is_blank()]
+
     def save(self) -> None:
-        for row in [r for r in self.address_rows if r.is_blank()]:
-            self._on_row_remove_requested(row)  # an untouched empty row is not an address
+        self._reindex(self._sent_addresses())
         draft = self.draft()
         if self._card is None:
             call = lambda: self._ctx.subscribers.create(self._ctx.actor, draft)  # noqa: E731

@@ -33,6 +33,39 @@ from hendazh_desktop.ui.widgets.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 
 CHANGED = QBrush(QColor("#fff4e5"))
+KEY_LABELS = {
+    "name": "نام",
+    "code": "کد",
+    "phones": "تلفن‌ها",
+    "addresses": "نشانی‌ها",
+    "national_code": "کد ملی",
+    "referrer_id": "معرف",
+    "do_not_serve": "منع خدمت",
+    "do_not_serve_reason": "دلیل منع خدمت",
+    "notes": "یادداشت",
+    "status": "وضعیت",
+    "reason": "دلیل",
+    "subscriber_id": "مشترک",
+    "service_id": "خدمت",
+    "address_id": "نشانی",
+    "priority": "اولویت",
+    "channel": "راه ارتباط",
+    "preferred_date": "تاریخ مورد نظر",
+    "window_start": "شروع بازه",
+    "window_end": "پایان بازه",
+    "description": "شرح",
+    "username": "نام کاربری",
+    "full_name": "نام کامل",
+    "role": "نقش",
+    "active": "فعال",
+    "attempt": "تلاش ناموفق",
+    "file": "پرونده",
+    "payment_policy": "زمان پرداخت",
+    "vat_rate_bp": "نرخ مالیات (واحد پایه)",
+    "commission_bp": "پورسانت (واحد پایه)",
+    "base_price": "قیمت پایه",
+    "display_currency": "واحد نمایش",
+}
 
 
 def _action_label(action: str) -> str:
@@ -200,7 +233,8 @@ class AuditView(QWidget):
         keys = sorted(set(before) | set(after))
         self.diff.setRowCount(len(keys))
         for index, key in enumerate(keys):
-            cells = (key, render_value(before.get(key)), render_value(after.get(key)))
+            label = KEY_LABELS.get(key, key)
+            cells = (label, render_value(before.get(key)), render_value(after.get(key)))
             changed = before.get(key) != after.get(key)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

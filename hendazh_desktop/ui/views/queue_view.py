@@ -225,7 +225,7 @@ class QueueView(QWidget):
             return  # a rejected filter (e.g. a reversed date range): the old list stays
         self.errors.clear()
         self.model.set_source(source)
-        self.count_label.setText(f"{fmt.number(self.model.rowCount())} درخواست")
+        self.count_label.setText(f"{fmt.count(self.model.rowCount())} درخواست")
         if selected is not None:
             self.show_request(selected.id)
         else:

@@ -135,10 +135,10 @@ class SubscribersView(QWidget):
         if text:
             rows = self._ctx.search.search(self._ctx.actor, text, SEARCH_LIMIT)
             self.model.set_source(ListSource(rows))
-            self.count_label.setText(f"{fmt.number(len(rows))} مورد")
+            self.count_label.setText(f"{fmt.count(len(rows))} مورد")
         else:
             self.model.set_source(AllSubscribers(self._ctx))
-            self.count_label.setText(f"{fmt.number(self.model.rowCount())} مشترک")
+            self.count_label.setText(f"{fmt.count(self.model.rowCount())} مشترک")
         self.card.show_card(None)
 
     def focus_search(self) -> None:

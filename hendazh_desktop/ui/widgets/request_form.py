@@ -167,7 +167,7 @@ class RequestForm(QWidget):
             for address in card.addresses:
                 title = f"{address.title}: " if address.title else ""
                 self.address.addItem(f"{title}{address.text} ({address.zone})", address.id)
-        self.address.addItem("＋ نشانی جدید…", NEW_ADDRESS)
+        self.address.addItem("+ نشانی جدید…", NEW_ADDRESS)
         self._on_address_current_index_changed(self.address.currentIndex())
 
     def reset(self) -> None:
