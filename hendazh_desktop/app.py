@@ -1,48 +1,45 @@
-"""Composition root: logging, the Qt application, the database, the services and the window."""
+"""Composition root: logging, the Qt application, the database, the services and the window.
+
+Start-up paints the main window first and opens the database (migrating after a backup when
+needed) on a worker thread meanwhile; SQLAlchemy and the services are imported there, so
+the first paint waits for none of them. Then the sign-in (or first-run) dialog, then the
+views for the signed-in user.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from hendazh_desktop.config import AppPaths
-from hendazh_desktop.db.database import Database
-from hendazh_desktop.db.storage import NetworkShareError
+from hendazh_desktop.domain.errors import DomainError
 from hendazh_desktop.domain.permissions import Actor
-from hendazh_desktop.services.audit import AuditService
-from hendazh_desktop.services.bootstrap import prepare_database
-from hendazh_desktop.services.catalogue import CatalogueService
-from hendazh_desktop.services.intake import IntakeService
-from hendazh_desktop.services.maintenance import BackupService
-from hendazh_desktop.services.queue import QueueService
-from hendazh_desktop.services.settings import SettingsService
-from hendazh_desktop.services.subscriber_search import SubscriberSearch
-from hendazh_desktop.services.subscribers import SubscriberService
-from hendazh_desktop.services.users import UserService
-from hendazh_desktop.services.webform_import import WebFormImporter
-from hendazh_desktop.ui.context import UiContext
+from hendazh_desktop.ui.background import BackgroundCall
 from hendazh_desktop.ui.dialogs.crash_dialog import CrashHandler
-from hendazh_desktop.ui.dialogs.first_run_dialog import FirstRunDialog
-from hendazh_desktop.ui.dialogs.login_dialog import LoginDialog
 from hendazh_desktop.ui.main_window import MainWindow
 from hendazh_desktop.ui.theme import apply_app_look
 
+if TYPE_CHECKING:
+    from hendazh_desktop.config import AppPaths
+    from hendazh_desktop.db.database import Database
+    from hendazh_desktop.services.users import UserService
+    from hendazh_desktop.ui.context import UiContext
+
 log = logging.getLogger("hendazh")
 
-NETWORK_SHARE_MESSAGE = (
-    "پایگاه داده روی یک پوشه اشتراکی شبکه است:\n{path}\n\n"
-    "SQLite روی پوشه شبکه ممکن است داده‌ها را خراب کند. پایگاه داده را روی همین رایانه "
-    "نگه دارید، یا برای چند رایانه از یک سرور PostgreSQL مشترک استفاده کنید."
-)
+
+class NetworkShareRefused(DomainError):
+    """The database file is on a network share (a domain error so it reaches the UI)."""
 
 
 def configure_logging(log_file: Path) -> None:
-    """A rotating log file in the user's log folder, plus warnings on stderr."""
+    """A rotating log file in the user's log folder."""
+    from logging.handlers import RotatingFileHandler
+
     log_file.parent.mkdir(parents=True, exist_ok=True)
     handler = RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -51,8 +48,25 @@ def configure_logging(log_file: Path) -> None:
     root.addHandler(handler)
 
 
+def default_backup_dir(db: Database) -> Path:
+    """Backups beside the database file when no folder is configured (tests, scripts)."""
+    return (db.path.parent if db.path else Path.cwd()) / "backups"
+
+
 def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None) -> UiContext:
     """Wire every use case to the database; the views receive only this."""
+    from hendazh_desktop.services.audit import AuditService
+    from hendazh_desktop.services.catalogue import CatalogueService
+    from hendazh_desktop.services.intake import IntakeService
+    from hendazh_desktop.services.maintenance import BackupService
+    from hendazh_desktop.services.queue import QueueService
+    from hendazh_desktop.services.settings import SettingsService
+    from hendazh_desktop.services.subscriber_search import SubscriberSearch
+    from hendazh_desktop.services.subscribers import SubscriberService
+    from hendazh_desktop.services.users import UserService
+    from hendazh_desktop.services.webform_import import WebFormImporter
+    from hendazh_desktop.ui.context import UiContext
+
     return UiContext(
         actor=actor,
         users=UserService(db),
@@ -66,11 +80,6 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
         queue=QueueService(db),
         webform=WebFormImporter(db),
     )
-
-
-def default_backup_dir(db: Database) -> Path:
-    """Backups beside the database file when no folder is configured (tests, scripts)."""
-    return (db.path.parent if db.path else Path.cwd()) / "backups"
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -87,21 +96,68 @@ def make_application(argv: list[str]) -> QApplication:
 
 
 def open_database(paths: AppPaths) -> Database:
-    """Open, back up if a migration is due, migrate and seed."""
-    db = Database(paths.database)
+    """Open, back up if a migration is due, migrate and seed (runs off the GUI thread)."""
+    from hendazh_desktop.db.database import Database
+    from hendazh_desktop.db.storage import NetworkShareError
+    from hendazh_desktop.services.bootstrap import prepare_database
+
+    try:
+        db = Database(paths.database)
+    except NetworkShareError:
+        raise NetworkShareRefused("database_on_network_share", path=paths.database) from None
     backup = prepare_database(db, backup_dir=paths.backup_dir)
     if backup is not None:
         log.info("backed up before migrating: %s", backup)
     return db
 
 
-def sign_in(users: UserService) -> Actor | None:
-    """The first-run dialog on a new database, else the login dialog; None if cancelled."""
+def sign_in(users: UserService, parent: MainWindow | None = None) -> Actor | None:
+    """The first-run dialog on a new database, else the sign-in dialog; None if cancelled."""
+    from hendazh_desktop.ui.dialogs.first_run_dialog import FirstRunDialog
+    from hendazh_desktop.ui.dialogs.login_dialog import LoginDialog
+
     dialog: FirstRunDialog | LoginDialog
-    dialog = FirstRunDialog(users=users) if users.needs_first_admin() else LoginDialog(users=users)
+    if users.needs_first_admin():
+        dialog = FirstRunDialog(users=users, parent=parent)
+    else:
+        dialog = LoginDialog(users=users, parent=parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.actor
+
+
+class Startup:
+    """Holds the pieces while the window waits for the database and the sign-in."""
+
+    def __init__(self, app: QApplication, window: MainWindow, paths: AppPaths) -> None:
+        self.app, self.window, self.paths = app, window, paths
+        self.db: Database | None = None
+        self.opener = BackgroundCall(lambda: open_database(paths), parent=window)
+        self.opener.finished_ok.connect(self._on_opened)
+        self.opener.failed.connect(self._on_failed)
+
+    def start(self) -> None:
+        self.opener.start()
+
+    def _on_opened(self, db: object) -> None:
+        from hendazh_desktop.services.users import UserService
+
+        self.db = db  # type: ignore[assignment]
+        assert self.db is not None
+        self.window.set_loading("ورود به هنداژ…")
+        actor = sign_in(UserService(self.db), self.window)
+        if actor is None:
+            self.app.quit()
+            return
+        self.window.attach(build_context(self.db, actor, backup_dir=self.paths.backup_dir))
+        self.window.start_daily_backup()
+
+    def _on_failed(self, message: str) -> None:
+        log.error("cannot open the database: %s", message)
+        QMessageBox.critical(
+            self.window, "هنداژ", f"پایگاه داده باز نشد:\n{self.paths.database}\n\n{message}"
+        )
+        self.app.quit()
 
 
 def run_gui(paths: AppPaths) -> int:
@@ -109,24 +165,14 @@ def run_gui(paths: AppPaths) -> int:
     app = make_application(sys.argv)
     CrashHandler(paths.log_file).install()
     log.info("starting on %s", paths.database)
+    window = MainWindow(settings=QSettings())
+    window.show()
+    startup = Startup(app, window, paths)
+    startup.start()
     try:
-        db = open_database(paths)
-    except NetworkShareError:
-        QMessageBox.critical(None, "هنداژ", NETWORK_SHARE_MESSAGE.format(path=paths.database))
-        return 2
-    except Exception as error:  # the database cannot be opened: say so, do not crash
-        log.exception("cannot open the database")
-        QMessageBox.critical(None, "هنداژ", f"پایگاه داده باز نشد:\n{paths.database}\n\n{error}")
-        return 2
-    try:
-        actor = sign_in(UserService(db))
-        if actor is None:
-            return 0
-        context = build_context(db, actor, backup_dir=paths.backup_dir)
-        window = MainWindow(context=context, settings=QSettings())
-        window.show()
-        window.start_daily_backup()
         return app.exec()
     finally:
-        db.checkpoint()
-        db.dispose()
+        startup.opener.wait()
+        if startup.db is not None:
+            startup.db.checkpoint()
+            startup.db.dispose()

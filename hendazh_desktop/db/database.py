@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hendazh_desktop.db import search_sync  # noqa: F401  (registers the FTS events)
 from hendazh_desktop.db.engine import WRITE_OPTION, database_url, make_engine, sqlite_path
+from hendazh_desktop.db.lookups import KeyLookups
 from hendazh_desktop.db.repositories.audit import AuditRepository
 from hendazh_desktop.db.repositories.catalogue import CatalogueRepository
 from hendazh_desktop.db.repositories.requests import RequestRepository
@@ -61,6 +62,7 @@ class Database:
         self._write = sessionmaker(
             self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
         )
+        self.lookups = KeyLookups(self.engine)
 
     @property
     def is_sqlite(self) -> bool:
@@ -81,6 +83,7 @@ class Database:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def dispose(self) -> None:
+        self.lookups.close()
         self.engine.dispose()
 
     def ping(self) -> bool:

@@ -41,8 +41,16 @@ class SubscriberSearch:
     def find_exact(self, actor: Actor, text: str) -> int | None:
         """The subscriber whose full phone number or subscription code this is, if any."""
         require(actor, Permission.VIEW_SUBSCRIBERS)
-        with self._db.read() as uow:
-            return self._exact(uow, text)
+        lookups = self._db.lookups
+        if looks_like_code(text):
+            found = lookups.subscriber_by_code(to_ascii_digits(text).replace(" ", ""))
+            if found is not None:
+                return found
+        try:
+            number = parse_phone(text).number
+        except ValidationError:
+            return None
+        return lookups.subscriber_by_phone(number)
 
     @staticmethod
     def _exact(uow: UnitOfWork, text: str) -> int | None:

@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtGui import QGuiApplication
 
 from hendazh_desktop.domain.errors import DomainError
-from hendazh_desktop.ui.messages import error_message
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +27,8 @@ class _Worker(QThread):
         try:
             self.done.emit(self._call())
         except DomainError as failure:
+            from hendazh_desktop.ui.messages import error_message
+
             self.error.emit(error_message(failure))
         except Exception as failure:  # reported on the GUI thread, and logged with its trace
             log.exception("background call failed")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
@@ -23,17 +25,11 @@ from hendazh_desktop.domain.text import to_persian_digits
 from hendazh_desktop.resources import icon_path
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.background import BackgroundCall, wait_cursor
-from hendazh_desktop.ui.context import UiContext
-from hendazh_desktop.ui.dialogs.change_password_dialog import ChangePasswordDialog
-from hendazh_desktop.ui.dialogs.import_report_dialog import show_import_report
-from hendazh_desktop.ui.dialogs.service_catalogue_dialog import ServiceCatalogueDialog
-from hendazh_desktop.ui.dialogs.settings_dialog import SettingsDialog
-from hendazh_desktop.ui.dialogs.users_dialog import UsersDialog
 from hendazh_desktop.ui.ops import run_action, run_op
-from hendazh_desktop.ui.views.audit_view import AuditView
-from hendazh_desktop.ui.views.intake_panel import IntakePanel
-from hendazh_desktop.ui.views.queue_view import QueueView
-from hendazh_desktop.ui.views.subscribers_view import SubscribersView
+
+if TYPE_CHECKING:
+    from hendazh_desktop.ui.context import UiContext
+    from hendazh_desktop.ui.views.audit_view import AuditView
 
 
 def _icon(name: str) -> QIcon:
@@ -42,23 +38,48 @@ def _icon(name: str) -> QIcon:
 
 
 class MainWindow(QMainWindow):
-    """The office's one window: new call, subscribers and the request queue."""
+    """The office's one window: new call, subscribers and the request queue.
+
+    The window paints at once as a shell ("opening the database…"); ``attach`` fills it once
+    the database is open and someone has signed in. The views, and with them SQLAlchemy, are
+    imported only then, so the first paint is not held up by them.
+    """
 
     view_changed = Signal(str)
-    """The visible view changed (its key: intake, subscribers, queue)."""
+    """The visible view changed (its key: intake, subscribers, queue, audit)."""
 
-    def __init__(self, *, context: UiContext, settings: QSettings | None = None) -> None:
+    def __init__(
+        self, *, context: UiContext | None = None, settings: QSettings | None = None
+    ) -> None:
         super().__init__()
-        self._ctx = context
         self._settings = settings
+        self._views: dict[str, QWidget] = {}
         self.setWindowTitle("هنداژ — مدیریت خدمات هنداژمون")
         self.setMinimumSize(QSize(1000, 640))
-        fmt.DisplaySettings.unit = context.catalogue.display_currency()
+        self.loading = QLabel("در حال باز کردن پایگاه داده…")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(self.loading)
+        self.statusBar().addPermanentWidget(QLabel(f"نسخه {to_persian_digits(__version__)}"))
+        self._restore_geometry()
+        if context is not None:
+            self.attach(context)
 
+    def set_loading(self, text: str) -> None:
+        self.loading.setText(text)
+
+    def attach(self, context: UiContext) -> None:
+        """Build the views for the signed-in user."""
+        from hendazh_desktop.ui.views.audit_view import AuditView
+        from hendazh_desktop.ui.views.intake_panel import IntakePanel
+        from hendazh_desktop.ui.views.queue_view import QueueView
+        from hendazh_desktop.ui.views.subscribers_view import SubscribersView
+
+        self._ctx = context
+        fmt.DisplaySettings.unit = context.catalogue.display_currency()
         self.intake = IntakePanel(context=context)
         self.subscribers = SubscribersView(context=context)
         self.queue = QueueView(context=context)
-        self._views: dict[str, QWidget] = {
+        self._views = {
             "intake": self.intake,
             "subscribers": self.subscribers,
             "queue": self.queue,
@@ -100,7 +121,7 @@ class MainWindow(QMainWindow):
         self.subscribers.new_request_requested.connect(self._on_subscribers_new_request)
         self.subscribers.status_message.connect(self._show_status)
         self.queue.status_message.connect(self._show_status)
-        self._restore_geometry()
+        self._restore_state()
         self.show_view("intake")
 
     # --- building -------------------------------------------------------------------------
@@ -194,8 +215,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         actor = self._ctx.actor
         user = QLabel(f"کاربر: {actor.username} ({ROLE_LABELS[actor.role]})")
-        self.statusBar().addPermanentWidget(user)
-        self.statusBar().addPermanentWidget(QLabel(f"نسخه {to_persian_digits(__version__)}"))
+        self.statusBar().insertPermanentWidget(0, user)
 
     # --- navigation -----------------------------------------------------------------------
     def show_view(self, key: str) -> None:
@@ -203,7 +223,7 @@ class MainWindow(QMainWindow):
         self._nav.setCurrentRow(keys.index(key))
 
     def current_view(self) -> str:
-        return list(self._views)[self._stack.currentIndex()]
+        return list(self._views)[self._stack.currentIndex()] if self._views else ""
 
     def _on_nav_current_row_changed(self, row: int) -> None:
         if row < 0:
@@ -246,25 +266,35 @@ class MainWindow(QMainWindow):
 
         report = run_op(self, lambda: self._ctx.webform.import_file(self._ctx.actor, Path(path)))
         if report is not None:
+            from hendazh_desktop.ui.dialogs.import_report_dialog import show_import_report
+
             show_import_report(self, report)
             if report.ok:
                 self.queue.mark_stale()
                 self._show_status(f"{fmt.number(len(report.created))} درخواست از فرم وب وارد شد.")
 
     def open_catalogue(self) -> None:
+        from hendazh_desktop.ui.dialogs.service_catalogue_dialog import ServiceCatalogueDialog
+
         ServiceCatalogueDialog(context=self._ctx, parent=self).exec()
         self.intake.reload_services()
 
     def open_settings(self) -> None:
+        from hendazh_desktop.ui.dialogs.settings_dialog import SettingsDialog
+
         SettingsDialog(settings=self._ctx.settings, actor=self._ctx.actor, parent=self).exec()
         unit = self._ctx.catalogue.display_currency()
         fmt.DisplaySettings.unit = unit
         self.toman_action.setChecked(unit is CurrencyUnit.TOMAN)
 
     def open_users(self) -> None:
+        from hendazh_desktop.ui.dialogs.users_dialog import UsersDialog
+
         UsersDialog(users=self._ctx.users, actor=self._ctx.actor, parent=self).exec()
 
     def change_password(self) -> None:
+        from hendazh_desktop.ui.dialogs.change_password_dialog import ChangePasswordDialog
+
         dialog = ChangePasswordDialog(users=self._ctx.users, actor=self._ctx.actor, parent=self)
         if dialog.exec():
             self._show_status("گذرواژه تغییر کرد.")
@@ -314,7 +344,10 @@ class MainWindow(QMainWindow):
         geometry = self._settings.value("main_window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        state = self._settings.value("main_window/state")
+
+    def _restore_state(self) -> None:
+        """Toolbars exist only after ``attach``: their state is restored then."""
+        state = self._settings.value("main_window/state") if self._settings else None
         if isinstance(state, QByteArray):
             self.restoreState(state)
 
@@ -324,6 +357,7 @@ class MainWindow(QMainWindow):
             daily.wait()
         if self._settings is not None:
             self._settings.setValue("main_window/geometry", self.saveGeometry())
-            self._settings.setValue("main_window/state", self.saveState())
+            if self._views:
+                self._settings.setValue("main_window/state", self.saveState())
             self._settings.sync()
         super().closeEvent(event)
