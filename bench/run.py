@@ -131,11 +131,14 @@ def service_figures(path: Path, size: str) -> dict[str, Figure]:
     actor = UserService(db).system_actor()
     search = SubscriberSearch(db)
     query = "SELECT subscriber_id FROM subscriber_phones WHERE number = ?"
-    for number in numbers[:200]:  # warm both paths
+    for number in numbers:  # warm the pages both paths read
         raw.execute(query, (number,)).fetchone()
         search.find_exact(actor, number)
     raw_times = _timed([lambda n=n: raw.execute(query, (n,)).fetchone() for n in numbers])
     service_times = _timed([lambda n=n: search.find_exact(actor, n) for n in numbers])
+    again = _timed([lambda n=n: raw.execute(query, (n,)).fetchone() for n in numbers])
+    if statistics.median(again) < statistics.median(raw_times):
+        raw_times = again
     limit_us = statistics.median(raw_times) * 1e6
     value_us = statistics.median(service_times) * 1e6
     figures = {
