@@ -69,3 +69,34 @@ def test_geometry_is_remembered(qtbot, ctx, settings):
 def test_refresh_shortcut_is_f5(window):
     assert window.refresh_action.shortcut().toString() == "F5"
     press(window, Qt.Key.Key_F5)
+
+
+def test_each_role_sees_only_what_it_may_do(qtbot, ctx, consultant_ctx):
+    manager = MainWindow(context=ctx)
+    qtbot.addWidget(manager)
+    consultant = MainWindow(context=consultant_ctx)
+    qtbot.addWidget(consultant)
+    assert manager.audit is not None and consultant.audit is None
+    assert manager.backup_action.isVisible() and not consultant.backup_action.isVisible()
+    assert manager.toman_action.isEnabled() and not consultant.toman_action.isEnabled()
+    assert not manager.users_action.isVisible()  # only admins manage accounts
+    assert "گزارش تغییرات" in [manager._nav.item(i).text() for i in range(manager._nav.count())]
+    assert consultant._nav.count() == 3
+    assert consultant.import_action.isEnabled()
+
+
+def test_a_change_made_in_the_ui_shows_in_the_audit_view(qtbot, ctx):
+    from hendazh_desktop.ui.dialogs.service_catalogue_dialog import ServiceCatalogueDialog
+
+    window = MainWindow(context=ctx)
+    qtbot.addWidget(window)
+    dialog = ServiceCatalogueDialog(context=ctx, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.list.setCurrentRow(0)
+    dialog.ui.commissionPercentEdit.setText("۲۵")
+    assert dialog.save()
+    window.show_view("audit")
+    assert window.audit is not None
+    newest = window.audit.model.row_item(0)
+    assert newest.entity == "service" and newest.after == {"commission_bp": 2500}
+    assert newest.user == "آزمونگر"
