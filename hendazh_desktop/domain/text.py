@@ -38,7 +38,9 @@ _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
 _TATWEEL = "\u0640"
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _MULTI_ZWNJ = re.compile(f"{ZWNJ}{{2,}}")
-_ZWNJ_EDGES = re.compile(rf"(^|\s){ZWNJ}+|{ZWNJ}+(\s|$)")
+# A ZWNJ joins letters: beside a space or at either end it is noise (lookarounds, so that
+# "a\u200c \u200cb" loses both).
+_ZWNJ_EDGES = re.compile(rf"(?<=\s){ZWNJ}+|{ZWNJ}+(?=\s)|^{ZWNJ}+|{ZWNJ}+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -74,8 +76,7 @@ def normalize_display(text: str, *, multiline: bool = False) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
     text = _MULTI_ZWNJ.sub(ZWNJ, text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    lines = [_ZWNJ_EDGES.sub(lambda m: m.group(1) or m.group(2) or "", ln).strip() for ln in lines]
+    lines = [_SPACES.sub(" ", _ZWNJ_EDGES.sub("", line)).strip() for line in text.split("\n")]
     if multiline:
         return "\n".join(lines).strip("\n")
     return " ".join(line for line in lines if line)

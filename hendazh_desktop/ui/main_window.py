@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
         with wait_cursor():
             path = run_op(self, lambda: self._ctx.backups.backup_now(self._ctx.actor))
         if path is not None:
-            self._show_status(f"پشتیبان ذخیره شد: {path}")
+            self._show_status(f"پشتیبان ذخیره شد: {path.name}")
 
     def start_daily_backup(self) -> None:
         """After the window is up: a backup when the newest is older than a day, in the
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
 
     def _on_daily_backup_finished(self, path: object) -> None:
         if path is not None:
-            self._show_status(f"پشتیبان روزانه ذخیره شد: {path}")
+            self._show_status(f"پشتیبان روزانه ذخیره شد: {getattr(path, 'name', path)}")
 
     def _on_daily_backup_failed(self, message: str) -> None:
         self._show_status(f"پشتیبان روزانه ناموفق بود: {message}")
@@ -339,11 +339,10 @@ class MainWindow(QMainWindow):
 
     # --- geometry -------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
-        if self._settings is None:
+        geometry = self._settings.value("main_window/geometry") if self._settings else None
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
             return
-        geometry = self._settings.value("main_window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        self.resize(1280, 800)  # the first run: a comfortable size, not the minimum
 
     def _restore_state(self) -> None:
         """Toolbars exist only after ``attach``: their state is restored then."""

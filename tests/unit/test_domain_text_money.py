@@ -59,7 +59,7 @@ def test_search_key_matches_spelling_variants():
     assert search_key("لطفاً") == search_key("لطفا")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(persian_text)
 def test_normalisation_is_idempotent_and_clean(text):
     once = normalize_display(text)
