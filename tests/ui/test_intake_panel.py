@@ -60,6 +60,13 @@ def test_persian_digit_phone_finds_caller_and_enter_creates_request(
     assert panel.search.text() == "" and panel.search.hasFocus()
     assert panel.selected_subscriber() is None
     assert time.perf_counter() - started < 60
+    # and the queue view lists it
+    from hendazh_desktop.ui.views.queue_view import QueueView
+
+    queue = QueueView(context=ctx)
+    qtbot.addWidget(queue)
+    assert queue.show_request(rows[0].id)
+    assert queue.selected().subscriber_name == "مریم کریمی"
 
 
 def test_name_fragment_lists_results_and_keyboard_selects(qtbot, panel, make_subscriber):

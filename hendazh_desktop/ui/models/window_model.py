@@ -122,10 +122,15 @@ class WindowTableModel(QAbstractTableModel, Generic[T]):
         entry = self._entry(row)
         return entry[0] if entry else None
 
-    def find_row(self, predicate: Callable[[T], bool]) -> int:
-        """The first cached row matching, or -1 (used to keep a selection after refresh)."""
-        for number, block in self._blocks.items():
+    def find_row(self, predicate: Callable[[T], bool], *, scan_blocks: int = 4) -> int:
+        """The first row matching, or -1: cached blocks first, then up to ``scan_blocks``
+        blocks from the top (used to keep or restore a selection after a refresh)."""
+        for number, block in list(self._blocks.items()):
             for offset, (item, _cells, _warn) in enumerate(block):
+                if predicate(item):
+                    return number * self.BLOCK_SIZE + offset
+        for number in range(min(scan_blocks, -(-self._count // self.BLOCK_SIZE))):
+            for offset, (item, _cells, _warn) in enumerate(self._block(number)):
                 if predicate(item):
                     return number * self.BLOCK_SIZE + offset
         return -1
