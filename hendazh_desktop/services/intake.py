@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from hendazh_desktop.db.database import Database, UnitOfWork
-from hendazh_desktop.db.models import Address, RequestEvent, ServiceRequest, Subscriber
+from hendazh_desktop.db.models import Address, Subscriber
 from hendazh_desktop.domain.audit import AuditAction
 from hendazh_desktop.domain.errors import FormErrorCollector, ValidationError
 from hendazh_desktop.domain.fields import clean_text
@@ -15,6 +15,7 @@ from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.requests import Channel, Priority, initial_status
 from hendazh_desktop.services.audit_trail import record, request_snapshot
 from hendazh_desktop.services.dto import CreatedRequest
+from hendazh_desktop.services.queue import open_request
 from hendazh_desktop.services.subscriber_forms import AddressDraft, clean_address
 from hendazh_desktop.services.time import Clock, system_clock
 
@@ -121,32 +122,20 @@ class IntakeService:
                 from_web_form=draft.channel == Channel.WEB_FORM.value,
                 prepaid=service.payment_policy == "prepaid",
             )
-            request = uow.requests.add(
-                ServiceRequest(
-                    subscriber_id=subscriber.id,
-                    service_id=service.id,
-                    address_id=address_id,
-                    description=description or "",
-                    preferred_date=schedule.preferred_date,
-                    window_start=schedule.window_start,
-                    window_end=schedule.window_end,
-                    priority=int(draft.priority),
-                    channel=draft.channel,
-                    status=status.value,
-                    created_at=now,
-                    created_by=actor.user_id,
-                    updated_at=now,
-                )
-            )
-            uow.requests.add_event(
-                RequestEvent(
-                    request_id=request.id,
-                    at=now,
-                    user_id=actor.user_id,
-                    from_status=None,
-                    to_status=status.value,
-                    reason="",
-                )
+            request = open_request(
+                uow,
+                actor,
+                now,
+                subscriber_id=subscriber.id,
+                service_id=service.id,
+                address_id=address_id,
+                description=description or "",
+                preferred_date=schedule.preferred_date,
+                window_start=schedule.window_start,
+                window_end=schedule.window_end,
+                priority=int(draft.priority),
+                channel=draft.channel,
+                status=status.value,
             )
             record(
                 uow,

@@ -66,6 +66,26 @@ def _local_midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(0), tzinfo=TEHRAN)
 
 
+def open_request(
+    uow: UnitOfWork, actor: Actor, now: dt.datetime, *, reason: str = "", **fields: Any
+) -> ServiceRequest:
+    """Add a new request and the first line of its history (who opened it, in what state)."""
+    request = uow.requests.add(
+        ServiceRequest(created_at=now, created_by=actor.user_id, updated_at=now, **fields)
+    )
+    uow.requests.add_event(
+        RequestEvent(
+            request_id=request.id,
+            at=now,
+            user_id=actor.user_id,
+            from_status=None,
+            to_status=request.status,
+            reason=reason,
+        )
+    )
+    return request
+
+
 def record_transition(
     uow: UnitOfWork,
     request: ServiceRequest,

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from hendazh_desktop.db.database import Database, UnitOfWork
-from hendazh_desktop.db.models import RequestEvent, ServiceRequest
 from hendazh_desktop.domain.audit import AuditAction
 from hendazh_desktop.domain.errors import (
     DomainError,
@@ -32,6 +31,7 @@ from hendazh_desktop.domain.requests import Channel, Priority, RequestStatus
 from hendazh_desktop.domain.subscription_code import parse_code
 from hendazh_desktop.domain.text import search_key, to_ascii_digits
 from hendazh_desktop.services.dto import ImportProblem, ImportReport
+from hendazh_desktop.services.queue import open_request
 from hendazh_desktop.services.time import Clock, system_clock
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -286,36 +286,25 @@ class WebFormImporter:
         created: list[int] = []
         status = RequestStatus.TO_VERIFY.value
         for row in rows:
-            request = uow.requests.add(
-                ServiceRequest(
-                    subscriber_id=row.subscriber_id,
-                    service_id=row.service_id,
-                    address_id=row.address_id,
-                    description=row.description,
-                    preferred_date=row.preferred_date,
-                    window_start=row.window_start,
-                    window_end=row.window_end,
-                    priority=int(Priority.NORMAL),
-                    channel=Channel.WEB_FORM.value,
-                    status=status,
-                    contact_name=row.contact_name,
-                    contact_phone=row.contact_phone,
-                    contact_address=row.contact_address,
-                    external_ref=row.ref,
-                    created_at=now,
-                    created_by=actor.user_id,
-                    updated_at=now,
-                )
-            )
-            uow.requests.add_event(
-                RequestEvent(
-                    request_id=request.id,
-                    at=now,
-                    user_id=actor.user_id,
-                    from_status=None,
-                    to_status=status,
-                    reason="فرم وب",
-                )
+            request = open_request(
+                uow,
+                actor,
+                now,
+                reason="فرم وب",
+                subscriber_id=row.subscriber_id,
+                service_id=row.service_id,
+                address_id=row.address_id,
+                description=row.description,
+                preferred_date=row.preferred_date,
+                window_start=row.window_start,
+                window_end=row.window_end,
+                priority=int(Priority.NORMAL),
+                channel=Channel.WEB_FORM.value,
+                status=status,
+                contact_name=row.contact_name,
+                contact_phone=row.contact_phone,
+                contact_address=row.contact_address,
+                external_ref=row.ref,
             )
             created.append(request.id)
         return created

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +16,7 @@ from hendazh_desktop.services.dto import SubscriberRow
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.models.columns import SUBSCRIBER_RESULT_COLUMNS as RESULT_COLUMNS
 from hendazh_desktop.ui.models.window_model import ListSource, WindowTableModel, select_row
+from hendazh_desktop.ui.widgets.tables import list_table
 
 
 class PickSubscriberDialog(QDialog):
@@ -37,12 +35,7 @@ class PickSubscriberDialog(QDialog):
         self.model: WindowTableModel[SubscriberRow] = WindowTableModel(
             RESULT_COLUMNS, warn=lambda r: r.do_not_serve
         )
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table = list_table(self.model, stretch_all=True)
         self.table.doubleClicked.connect(lambda _i: self.choose())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +19,7 @@ from hendazh_desktop.services.users import UserInfo, UserService
 from hendazh_desktop.ui.dialogs.form_dialog import FormDialog, latin_line
 from hendazh_desktop.ui.models.window_model import Column, ListSource, WindowTableModel
 from hendazh_desktop.ui.ops import run_action, run_op
+from hendazh_desktop.ui.widgets.tables import list_table
 
 COLUMNS: list[Column[UserInfo]] = [
     Column("نام کاربری", lambda u: u.username),
@@ -69,12 +67,7 @@ class UsersDialog(QDialog):
         self.model: WindowTableModel[UserInfo] = WindowTableModel(
             COLUMNS, warn=lambda u: u.locked or not u.active
         )
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table = list_table(self.model, stretch_all=True)
         self.add_button = QPushButton("کاربر جدید…")
         self.add_button.clicked.connect(self.add_user)
         self.reset_button = QPushButton("تعیین گذرواژه تازه…")

@@ -5,14 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +26,7 @@ from hendazh_desktop.ui.ops import run_op
 from hendazh_desktop.ui.widgets.quick_register import QuickRegisterForm
 from hendazh_desktop.ui.widgets.request_form import RequestForm
 from hendazh_desktop.ui.widgets.subscriber_card import SubscriberCardWidget
+from hendazh_desktop.ui.widgets.tables import list_table
 
 SEARCH_DELAY_MS = 120
 RESULT_LIMIT = 20
@@ -64,13 +62,7 @@ class IntakePanel(QWidget):
         self.results_model: WindowTableModel[SubscriberRow] = WindowTableModel(
             RESULT_COLUMNS, warn=lambda r: r.do_not_serve
         )
-        self.results = QTableView()
-        self.results.setModel(self.results_model)
-        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.verticalHeader().setVisible(False)
-        self.results.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results = list_table(self.results_model, stretch_all=True)
         self.results.setMaximumHeight(190)
         self.results.activated.connect(self._on_results_activated)
         self.quick_register = QuickRegisterForm(context=context)

@@ -5,12 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -39,6 +37,7 @@ from hendazh_desktop.ui.models.window_model import (
 from hendazh_desktop.ui.ops import run_op
 from hendazh_desktop.ui.widgets.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
+from hendazh_desktop.ui.widgets.tables import list_table
 
 S = RequestStatus
 STATUS_GROUPS: list[tuple[str, tuple[str, ...]]] = [
@@ -127,16 +126,7 @@ class QueueView(QWidget):
         self.count_label = QLabel()
 
         self.model: WindowTableModel[RequestRow] = WindowTableModel(COLUMNS, warn=_urgent)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_table(self.model)
         for column, width in enumerate(WIDTHS):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)

@@ -5,14 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +29,7 @@ from hendazh_desktop.ui.models.window_model import (
 )
 from hendazh_desktop.ui.ops import run_op
 from hendazh_desktop.ui.widgets.subscriber_card import SubscriberCardWidget
+from hendazh_desktop.ui.widgets.tables import list_table
 
 SEARCH_DELAY_MS = 150
 SEARCH_LIMIT = 200
@@ -69,15 +67,7 @@ class SubscribersView(QWidget):
         self.model: WindowTableModel[SubscriberRow] = WindowTableModel(
             COLUMNS, warn=lambda r: r.do_not_serve
         )
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table = list_table(self.model)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         for column, width in enumerate(WIDTHS):

@@ -5,14 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +17,7 @@ from PySide6.QtWidgets import (
 from hendazh_desktop.services.dto import RequestRow, SubscriberCard
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.models.window_model import Column, ListSource, WindowTableModel
+from hendazh_desktop.ui.widgets.tables import list_table
 
 REFERRED_SHOWN = 5
 
@@ -83,12 +81,7 @@ class SubscriberCardWidget(QWidget):
         form.addRow("یادداشت:", self.notes)
 
         self.history_model: WindowTableModel[RequestRow] = WindowTableModel(HISTORY_COLUMNS)
-        self.history = QTableView()
-        self.history.setModel(self.history_model)
-        self.history.verticalHeader().setVisible(False)
-        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.history = list_table(self.history_model, stretch_all=True)
         history_box = QGroupBox("سابقه درخواست‌ها")
         QVBoxLayout(history_box).addWidget(self.history)
 
