@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from hendazh_desktop.db.storage import refuse_network_share
+
+log = logging.getLogger(__name__)
 
 WRITE_OPTION = "hendazh_write"
 
@@ -65,7 +68,7 @@ def _restrict_to_owner(path: Path) -> None:
         if path.stat().st_mode & 0o077:
             os.chmod(path, 0o600)
     except PermissionError:
-        pass
+        log.warning("cannot restrict %s to its owner (owned by another user)", path)
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
