@@ -65,6 +65,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
     from hendazh_desktop.services.subscribers import SubscriberService
     from hendazh_desktop.services.users import UserService
     from hendazh_desktop.services.webform_import import WebFormImporter
+    from hendazh_desktop.services.work_groups import WorkGroupService
     from hendazh_desktop.ui.context import UiContext
 
     return UiContext(
@@ -79,6 +80,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
         intake=IntakeService(db),
         queue=QueueService(db),
         webform=WebFormImporter(db),
+        work_groups=WorkGroupService(db),
     )
 
 

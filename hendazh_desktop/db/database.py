@@ -8,7 +8,10 @@ from typing import Self
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from hendazh_desktop.db import search_sync  # noqa: F401  (registers the FTS events)
+from hendazh_desktop.db import (
+    models_dispatch,  # noqa: F401  (maps the dispatch tables)
+    search_sync,  # noqa: F401  (registers the FTS events)
+)
 from hendazh_desktop.db.engine import WRITE_OPTION, database_url, make_engine, sqlite_path
 from hendazh_desktop.db.lookups import KeyLookups
 from hendazh_desktop.db.repositories.audit import AuditRepository
@@ -16,6 +19,7 @@ from hendazh_desktop.db.repositories.catalogue import CatalogueRepository
 from hendazh_desktop.db.repositories.requests import RequestRepository
 from hendazh_desktop.db.repositories.subscribers import SubscriberRepository
 from hendazh_desktop.db.repositories.users import UserRepository
+from hendazh_desktop.db.repositories.work_groups import WorkGroupRepository
 
 
 class UnitOfWork:
@@ -31,6 +35,7 @@ class UnitOfWork:
         self.requests = RequestRepository(self.session)
         self.users = UserRepository(self.session)
         self.audit = AuditRepository(self.session)
+        self.work_groups = WorkGroupRepository(self.session)
         return self
 
     def __exit__(

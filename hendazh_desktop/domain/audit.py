@@ -47,6 +47,7 @@ ENTITY_LABELS = {
     "setting": "تنظیمات",
     "user": "کاربر",
     "database": "پایگاه داده",
+    "work_group": "گروه کاری",
 }
 
 

@@ -41,10 +41,12 @@ class Permission(enum.StrEnum):
     BACKUP_DATABASE = "backup_database"
     RESTORE_DATABASE = "restore_database"
     GENERATE_DEMO_DATA = "generate_demo_data"
+    VIEW_WORK_GROUPS = "view_work_groups"
+    MANAGE_WORK_GROUPS = "manage_work_groups"
 
 
 P = Permission
-_OFFICE = {P.VIEW_SUBSCRIBERS, P.VIEW_REQUESTS, P.VIEW_SERVICES}
+_OFFICE = {P.VIEW_SUBSCRIBERS, P.VIEW_REQUESTS, P.VIEW_SERVICES, P.VIEW_WORK_GROUPS}
 _INTAKE = _OFFICE | {
     P.EDIT_SUBSCRIBERS,
     P.CREATE_REQUESTS,
@@ -55,10 +57,11 @@ _INTAKE = _OFFICE | {
 
 MATRIX: dict[Role, frozenset[Permission]] = {
     Role.CONSULTANT: frozenset(_INTAKE),
-    Role.DISPATCHER: frozenset(_INTAKE),
+    Role.DISPATCHER: frozenset(_INTAKE | {P.MANAGE_WORK_GROUPS}),
     Role.ACCOUNTANT: frozenset(_OFFICE),
     Role.MANAGER: frozenset(
-        _INTAKE | {P.EDIT_SERVICES, P.EDIT_SETTINGS, P.VIEW_AUDIT, P.BACKUP_DATABASE}
+        _INTAKE
+        | {P.EDIT_SERVICES, P.EDIT_SETTINGS, P.VIEW_AUDIT, P.BACKUP_DATABASE, P.MANAGE_WORK_GROUPS}
     ),
     Role.ADMIN: frozenset(
         _INTAKE
@@ -70,6 +73,7 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             P.BACKUP_DATABASE,
             P.RESTORE_DATABASE,
             P.GENERATE_DEMO_DATA,
+            P.MANAGE_WORK_GROUPS,
         }
     ),
 }

@@ -15,6 +15,7 @@ from hendazh_desktop.services.subscriber_search import SubscriberSearch
 from hendazh_desktop.services.subscribers import SubscriberService
 from hendazh_desktop.services.users import UserService
 from hendazh_desktop.services.webform_import import WebFormImporter
+from hendazh_desktop.services.work_groups import WorkGroupService
 
 
 @dataclass(frozen=True)
@@ -32,3 +33,4 @@ class UiContext:
     intake: IntakeService
     queue: QueueService
     webform: WebFormImporter
+    work_groups: WorkGroupService

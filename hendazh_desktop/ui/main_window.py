@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         from hendazh_desktop.ui.views.intake_panel import IntakePanel
         from hendazh_desktop.ui.views.queue_view import QueueView
         from hendazh_desktop.ui.views.subscribers_view import SubscribersView
+        from hendazh_desktop.ui.views.work_groups_view import WorkGroupsView
 
         self._ctx = context
         fmt.DisplaySettings.unit = context.catalogue.display_currency()
@@ -84,6 +85,11 @@ class MainWindow(QMainWindow):
             "subscribers": self.subscribers,
             "queue": self.queue,
         }
+        self.work_groups: WorkGroupsView | None = None
+        if context.actor.can(Permission.VIEW_WORK_GROUPS):
+            self.work_groups = WorkGroupsView(context=context, groups=context.work_groups)
+            self.work_groups.status_message.connect(self._show_status)
+            self._views["work_groups"] = self.work_groups
         self.audit: AuditView | None = None
         if context.actor.can(Permission.VIEW_AUDIT):
             self.audit = AuditView(audit=context.audit, actor=context.actor)
@@ -98,6 +104,7 @@ class MainWindow(QMainWindow):
             "intake": ("تماس جدید", "new-call"),
             "subscribers": ("مشترکین", "subscribers"),
             "queue": ("صف درخواست‌ها", "queue"),
+            "work_groups": ("گروه‌های کاری", "services"),
             "audit": ("گزارش تغییرات", "search"),
         }
         for key, widget in self._views.items():
@@ -162,7 +169,11 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action("تنظیمات دفتر…", self.open_settings)
         self.users_action = self._action("کاربران…", self.open_users)
         self.users_action.setVisible(actor.can(Permission.MANAGE_USERS))
-        self.audit_action = self._action("گزارش تغییرات", lambda: self.show_view("audit"), "Ctrl+4")
+        self.groups_action = self._action(
+            "گروه‌های کاری", lambda: self.show_view("work_groups"), "Ctrl+4"
+        )
+        self.groups_action.setVisible(actor.can(Permission.VIEW_WORK_GROUPS))
+        self.audit_action = self._action("گزارش تغییرات", lambda: self.show_view("audit"), "Ctrl+5")
         self.audit_action.setVisible(actor.can(Permission.VIEW_AUDIT))
         self.backup_action = self._action("پشتیبان‌گیری اکنون", self.backup_now, "Ctrl+B", "save")
         self.backup_action.setVisible(actor.can(Permission.BACKUP_DATABASE))
@@ -187,6 +198,7 @@ class MainWindow(QMainWindow):
             self.intake_action,
             self.subscribers_action,
             self.queue_action,
+            self.groups_action,
             self.audit_action,
             self.refresh_action,
         ):

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from alembic import context
 
-from hendazh_desktop.db import models, models_admin  # noqa: F401  (registers every table)
+from hendazh_desktop.db import (  # noqa: F401  (registers every table)
+    models,
+    models_admin,
+    models_dispatch,
+)
 from hendazh_desktop.db.base import Base
 from hendazh_desktop.db.migrations.search_index import include_object
 
