@@ -16,6 +16,7 @@ from hendazh_desktop.db.engine import WRITE_OPTION, database_url, make_engine, s
 from hendazh_desktop.db.lookups import KeyLookups
 from hendazh_desktop.db.repositories.audit import AuditRepository
 from hendazh_desktop.db.repositories.catalogue import CatalogueRepository
+from hendazh_desktop.db.repositories.dispatch import DispatchRepository
 from hendazh_desktop.db.repositories.requests import RequestRepository
 from hendazh_desktop.db.repositories.subscribers import SubscriberRepository
 from hendazh_desktop.db.repositories.users import UserRepository
@@ -36,6 +37,7 @@ class UnitOfWork:
         self.users = UserRepository(self.session)
         self.audit = AuditRepository(self.session)
         self.work_groups = WorkGroupRepository(self.session)
+        self.dispatch = DispatchRepository(self.session)
         return self
 
     def __exit__(

@@ -54,6 +54,20 @@ class KeyLookups:
     def subscriber_by_code(self, code: str) -> int | None:
         return self._scalar(CODE_OWNER, code)
 
+    def data_version(self) -> int:
+        """A number that changes when another connection commits (SQLite's data_version;
+        elsewhere the newest request change), so views can refresh themselves."""
+        if self._sqlite:
+            cursor = self._cursor()
+            try:
+                return int(cursor.execute("PRAGMA data_version").fetchone()[0])
+            finally:
+                cursor.close()
+        with self._engine.connect() as conn:
+            value = conn.execute(text("SELECT count(*), max(updated_at) FROM service_requests"))
+            count, newest = value.one()
+            return hash((count, str(newest)))
+
     def close(self) -> None:
         with self._lock:
             for conn in self._opened:

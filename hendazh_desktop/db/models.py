@@ -152,6 +152,7 @@ class ServiceRequest(Base):
     __tablename__ = "service_requests"
     __table_args__ = (
         Index("ix_service_requests_status_priority", "status", "priority", "created_at"),
+        Index("ix_service_requests_board", "scheduled_date", "group_id"),
         CheckConstraint(
             "window_start IS NULL OR window_end IS NULL OR window_start < window_end",
             name="window_order",
@@ -174,6 +175,13 @@ class ServiceRequest(Base):
     contact_phone: Mapped[str] = mapped_column(String(11), default="")
     contact_address: Mapped[str] = mapped_column(String(300), default="")
     external_ref: Mapped[str | None] = mapped_column(String(80), unique=True)
+    # Dispatch: which group, on which day (and from what time) the job is planned.
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("work_groups.id"), index=True)
+    scheduled_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    scheduled_start: Mapped[dt.time | None] = mapped_column(Time)
+    dispatched_at: Mapped[dt.datetime | None] = mapped_column()
+    done_at: Mapped[dt.datetime | None] = mapped_column()
+    rework_of_id: Mapped[int | None] = mapped_column(ForeignKey("service_requests.id"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,136 @@
+"""Choosing the best work group for a request: a ranked suggestion with its reasons, and the
+warnings a dispatcher must override (with a reason) before a questionable assignment."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+SKILL_POINTS = 20  # per level, 1–5
+ZONE_POINTS = 40
+FREE_CAPACITY_POINTS = 30  # scaled by the share of the day still free
+QUALITY_POINTS = 10  # per point of quality above or below the middle (3 of 5)
+LEAVE_PENALTY = 1_000
+OVER_CAPACITY_PENALTY = 200
+
+
+class DispatchWarning(enum.StrEnum):
+    """Why an assignment is questionable."""
+
+    SKILL_MISSING = "skill_missing"
+    ZONE_NOT_COVERED = "zone_not_covered"
+    ON_LEAVE = "on_leave"
+    CAPACITY_EXCEEDED = "capacity_exceeded"
+    DO_NOT_SERVE = "do_not_serve"
+    INACTIVE = "inactive"
+
+
+WARNING_LABELS = {
+    DispatchWarning.SKILL_MISSING: "این گروه مهارت این خدمت را ندارد",
+    DispatchWarning.ZONE_NOT_COVERED: "منطقه این نشانی را پوشش نمی‌دهد",
+    DispatchWarning.ON_LEAVE: "در این روز مرخصی است",
+    DispatchWarning.CAPACITY_EXCEEDED: "ظرفیت این روزش پر است",
+    DispatchWarning.DO_NOT_SERVE: "به این مشترک خدمت داده نمی‌شود",
+    DispatchWarning.INACTIVE: "این گروه غیرفعال است",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class GroupFacts:
+    """What is known about one group for one request on one day."""
+
+    group_id: int
+    name: str
+    skill_level: int | None  # None: the group does not do this service
+    covers_zone: bool
+    on_leave: bool
+    load: int  # jobs already assigned that day
+    capacity: int
+    quality: float | None = None  # 1–5 from feedback; None until rated
+    active: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One line of "why": a code for the UI and the points it added."""
+
+    code: str
+    points: float
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    group_id: int
+    name: str
+    score: float
+    reasons: tuple[Reason, ...]
+    warnings: tuple[DispatchWarning, ...]
+
+
+def assignment_warnings(facts: GroupFacts, *, do_not_serve: bool) -> tuple[DispatchWarning, ...]:
+    """Everything questionable about giving this request to this group."""
+    found = []
+    if not facts.active:
+        found.append(DispatchWarning.INACTIVE)
+    if facts.skill_level is None:
+        found.append(DispatchWarning.SKILL_MISSING)
+    if not facts.covers_zone:
+        found.append(DispatchWarning.ZONE_NOT_COVERED)
+    if facts.on_leave:
+        found.append(DispatchWarning.ON_LEAVE)
+    if facts.load >= facts.capacity:
+        found.append(DispatchWarning.CAPACITY_EXCEEDED)
+    if do_not_serve:
+        found.append(DispatchWarning.DO_NOT_SERVE)
+    return tuple(found)
+
+
+def score(facts: GroupFacts) -> tuple[float, tuple[Reason, ...]]:
+    """The group's points for the request, and each part of them."""
+    reasons = []
+    if facts.skill_level is not None:
+        reasons.append(Reason("skill", facts.skill_level * SKILL_POINTS, str(facts.skill_level)))
+    else:
+        reasons.append(Reason("skill_missing", 0))
+    reasons.append(Reason("zone", ZONE_POINTS) if facts.covers_zone else Reason("zone_far", 0))
+    free = max(facts.capacity - facts.load, 0)
+    share = free / facts.capacity if facts.capacity else 0.0
+    reasons.append(
+        Reason("load", round(share * FREE_CAPACITY_POINTS, 1), f"{facts.load}/{facts.capacity}")
+    )
+    if facts.load >= facts.capacity:
+        reasons.append(Reason("over_capacity", -OVER_CAPACITY_PENALTY))
+    if facts.on_leave:
+        reasons.append(Reason("leave", -LEAVE_PENALTY))
+    if facts.quality is None:
+        # No feedback yet: the same for every group, and shown as such.
+        reasons.append(Reason("quality_unrated", 0))
+    else:
+        reasons.append(
+            Reason(
+                "quality", round((facts.quality - 3) * QUALITY_POINTS, 1), f"{facts.quality:.1f}"
+            )
+        )
+    return sum(r.points for r in reasons), tuple(reasons)
+
+
+def rank(groups: Sequence[GroupFacts], *, do_not_serve: bool = False) -> list[Suggestion]:
+    """Active groups best first (ties by lighter load, then name)."""
+    suggestions = []
+    for facts in groups:
+        if not facts.active:
+            continue
+        points, reasons = score(facts)
+        suggestions.append(
+            Suggestion(
+                facts.group_id,
+                facts.name,
+                points,
+                reasons,
+                assignment_warnings(facts, do_not_serve=do_not_serve),
+            )
+        )
+    by_load = {g.group_id: g.load for g in groups}
+    return sorted(suggestions, key=lambda s: (-s.score, by_load[s.group_id], s.name))
