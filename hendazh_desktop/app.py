@@ -57,6 +57,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
     """Wire every use case to the database; the views receive only this."""
     from hendazh_desktop.services.audit import AuditService
     from hendazh_desktop.services.catalogue import CatalogueService
+    from hendazh_desktop.services.dispatch import DispatchService
     from hendazh_desktop.services.intake import IntakeService
     from hendazh_desktop.services.maintenance import BackupService
     from hendazh_desktop.services.queue import QueueService
@@ -81,6 +82,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
         queue=QueueService(db),
         webform=WebFormImporter(db),
         work_groups=WorkGroupService(db),
+        dispatch=DispatchService(db),
     )
 
 

@@ -43,6 +43,7 @@ class Permission(enum.StrEnum):
     GENERATE_DEMO_DATA = "generate_demo_data"
     VIEW_WORK_GROUPS = "view_work_groups"
     MANAGE_WORK_GROUPS = "manage_work_groups"
+    DISPATCH = "dispatch"
 
 
 P = Permission
@@ -57,11 +58,18 @@ _INTAKE = _OFFICE | {
 
 MATRIX: dict[Role, frozenset[Permission]] = {
     Role.CONSULTANT: frozenset(_INTAKE),
-    Role.DISPATCHER: frozenset(_INTAKE | {P.MANAGE_WORK_GROUPS}),
+    Role.DISPATCHER: frozenset(_INTAKE | {P.MANAGE_WORK_GROUPS, P.DISPATCH}),
     Role.ACCOUNTANT: frozenset(_OFFICE),
     Role.MANAGER: frozenset(
         _INTAKE
-        | {P.EDIT_SERVICES, P.EDIT_SETTINGS, P.VIEW_AUDIT, P.BACKUP_DATABASE, P.MANAGE_WORK_GROUPS}
+        | {
+            P.EDIT_SERVICES,
+            P.EDIT_SETTINGS,
+            P.VIEW_AUDIT,
+            P.BACKUP_DATABASE,
+            P.MANAGE_WORK_GROUPS,
+            P.DISPATCH,
+        }
     ),
     Role.ADMIN: frozenset(
         _INTAKE
@@ -74,6 +82,7 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             P.RESTORE_DATABASE,
             P.GENERATE_DEMO_DATA,
             P.MANAGE_WORK_GROUPS,
+            P.DISPATCH,
         }
     ),
 }

@@ -143,7 +143,7 @@ class DispatchService:
     ) -> None:
         """Give the request to a group for a day (or move it to another). A questionable
         choice needs ``override_reason``; someone else's change first raises Conflict."""
-        require(actor, Permission.CREATE_REQUESTS)
+        require(actor, Permission.DISPATCH)
         start_time = parse_time(start, field="start") if start.strip() else None
         reason = clean_text(override_reason, field="override_reason", max_length=300)
         with self._db.write() as uow:
@@ -170,7 +170,7 @@ class DispatchService:
         self, actor: Actor, request_id: int, reason: str, *, expected_version: int
     ) -> None:
         """Take the job back from its group into the queue, with a reason."""
-        require(actor, Permission.CREATE_REQUESTS)
+        require(actor, Permission.DISPATCH)
         why = clean_text(reason, field="reason", max_length=300, required=True, min_length=3)
         with self._db.write() as uow:
             request = self._locked(uow, request_id, expected_version)

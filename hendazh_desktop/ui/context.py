@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from hendazh_desktop.domain.permissions import Actor
 from hendazh_desktop.services.audit import AuditService
 from hendazh_desktop.services.catalogue import CatalogueService
+from hendazh_desktop.services.dispatch import DispatchService
 from hendazh_desktop.services.intake import IntakeService
 from hendazh_desktop.services.maintenance import BackupService
 from hendazh_desktop.services.queue import QueueService
@@ -34,3 +35,4 @@ class UiContext:
     queue: QueueService
     webform: WebFormImporter
     work_groups: WorkGroupService
+    dispatch: DispatchService

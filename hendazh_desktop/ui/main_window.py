@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
     def attach(self, context: UiContext) -> None:
         """Build the views for the signed-in user."""
         from hendazh_desktop.ui.views.audit_view import AuditView
+        from hendazh_desktop.ui.views.dispatch_board import DispatchBoardView
         from hendazh_desktop.ui.views.intake_panel import IntakePanel
         from hendazh_desktop.ui.views.queue_view import QueueView
         from hendazh_desktop.ui.views.subscribers_view import SubscribersView
@@ -85,6 +86,9 @@ class MainWindow(QMainWindow):
             "subscribers": self.subscribers,
             "queue": self.queue,
         }
+        self.board = DispatchBoardView(context=context, dispatch=context.dispatch)
+        self.board.status_message.connect(self._show_status)
+        self._views["board"] = self.board
         self.work_groups: WorkGroupsView | None = None
         if context.actor.can(Permission.VIEW_WORK_GROUPS):
             self.work_groups = WorkGroupsView(context=context, groups=context.work_groups)
@@ -104,6 +108,7 @@ class MainWindow(QMainWindow):
             "intake": ("تماس جدید", "new-call"),
             "subscribers": ("مشترکین", "subscribers"),
             "queue": ("صف درخواست‌ها", "queue"),
+            "board": ("تابلوی اعزام", "queue"),
             "work_groups": ("گروه‌های کاری", "services"),
             "audit": ("گزارش تغییرات", "search"),
         }
@@ -169,11 +174,14 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action("تنظیمات دفتر…", self.open_settings)
         self.users_action = self._action("کاربران…", self.open_users)
         self.users_action.setVisible(actor.can(Permission.MANAGE_USERS))
+        self.board_action = self._action(
+            "تابلوی اعزام", lambda: self.show_view("board"), "Ctrl+4", "queue"
+        )
         self.groups_action = self._action(
-            "گروه‌های کاری", lambda: self.show_view("work_groups"), "Ctrl+4"
+            "گروه‌های کاری", lambda: self.show_view("work_groups"), "Ctrl+5"
         )
         self.groups_action.setVisible(actor.can(Permission.VIEW_WORK_GROUPS))
-        self.audit_action = self._action("گزارش تغییرات", lambda: self.show_view("audit"), "Ctrl+5")
+        self.audit_action = self._action("گزارش تغییرات", lambda: self.show_view("audit"), "Ctrl+6")
         self.audit_action.setVisible(actor.can(Permission.VIEW_AUDIT))
         self.backup_action = self._action("پشتیبان‌گیری اکنون", self.backup_now, "Ctrl+B", "save")
         self.backup_action.setVisible(actor.can(Permission.BACKUP_DATABASE))
@@ -198,6 +206,7 @@ class MainWindow(QMainWindow):
             self.intake_action,
             self.subscribers_action,
             self.queue_action,
+            self.board_action,
             self.groups_action,
             self.audit_action,
             self.refresh_action,
@@ -244,6 +253,8 @@ class MainWindow(QMainWindow):
         self._stack.setCurrentIndex(row)
         if key == "queue":
             self.queue.refresh()
+        elif key == "board":
+            self.board.refresh()
         elif key == "audit" and self.audit is not None:
             self.audit.refresh()
         self.view_changed.emit(key)

@@ -1,0 +1,128 @@
+"""The dispatch board: drag a request onto a group, assign by keyboard, override warnings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDropEvent
+from ui_helpers import press
+
+from hendazh_desktop.services.intake import RequestDraft
+from hendazh_desktop.services.work_groups import WorkGroupDraft
+from hendazh_desktop.ui.models.request_drag import request_mime
+from hendazh_desktop.ui.models.window_model import select_row
+from hendazh_desktop.ui.views.dispatch_board import DispatchBoardView
+
+
+@pytest.fixture
+def world(ctx, make_subscriber):
+    services = {s.name: s.id for s in ctx.catalogue.services(ctx.actor)}
+    zones = [z.id for z in ctx.catalogue.zones(ctx.actor)]
+    near = ctx.work_groups.create(
+        ctx.actor,
+        WorkGroupDraft(
+            name="لوله‌کش‌های زند",
+            kind="person",
+            phone="09170000001",
+            daily_capacity="3",
+            members=(("مجید لوله‌کش", ""),),
+            skills=((services["لوله‌کشی و تأسیسات"], 5),),
+            zone_ids=(zones[0],),
+        ),
+    )
+    far = ctx.work_groups.create(
+        ctx.actor,
+        WorkGroupDraft(
+            name="برق‌کاران",
+            kind="person",
+            phone="09170000002",
+            daily_capacity="3",
+            members=(("آرش برقی", ""),),
+            skills=((services["برق‌کاری"], 4),),
+            zone_ids=(zones[5],),
+        ),
+    )
+    card = make_subscriber("مریم فسایی", "09171234567")
+    request = ctx.intake.create_request(
+        ctx.actor, RequestDraft(card.id, services["لوله‌کشی و تأسیسات"], card.addresses[0].id)
+    )
+    return near, far, request
+
+
+@pytest.fixture
+def board(qtbot, ctx, world):
+    view = DispatchBoardView(context=ctx, dispatch=ctx.dispatch)
+    qtbot.addWidget(view)
+    view.resize(1300, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_keyboard_assign_of_the_suggested_group(qtmodeltester, ctx, board, world):
+    near, _far, request = world
+    qtmodeltester.check(board.waiting_model, force_py=True)
+    select_row(board.waiting, 0)
+    assert board.suggestions.count() == 2
+    first = board.suggestions.item(0)
+    assert first.data(Qt.ItemDataRole.UserRole) == near.id
+    assert "همین منطقه" in first.text() and "ارزیابی نشده" in first.text()
+    board.suggestions.setFocus()
+    press(board.suggestions, Qt.Key.Key_Return)
+    assert ctx.queue.get(ctx.actor, request.id).status == "assigned"
+    assert board.waiting_model.rowCount() == 0
+    group = next(g for g in board.board.groups if g.id == near.id)
+    assert [j.request_id for j in group.jobs] == [request.id]
+    assert "مریم فسایی" in board.groups.item(board.groups.groups.index(group), 3).text()
+
+
+def test_drag_and_drop_onto_a_group(ctx, board, world):
+    near, _far, request = world
+    row = board.groups.groups.index(next(g for g in board.groups.groups if g.id == near.id))
+    rect = board.groups.visualItemRect(board.groups.item(row, 0))
+    mime = request_mime(request.id, 1)
+    event = QDropEvent(
+        QPointF(rect.center()),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    board.groups.dropEvent(event)
+    assert ctx.queue.get(ctx.actor, request.id).status == "assigned"
+    assert board.summary.text().endswith("۰ درخواست در انتظار")
+
+
+def test_questionable_drop_asks_for_a_reason(qtbot, ctx, board, world, monkeypatch):
+    _near, far, request = world
+    asked = []
+
+    def fake_exec(dialog):
+        asked.append(dialog.windowTitle())
+        dialog.reason.setText("مشترک همین گروه را خواست")
+        dialog.submit()
+        return 1
+
+    monkeypatch.setattr("hendazh_desktop.ui.dialogs.reason_dialog.ReasonDialog.exec", fake_exec)
+    assert board.assign(request.id, 1, far.id)
+    assert asked == ["تخصیص با هشدار"]
+    history = ctx.queue.history(ctx.actor, request.id)
+    assert "مشترک همین گروه را خواست" in history[-1].reason
+
+
+def test_board_refreshes_when_another_pc_changes_data(qtbot, ctx, board, world):
+    near, _far, request = world
+    ctx.dispatch.assign(ctx.actor, request.id, near.id, board.selected_day(), expected_version=1)
+    board._on_poll_timeout()  # what the timer does every few seconds
+    assert board.waiting_model.rowCount() == 0
+
+
+def test_conflict_refreshes_and_says_so(qtbot, ctx, board, world, monkeypatch):
+    near, _far, request = world
+    shown = []
+    monkeypatch.setattr(board, "_show_problem", shown.append)
+    ctx.dispatch.assign(ctx.actor, request.id, near.id, dt.date.today(), expected_version=1)
+    assert not board.assign(request.id, 1, near.id)  # the board still had version 1
+    assert shown and "کاربر دیگری" in shown[0]
