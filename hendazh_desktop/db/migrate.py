@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -54,11 +55,34 @@ def upgrade(db: Database, *, backup_dir: Path | None = None, revision: str = "he
     backup: Path | None = None
     if current is not None and db.path is not None and backup_dir is not None:
         backup = backup_database(db, backup_dir, reason=f"pre-migrate-{current}")
-    with db.engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
-        command.upgrade(_config(conn), revision)
+    _run(db, lambda conn: command.upgrade(_config(conn), revision))
     return backup
 
 
+def _run(db: Database, step: Callable[[Connection], None]) -> None:
+    """Run migration steps in one write transaction.
+
+    On SQLite, batch migrations rebuild a table by copy, drop and rename; with foreign keys
+    enforced the drop of a referenced table fails, so enforcement is off for the migration
+    (it cannot change inside a transaction) and every reference is checked before commit.
+    """
+    with db.engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        # On the driver connection: through SQLAlchemy the pragma would open a transaction.
+        raw = conn.connection.driver_connection
+        if sqlite:
+            raw.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        try:
+            with conn.execution_options(**{WRITE_OPTION: True}).begin():
+                step(conn)
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"migration broke references: {broken[:5]}")
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
+
+
 def downgrade(db: Database, revision: str) -> None:
-    with db.engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
-        command.downgrade(_config(conn), revision)
+    _run(db, lambda conn: command.downgrade(_config(conn), revision))
