@@ -59,6 +59,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
     from hendazh_desktop.services.catalogue import CatalogueService
     from hendazh_desktop.services.dispatch import DispatchService
     from hendazh_desktop.services.intake import IntakeService
+    from hendazh_desktop.services.job_sheets import JobSheetService
     from hendazh_desktop.services.maintenance import BackupService
     from hendazh_desktop.services.queue import QueueService
     from hendazh_desktop.services.settings import SettingsService
@@ -83,6 +84,8 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
         webform=WebFormImporter(db),
         work_groups=WorkGroupService(db),
         dispatch=DispatchService(db),
+        job_sheets=JobSheetService(db),
+        documents_dir=(backup_dir or default_backup_dir(db)).parent / "documents",
     )
 
 

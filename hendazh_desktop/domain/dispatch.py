@@ -98,7 +98,7 @@ def score(facts: GroupFacts) -> tuple[float, tuple[Reason, ...]]:
     free = max(facts.capacity - facts.load, 0)
     share = free / facts.capacity if facts.capacity else 0.0
     reasons.append(
-        Reason("load", round(share * FREE_CAPACITY_POINTS, 1), f"{facts.load}/{facts.capacity}")
+        Reason("load", round(share * FREE_CAPACITY_POINTS, 1), f"{facts.load} از {facts.capacity}")
     )
     if facts.load >= facts.capacity:
         reasons.append(Reason("over_capacity", -OVER_CAPACITY_PENALTY))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from hendazh_desktop.domain.permissions import Actor
 from hendazh_desktop.services.audit import AuditService
 from hendazh_desktop.services.catalogue import CatalogueService
 from hendazh_desktop.services.dispatch import DispatchService
 from hendazh_desktop.services.intake import IntakeService
+from hendazh_desktop.services.job_sheets import JobSheetService
 from hendazh_desktop.services.maintenance import BackupService
 from hendazh_desktop.services.queue import QueueService
 from hendazh_desktop.services.settings import SettingsService
@@ -36,3 +38,5 @@ class UiContext:
     webform: WebFormImporter
     work_groups: WorkGroupService
     dispatch: DispatchService
+    job_sheets: JobSheetService
+    documents_dir: Path

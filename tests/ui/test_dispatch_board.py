@@ -126,3 +126,13 @@ def test_conflict_refreshes_and_says_so(qtbot, ctx, board, world, monkeypatch):
     ctx.dispatch.assign(ctx.actor, request.id, near.id, dt.date.today(), expected_version=1)
     assert not board.assign(request.id, 1, near.id)  # the board still had version 1
     assert shown and "کاربر دیگری" in shown[0]
+
+
+def test_dispatch_prints_the_job_sheet(ctx, board, world):
+    near, _far, request = world
+    assert board.assign(request.id, 1, near.id)
+    board.open_documents = False
+    board.groups.select_group(near.id)
+    path = board.dispatch_from_selected_group()
+    assert path is not None and path.read_bytes().startswith(b"%PDF")
+    assert ctx.queue.get(ctx.actor, request.id).status == "dispatched"

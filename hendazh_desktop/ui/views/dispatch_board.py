@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelection, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -39,6 +40,7 @@ from hendazh_desktop.ui.dialogs.reason_dialog import ReasonDialog
 from hendazh_desktop.ui.messages import error_message
 from hendazh_desktop.ui.models.request_drag import DraggableRequests
 from hendazh_desktop.ui.models.window_model import Column, ListSource, select_row
+from hendazh_desktop.ui.ops import run_op
 from hendazh_desktop.ui.widgets.group_board import GroupBoard
 from hendazh_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from hendazh_desktop.ui.widgets.tables import list_table
@@ -88,6 +90,8 @@ class DispatchBoardView(QWidget):
     status_message = Signal(str)
     """A short message for the status bar."""
 
+    open_documents = True  # tests turn it off: no viewer is started
+
     def __init__(
         self, *, context: UiContext, dispatch: DispatchService, parent: QWidget | None = None
     ) -> None:
@@ -115,9 +119,11 @@ class DispatchBoardView(QWidget):
         self.assign_button.clicked.connect(self.assign_selected)
         self.unassign_button = QPushButton("بازگرداندن کار به صف…")
         self.unassign_button.clicked.connect(self.unassign_from_selected_group)
+        self.dispatch_button = QPushButton("اعزام و چاپ برگه کار…")
+        self.dispatch_button.clicked.connect(self.dispatch_from_selected_group)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.assign_selected)
         can_dispatch = context.actor.can(Permission.DISPATCH)
-        for widget in (self.assign_button, self.unassign_button):
+        for widget in (self.assign_button, self.unassign_button, self.dispatch_button):
             widget.setEnabled(can_dispatch)
         self.groups.setAcceptDrops(can_dispatch)
         self.waiting.setDragEnabled(can_dispatch)
@@ -131,7 +137,10 @@ class DispatchBoardView(QWidget):
         groups_box = QGroupBox("گروه‌ها و کارهای روز (درخواست را روی گروه رها کنید)")
         groups_layout = QVBoxLayout(groups_box)
         groups_layout.addWidget(self.groups)
-        groups_layout.addWidget(self.unassign_button)
+        group_actions = QHBoxLayout()
+        group_actions.addWidget(self.dispatch_button)
+        group_actions.addWidget(self.unassign_button)
+        groups_layout.addLayout(group_actions)
         waiting_box = QGroupBox("در انتظار اعزام (فوری‌تر و قدیمی‌تر بالاتر)")
         QVBoxLayout(waiting_box).addWidget(self.waiting)
         suggest_box = QGroupBox("بهترین گروه برای درخواست انتخاب‌شده")
@@ -282,6 +291,33 @@ class DispatchBoardView(QWidget):
             parent=self,
         ).exec()
         self.refresh()
+
+    def dispatch_from_selected_group(self) -> Path | None:
+        """Send the group to one of its assigned jobs and open the job sheet to print."""
+        group = self.groups.selected_group()
+        jobs = [j for j in group.jobs if j.status == RequestStatus.ASSIGNED.value] if group else []
+        if group is None or not jobs:
+            return None
+        job = jobs[0] if len(jobs) == 1 else self._job_choice(group)
+        if job is None:
+            return None
+        pdf = run_op(
+            self,
+            lambda: self._ctx.job_sheets.dispatch(
+                self._ctx.actor, job.request_id, expected_version=job.version
+            ),
+        )
+        self.refresh()
+        if pdf is None:
+            return None
+        folder = self._ctx.documents_dir / "job-sheets"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"job-sheet-{job.request_id}.pdf"
+        path.write_bytes(pdf)
+        self.status_message.emit(f"{group.name} اعزام شد؛ برگه کار: {path.name}")
+        if self.open_documents:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return path
 
     def _job_choice(self, group: BoardGroup) -> BoardJob | None:
 
