@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hendazh_desktop.db import (
     models_dispatch,  # noqa: F401  (maps the dispatch tables)
+    models_pricing,  # noqa: F401  (maps the price tables)
     search_sync,  # noqa: F401  (registers the FTS events)
 )
 from hendazh_desktop.db.engine import WRITE_OPTION, database_url, make_engine, sqlite_path
@@ -17,6 +18,7 @@ from hendazh_desktop.db.lookups import KeyLookups
 from hendazh_desktop.db.repositories.audit import AuditRepository
 from hendazh_desktop.db.repositories.catalogue import CatalogueRepository
 from hendazh_desktop.db.repositories.dispatch import DispatchRepository
+from hendazh_desktop.db.repositories.pricing import PricingRepository
 from hendazh_desktop.db.repositories.requests import RequestRepository
 from hendazh_desktop.db.repositories.subscribers import SubscriberRepository
 from hendazh_desktop.db.repositories.users import UserRepository
@@ -38,6 +40,7 @@ class UnitOfWork:
         self.audit = AuditRepository(self.session)
         self.work_groups = WorkGroupRepository(self.session)
         self.dispatch = DispatchRepository(self.session)
+        self.pricing = PricingRepository(self.session)
         return self
 
     def __exit__(

@@ -182,6 +182,8 @@ class ServiceRequest(Base):
     dispatched_at: Mapped[dt.datetime | None] = mapped_column()
     done_at: Mapped[dt.datetime | None] = mapped_column()
     rework_of_id: Mapped[int | None] = mapped_column(ForeignKey("service_requests.id"))
+    # Set by billing when the materials prepayment of the agreed price is paid.
+    materials_prepaid_at: Mapped[dt.datetime | None] = mapped_column()
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

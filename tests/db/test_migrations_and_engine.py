@@ -148,23 +148,28 @@ def test_upgrade_keeps_data_and_references_of_a_populated_database(tmp_path):
     try:
         migrate.upgrade(db, revision="0003")
         with db.engine.begin() as conn:
-            conn.exec_driver_sql("INSERT INTO users (id, username, full_name, role, active, "
-                                 "created_at) VALUES (1, 'u', 'U', 'manager', 1, '2025-01-01')")
+            conn.exec_driver_sql(
+                "INSERT INTO users (id, username, full_name, role, active, "
+                "created_at) VALUES (1, 'u', 'U', 'manager', 1, '2025-01-01')"
+            )
             conn.exec_driver_sql("INSERT INTO zones (id, name, sort_order) VALUES (1, 'z', 0)")
             conn.exec_driver_sql(
                 "INSERT INTO services (id, code, name, payment_policy, "
                 "materials_prepayment_allowed, materials_prepayment_bp, vat_exempt, vat_rate_bp,"
                 " commission_bp, referrer_share_bp, recipient_share_bp, base_price, active, "
                 "sort_order, version) VALUES (1, 'S', 'خدمت', 'postpaid', 0, 0, 0, 0, 0, 0, 0, "
-                "0, 1, 0, 1)")
+                "0, 1, 0, 1)"
+            )
             conn.exec_driver_sql(
                 "INSERT INTO service_requests (id, service_id, description, priority, channel, "
                 "status, contact_name, contact_phone, contact_address, created_at, created_by, "
                 "updated_at, version) VALUES (7, 1, 'd', 1, 'phone', 'queued', '', '', '', "
-                "'2025-01-01', 1, '2025-01-01', 1)")
+                "'2025-01-01', 1, '2025-01-01', 1)"
+            )
             conn.exec_driver_sql(
                 "INSERT INTO request_events (request_id, at, user_id, to_status, reason) "
-                "VALUES (7, '2025-01-01', 1, 'queued', '')")
+                "VALUES (7, '2025-01-01', 1, 'queued', '')"
+            )
         backup = migrate.upgrade(db, backup_dir=tmp_path / "bk")
         assert backup is not None
         with db.engine.connect() as conn:

@@ -26,8 +26,9 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs
 def pdf_text(data: bytes, tmp_path) -> str:
     path = tmp_path / "sheet.pdf"
     path.write_bytes(data)
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return re.sub(r"\s+", " ", strip_bidi_controls(unicodedata.normalize("NFKC", out)))
 
 
@@ -36,17 +37,38 @@ def planned(db, manager):
     catalogue = CatalogueService(db)
     service_id = catalogue.services(manager)[1].id
     zone = catalogue.zones(manager)[3]
-    group = WorkGroupService(db).create(manager, WorkGroupDraft(
-        name="لوله‌کش‌های زند", kind="person", phone="09170000001", daily_capacity="3",
-        members=(("مجید لوله‌کش", ""),), skills=((service_id, 5),), zone_ids=(zone.id,)))
-    card = SubscriberService(db).create(manager, SubscriberDraft(
-        name="مهناز فسایی", phones=(PhoneDraft("09171234567"), PhoneDraft("07132274517")),
-        addresses=(AddressDraft("معالی‌آباد، کوچه ۱۲، پلاک ۸", zone.id),)))
-    request = IntakeService(db).create_request(manager, RequestDraft(
-        card.id, service_id, card.addresses[0].id,
-        description="چکه کردن شیر آشپزخانه <b>فوری</b> \u202e0001\u202c"))
-    DispatchService(db).assign(manager, request.id, group.id, dt.date(2025, 12, 1),
-                               expected_version=1, start="۹:۳۰")
+    group = WorkGroupService(db).create(
+        manager,
+        WorkGroupDraft(
+            name="لوله‌کش‌های زند",
+            kind="person",
+            phone="09170000001",
+            daily_capacity="3",
+            members=(("مجید لوله‌کش", ""),),
+            skills=((service_id, 5),),
+            zone_ids=(zone.id,),
+        ),
+    )
+    card = SubscriberService(db).create(
+        manager,
+        SubscriberDraft(
+            name="مهناز فسایی",
+            phones=(PhoneDraft("09171234567"), PhoneDraft("07132274517")),
+            addresses=(AddressDraft("معالی‌آباد، کوچه ۱۲، پلاک ۸", zone.id),),
+        ),
+    )
+    request = IntakeService(db).create_request(
+        manager,
+        RequestDraft(
+            card.id,
+            service_id,
+            card.addresses[0].id,
+            description="چکه کردن شیر آشپزخانه <b>فوری</b> \u202e0001\u202c",
+        ),
+    )
+    DispatchService(db).assign(
+        manager, request.id, group.id, dt.date(2025, 12, 1), expected_version=1, start="۹:۳۰"
+    )
     return request, card
 
 
@@ -55,10 +77,19 @@ def test_dispatch_prints_a_readable_sheet(db, manager, planned, tmp_path):
     pdf = JobSheetService(db).dispatch(manager, request.id, expected_version=2)
     assert pdf.startswith(b"%PDF")
     text = pdf_text(pdf, tmp_path)
-    for expected in ("برگه کار", "مهناز", "فسایی", "معالی‌آباد", "پلاک", "لوله‌کش‌های زند",
-                     "چکه کردن شیر آشپزخانه", "۱۴۰۴/۰۹/۱۰"):
-        assert unicodedata.normalize("NFKC", expected).replace("\u200c", "") in \
-            text.replace("\u200c", ""), expected
+    for expected in (
+        "برگه کار",
+        "مهناز",
+        "فسایی",
+        "معالی‌آباد",
+        "پلاک",
+        "لوله‌کش‌های زند",
+        "چکه کردن شیر آشپزخانه",
+        "۱۴۰۴/۰۹/۱۰",
+    ):
+        assert unicodedata.normalize("NFKC", expected).replace("\u200c", "") in text.replace(
+            "\u200c", ""
+        ), expected
     assert re.search(r"شماره\s*[۱1]", text)
     # user text is printed as its characters, never parsed as markup
     assert "<b" in text and "b>" in text and "فوری" in text

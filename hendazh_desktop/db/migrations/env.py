@@ -8,6 +8,7 @@ from hendazh_desktop.db import (  # noqa: F401  (registers every table)
     models,
     models_admin,
     models_dispatch,
+    models_pricing,
 )
 from hendazh_desktop.db.base import Base
 from hendazh_desktop.db.migrations.search_index import include_object
