@@ -61,6 +61,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
     from hendazh_desktop.services.intake import IntakeService
     from hendazh_desktop.services.job_sheets import JobSheetService
     from hendazh_desktop.services.maintenance import BackupService
+    from hendazh_desktop.services.pricing import PricingService
     from hendazh_desktop.services.queue import QueueService
     from hendazh_desktop.services.settings import SettingsService
     from hendazh_desktop.services.subscriber_search import SubscriberSearch
@@ -85,6 +86,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
         work_groups=WorkGroupService(db),
         dispatch=DispatchService(db),
         job_sheets=JobSheetService(db),
+        pricing=PricingService(db),
         documents_dir=(backup_dir or default_backup_dir(db)).parent / "documents",
     )
 

@@ -12,6 +12,7 @@ from hendazh_desktop.services.dispatch import DispatchService
 from hendazh_desktop.services.intake import IntakeService
 from hendazh_desktop.services.job_sheets import JobSheetService
 from hendazh_desktop.services.maintenance import BackupService
+from hendazh_desktop.services.pricing import PricingService
 from hendazh_desktop.services.queue import QueueService
 from hendazh_desktop.services.settings import SettingsService
 from hendazh_desktop.services.subscriber_search import SubscriberSearch
@@ -39,4 +40,5 @@ class UiContext:
     work_groups: WorkGroupService
     dispatch: DispatchService
     job_sheets: JobSheetService
+    pricing: PricingService
     documents_dir: Path

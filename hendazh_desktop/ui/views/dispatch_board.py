@@ -121,9 +121,16 @@ class DispatchBoardView(QWidget):
         self.unassign_button.clicked.connect(self.unassign_from_selected_group)
         self.dispatch_button = QPushButton("اعزام و چاپ برگه کار…")
         self.dispatch_button.clicked.connect(self.dispatch_from_selected_group)
+        self.price_button = QPushButton("قیمت و موافقت…")
+        self.price_button.clicked.connect(self.price_for_selected_group)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.assign_selected)
         can_dispatch = context.actor.can(Permission.DISPATCH)
-        for widget in (self.assign_button, self.unassign_button, self.dispatch_button):
+        for widget in (
+            self.assign_button,
+            self.unassign_button,
+            self.dispatch_button,
+            self.price_button,
+        ):
             widget.setEnabled(can_dispatch)
         self.groups.setAcceptDrops(can_dispatch)
         self.waiting.setDragEnabled(can_dispatch)
@@ -139,6 +146,7 @@ class DispatchBoardView(QWidget):
         groups_layout.addWidget(self.groups)
         group_actions = QHBoxLayout()
         group_actions.addWidget(self.dispatch_button)
+        group_actions.addWidget(self.price_button)
         group_actions.addWidget(self.unassign_button)
         groups_layout.addLayout(group_actions)
         waiting_box = QGroupBox("در انتظار اعزام (فوری‌تر و قدیمی‌تر بالاتر)")
@@ -318,6 +326,21 @@ class DispatchBoardView(QWidget):
         if self.open_documents:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return path
+
+    def price_for_selected_group(self) -> None:
+        """The price and the subscriber's answer for one of the group's jobs on site."""
+        from hendazh_desktop.ui.dialogs.price_dialog import PriceDialog
+
+        group = self.groups.selected_group()
+        jobs = [j for j in group.jobs if j.status != RequestStatus.ASSIGNED.value] if group else []
+        if group is None or not jobs:
+            return
+        job = jobs[0] if len(jobs) == 1 else self._job_choice(group)
+        if job is not None:
+            PriceDialog(
+                context=self._ctx, pricing=self._ctx.pricing, request_id=job.request_id, parent=self
+            ).exec()
+            self.refresh()
 
     def _job_choice(self, group: BoardGroup) -> BoardJob | None:
 

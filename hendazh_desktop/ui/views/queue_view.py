@@ -57,6 +57,8 @@ SORT_LABELS = [
     ("status", "وضعیت"),
 ]
 
+PRICE_STAGE = {S.DISPATCHED.value, S.PRICE_PRESENTED.value, S.AGREED.value, S.IN_PROGRESS.value}
+
 COLUMNS: list[Column[RequestRow]] = [
     Column("شماره", lambda r: fmt.number(r.id), NUMERIC),
     Column("دریافت", lambda r: fmt.datetime_(r.created_at)),
@@ -144,6 +146,9 @@ class QueueView(QWidget):
         self.cancel_button = QPushButton("لغو درخواست (Ctrl+Del)")
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.cancel_button.setVisible(actor.can(Permission.CANCEL_REQUESTS))
+        self.price_button = QPushButton("قیمت و موافقت…")
+        self.price_button.clicked.connect(self.open_price)
+        self.price_button.setVisible(actor.can(Permission.DISPATCH))
         self.verify_button = QPushButton("تأیید فرم وب")
         self.verify_button.clicked.connect(self.verify_selected)
         self.verify_button.setVisible(actor.can(Permission.VERIFY_REQUESTS))
@@ -168,6 +173,7 @@ class QueueView(QWidget):
         detail_layout.addWidget(self.details)
         detail_layout.addWidget(self.history, 1)
         actions = QHBoxLayout()
+        actions.addWidget(self.price_button)
         actions.addWidget(self.verify_button)
         actions.addWidget(self.cancel_button)
         actions.addStretch(1)
@@ -253,6 +259,7 @@ class QueueView(QWidget):
             row is not None and row.status in {s.value for s in OPEN_STATUSES}
         )
         self.verify_button.setEnabled(row is not None and row.status == S.TO_VERIFY.value)
+        self.price_button.setEnabled(row is not None and row.status in PRICE_STAGE)
         if row is None:
             self.details.setText("درخواستی انتخاب نشده است.")
             self.history_model.set_source(ListSource([]))
@@ -286,6 +293,17 @@ class QueueView(QWidget):
         )
         if dialog.exec():
             self.status_message.emit(f"درخواست {fmt.number(row.id)} لغو شد.")
+        self.refresh()
+
+    def open_price(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        from hendazh_desktop.ui.dialogs.price_dialog import PriceDialog
+
+        PriceDialog(
+            context=self._ctx, pricing=self._ctx.pricing, request_id=row.id, parent=self
+        ).exec()
         self.refresh()
 
     def verify_selected(self) -> None:

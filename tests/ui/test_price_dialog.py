@@ -1,0 +1,75 @@
+"""The price dialog: lines typed in Persian digits, a version, agreement, work started."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from ui_helpers import type_text
+
+from hendazh_desktop.domain.pricing import LineKind
+from hendazh_desktop.services.intake import RequestDraft
+from hendazh_desktop.services.work_groups import WorkGroupDraft
+from hendazh_desktop.ui.dialogs.price_dialog import PriceDialog
+
+
+@pytest.fixture
+def dispatched(ctx, make_subscriber):
+    services = {s.name: s.id for s in ctx.catalogue.services(ctx.actor)}
+    zone = ctx.catalogue.zones(ctx.actor)[0].id
+    group = ctx.work_groups.create(
+        ctx.actor,
+        WorkGroupDraft(
+            name="نظافت‌کاران",
+            kind="person",
+            phone="09170000001",
+            daily_capacity="3",
+            members=(("سمیرا", ""),),
+            skills=((services["نظافت"], 4),),
+            zone_ids=(zone,),
+        ),
+    )
+    card = make_subscriber("ژیلا مرادی", "09174445555")
+    request = ctx.intake.create_request(
+        ctx.actor, RequestDraft(card.id, services["نظافت"], card.addresses[0].id)
+    )
+    ctx.dispatch.assign(ctx.actor, request.id, group.id, dt.date.today(), expected_version=1)
+    ctx.job_sheets.dispatch(ctx.actor, request.id, expected_version=2)
+    return request.id
+
+
+@pytest.fixture
+def dialog(qtbot, ctx, dispatched):
+    widget = PriceDialog(context=ctx, pricing=ctx.pricing, request_id=dispatched)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_price_then_agreement_then_start(ctx, dialog, dispatched):
+    dialog.add_line(LineKind.LABOUR, "نظافت کامل واحد", "۱", "")
+    dialog.lines.item(0, 3).setText("۳٬۵۰۰٬۰۰۰")
+    assert "۳٬۵۰۰٬۰۰۰" in dialog.totals.text()
+    assert dialog.present()
+    assert dialog.versions.count() == 1 and "نسخه ۱" in dialog.versions.item(0).text()
+    assert ctx.queue.get(ctx.actor, dispatched).status == "price_presented"
+    assert not dialog.agree()  # who agreed is required
+    assert "پر کنید" in dialog.errors.message("person")
+    dialog.person.setFocus()
+    type_text(dialog.person, "ژیلا مرادی")
+    assert dialog.agree()
+    assert "موافقت" in dialog.versions.item(0).text()
+    assert dialog.start_work()  # labour only: no materials prepayment needed
+    assert ctx.queue.get(ctx.actor, dispatched).status == "in_progress"
+    assert dialog.finish()
+    assert ctx.queue.get(ctx.actor, dispatched).status == "done"
+
+
+def test_bad_lines_are_refused_with_a_message(ctx, dialog):
+    assert not dialog.present()  # no lines at all
+    assert "ردیف" in dialog.errors.message("lines")
+    dialog.add_line(LineKind.MATERIAL, "", "۰", "abc")
+    assert not dialog.present()
+    assert "ردیف ۱: این بخش را پر کنید." in dialog.state.text()  # which line, in Persian
+    assert ctx.pricing.prices(ctx.actor, dialog.request_id) == []
