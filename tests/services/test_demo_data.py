@@ -70,3 +70,22 @@ def test_running_twice_appends_without_collisions(tmp_path):
             assert uow.audit.verify()[1] is None
     finally:
         db.dispose()
+
+
+def test_dispatch_states_are_all_present(tmp_path):
+    db = _fresh(tmp_path / "d.db")
+    try:
+        actor = UserService(db).system_actor()
+        summary = generate_demo_data(db, actor, subscribers=2000, seed=3)
+        assert summary.groups >= 12 and summary.dispatched_jobs > 12
+        with db.engine.connect() as conn:
+            statuses = {
+                r[0] for r in conn.exec_driver_sql("SELECT DISTINCT status FROM service_requests")
+            }
+            declined = conn.exec_driver_sql(
+                "SELECT count(*) FROM request_events WHERE to_status = 'declined'"
+            ).scalar()
+        assert {"assigned", "dispatched", "price_presented", "agreed", "done"} <= statuses
+        assert declined > 0
+    finally:
+        db.dispose()
