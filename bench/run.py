@@ -187,13 +187,17 @@ def main(argv: list[str] | None = None) -> int:
         "--only", nargs="*", default=None, help="groups to run: service, ui (default: all)"
     )
     args = parser.parse_args(argv)
-    groups = set(args.only or ["service", "ui"])
+    groups = set(args.only or ["service", "ui", "dispatch"])
     figures: dict[str, Figure] = {}
     big = database(args.subscribers, figures)
     small = database(min(10_000, args.subscribers), figures)
     size = _size(args.subscribers)
     if "service" in groups:
         figures.update(service_figures(big, size))
+    if "dispatch" in groups:
+        from bench import dispatch_figures
+
+        figures.update(dispatch_figures.measure(DATA_DIR))
     if "ui" in groups:
         from bench import ui_figures
 
