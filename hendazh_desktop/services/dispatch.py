@@ -155,12 +155,16 @@ class DispatchService:
             if group is None:
                 raise ValidationError("group", "group_unavailable")
             warnings = assignment_warnings(group, do_not_serve=do_not_serve)
+            moved = request.group_id is not None
+            if moved and len(reason) < 3:
+                raise ValidationError("override_reason", "reassign_reason_required")
             if warnings and len(reason) < 3:
                 raise OverrideNeeded(warnings)
-            moved = request.group_id is not None
             note = f"{'انتقال به' if moved else 'تخصیص به'} {group.name}"
             if warnings:
-                note += f" — با وجود: {'، '.join(WARNING_LABELS[w] for w in warnings)}؛ {reason}"
+                note += f" — با وجود: {'، '.join(WARNING_LABELS[w] for w in warnings)}"
+            if reason:
+                note += f"؛ {reason}"
             request.group_id, request.scheduled_date = group_id, day
             request.scheduled_start = start_time
             record_transition(uow, request, RequestStatus.ASSIGNED, actor, self._clock(), note)

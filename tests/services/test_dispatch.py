@@ -151,3 +151,32 @@ def test_prepaid_request_cannot_be_assigned_before_payment(db, manager, setup):
             manager, prepaid.id, plumbers.id, DAY, expected_version=1, override_reason="آزمون"
         )
     assert waiting.value.code == "awaiting_prepayment"
+
+
+def test_reassignment_needs_a_reason_and_is_in_the_history(db, manager, setup):
+    services, plumbers, _electricians, request = setup
+    other = WorkGroupService(db).create(
+        manager,
+        WorkGroupDraft(
+            name="لوله‌کش‌های ارم",
+            kind="person",
+            phone="09170000003",
+            daily_capacity="2",
+            members=(("رضا لوله‌کش", ""),),
+            skills=((services["لوله‌کشی و تأسیسات"], 4),),
+            zone_ids=(CatalogueService(db).zones(manager)[0].id,),
+        ),
+    )
+    dispatch = DispatchService(db)
+    dispatch.assign(manager, request.id, plumbers.id, DAY, expected_version=1)
+    with pytest.raises(Exception) as missing:
+        dispatch.assign(manager, request.id, other.id, DAY, expected_version=2)
+    assert missing.value.code == "reassign_reason_required"
+    dispatch.assign(
+        manager, request.id, other.id, DAY, expected_version=2, override_reason="گروه نخست بیمار شد"
+    )
+    last = QueueService(db).history(manager, request.id)[-1]
+    assert last.from_status == "assigned" and last.to_status == "assigned"
+    assert "لوله‌کش‌های ارم" in last.reason and "بیمار" in last.reason
+    board = dispatch.board(manager, DAY)
+    assert {g.id: len(g.jobs) for g in board.groups}[other.id] == 1

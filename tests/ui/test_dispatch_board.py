@@ -136,3 +136,23 @@ def test_dispatch_prints_the_job_sheet(ctx, board, world):
     path = board.dispatch_from_selected_group()
     assert path is not None and path.read_bytes().startswith(b"%PDF")
     assert ctx.queue.get(ctx.actor, request.id).status == "dispatched"
+
+
+def test_move_a_job_to_another_group_with_a_reason(ctx, board, world, monkeypatch):
+    near, far, request = world
+    assert board.assign(request.id, 1, near.id)
+    board.groups.select_group(near.id)
+    monkeypatch.setattr(
+        "hendazh_desktop.ui.views.dispatch_board.QInputDialog.getItem",
+        lambda *args, **kwargs: (far.name, True),
+    )
+
+    def fake_exec(dialog):
+        dialog.reason.setText("درخواست مشترک")
+        dialog.submit()
+        return 1
+
+    monkeypatch.setattr("hendazh_desktop.ui.dialogs.reason_dialog.ReasonDialog.exec", fake_exec)
+    assert board.move_from_selected_group()
+    groups = {g.id: [j.request_id for j in g.jobs] for g in board.board.groups}
+    assert groups[far.id] == [request.id] and groups[near.id] == []

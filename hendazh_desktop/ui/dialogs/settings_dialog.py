@@ -132,7 +132,9 @@ class SettingsDialog(QDialog):
     def _fill(self, current: OfficeSettings) -> None:
         ui = self.ui
         for name in TEXT_FIELDS:
-            value = getattr(current, name, "")
+            if name in ("default_vat_percent", "backups_kept"):
+                continue  # stored as numbers: filled below
+            value = getattr(current, name)
             self.edit(name).setText(fmt.number_text(value) if name in DIGIT_FIELDS else value)
         ui.defaultVatPercentEdit.setText(format_percent(current.default_vat_bp).removesuffix("٪"))
         ui.backupsKeptEdit.setText(fmt.number(current.backups_kept))
@@ -143,11 +145,8 @@ class SettingsDialog(QDialog):
         ui.vatRoundingCombo.setCurrentIndex(
             max(ui.vatRoundingCombo.findData(current.vat_rounding), 0)
         )
-        self._show_logo(QPixmap.fromImage(QPixmap().toImage()) if not current.logo else None)
-        if current.logo:
-            pixmap = QPixmap()
-            pixmap.loadFromData(current.logo)
-            self._show_logo(pixmap)
+        pixmap = QPixmap()
+        self._show_logo(pixmap if current.logo and pixmap.loadFromData(current.logo) else None)
 
     def _show_logo(self, pixmap: QPixmap | None) -> None:
         preview = self.ui.logoPreview

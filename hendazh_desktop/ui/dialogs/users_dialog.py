@@ -55,7 +55,9 @@ class AddUserDialog(FormDialog):
     """A new account with its role and first password."""
 
     def __init__(self, *, users: UserService, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(title="کاربر جدید", action=self._submit, ok_text="ساخت حساب", parent=parent)
+        super().__init__(
+            title="کاربر جدید", action=self._submit, ok_text="ساخت حساب", parent=parent
+        )
         self._users, self._actor = users, actor
         self.username = self.add_field("username", "نام کاربری (لاتین):", latin_line())
         self.full_name = self.add_field("full_name", "نام و نام خانوادگی:", QLineEdit())

@@ -123,6 +123,8 @@ class DispatchBoardView(QWidget):
         self.dispatch_button.clicked.connect(self.dispatch_from_selected_group)
         self.price_button = QPushButton("قیمت و موافقت…")
         self.price_button.clicked.connect(self.price_for_selected_group)
+        self.move_button = QPushButton("انتقال به گروه دیگر…")
+        self.move_button.clicked.connect(self.move_from_selected_group)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.assign_selected)
         can_dispatch = context.actor.can(Permission.DISPATCH)
         for widget in (
@@ -147,6 +149,7 @@ class DispatchBoardView(QWidget):
         group_actions = QHBoxLayout()
         group_actions.addWidget(self.dispatch_button)
         group_actions.addWidget(self.price_button)
+        group_actions.addWidget(self.move_button)
         group_actions.addWidget(self.unassign_button)
         groups_layout.addLayout(group_actions)
         waiting_box = QGroupBox("در انتظار اعزام (فوری‌تر و قدیمی‌تر بالاتر)")
@@ -326,6 +329,39 @@ class DispatchBoardView(QWidget):
         if self.open_documents:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return path
+
+    def move_from_selected_group(self) -> bool:
+        """Give one of the group's planned jobs to another group, with a reason."""
+        group = self.groups.selected_group()
+        jobs = [j for j in group.jobs if j.status == RequestStatus.ASSIGNED.value] if group else []
+        if group is None or not jobs:
+            return False
+        job = jobs[0] if len(jobs) == 1 else self._job_choice(group)
+        others = [g for g in self.groups.groups if g.id != group.id]
+        if job is None or not others:
+            return False
+        names = [g.name for g in others]
+        name, ok = QInputDialog.getItem(self, "انتقال کار", "به گروه:", names, 0, False)
+        if not ok:
+            return False
+        target = others[names.index(name)]
+        dialog = ReasonDialog(
+            title="انتقال کار",
+            question=f"درخواست {fmt.number(job.request_id)} از {group.name} به {target.name} "
+            "منتقل شود؟ دلیل در سابقه درخواست می‌ماند.",
+            action=lambda reason: self._dispatch.assign(
+                self._ctx.actor,
+                job.request_id,
+                target.id,
+                self.selected_day(),
+                expected_version=job.version,
+                override_reason=reason,
+            ),
+            parent=self,
+        )
+        done = bool(dialog.exec())
+        self.refresh()
+        return done
 
     def price_for_selected_group(self) -> None:
         """The price and the subscriber's answer for one of the group's jobs on site."""
