@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from ui_helpers import type_text
 
+from hendazh_desktop.db.repositories.requests import QueueQuery
 from hendazh_desktop.domain.pricing import LineKind
 from hendazh_desktop.services.intake import RequestDraft
 from hendazh_desktop.services.work_groups import WorkGroupDraft
@@ -73,3 +74,30 @@ def test_bad_lines_are_refused_with_a_message(ctx, dialog):
     assert not dialog.present()
     assert "ردیف ۱: این بخش را پر کنید." in dialog.state.text()  # which line, in Persian
     assert ctx.pricing.prices(ctx.actor, dialog.request_id) == []
+
+
+def test_rework_of_a_finished_job_from_the_queue(
+    qtbot, ctx, ui_db, dialog, dispatched, monkeypatch
+):
+    from hendazh_desktop.ui.views.queue_view import QueueView
+
+    dialog.add_line(LineKind.LABOUR, "نظافت", "۱", "۱۰۰٬۰۰۰")
+    assert dialog.present()
+    dialog.person.setText("ژیلا مرادی")
+    assert dialog.agree() and dialog.start_work() and dialog.finish()
+    queue = QueueView(context=ctx)
+    qtbot.addWidget(queue)
+    queue.status.setCurrentIndex(queue.status.count() - 1)  # all
+    assert queue.show_request(dispatched)
+    assert queue.rework_button.isEnabled()
+
+    def fake_exec(reason_dialog):
+        reason_dialog.reason.setText("لکه‌ها دوباره پیدا شد")
+        reason_dialog.submit()
+        return 1
+
+    monkeypatch.setattr("hendazh_desktop.ui.dialogs.reason_dialog.ReasonDialog.exec", fake_exec)
+    queue.rework_selected()
+    with ui_db.read() as uow:  # the new request points at the finished one
+        queued = uow.requests.page(QueueQuery(statuses=("queued",)), 0, 10)
+        assert [uow.requests.get(r[0]).rework_of_id for r in queued] == [dispatched]

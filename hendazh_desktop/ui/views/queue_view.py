@@ -57,6 +57,7 @@ SORT_LABELS = [
     ("status", "وضعیت"),
 ]
 
+AFTER_WORK = {S.DONE.value, S.INVOICED.value, S.PAID.value, S.CLOSED.value}
 PRICE_STAGE = {S.DISPATCHED.value, S.PRICE_PRESENTED.value, S.AGREED.value, S.IN_PROGRESS.value}
 
 COLUMNS: list[Column[RequestRow]] = [
@@ -149,6 +150,9 @@ class QueueView(QWidget):
         self.price_button = QPushButton("قیمت و موافقت…")
         self.price_button.clicked.connect(self.open_price)
         self.price_button.setVisible(actor.can(Permission.DISPATCH))
+        self.rework_button = QPushButton("ثبت کار دوباره…")
+        self.rework_button.clicked.connect(self.rework_selected)
+        self.rework_button.setVisible(actor.can(Permission.CREATE_REQUESTS))
         self.verify_button = QPushButton("تأیید فرم وب")
         self.verify_button.clicked.connect(self.verify_selected)
         self.verify_button.setVisible(actor.can(Permission.VERIFY_REQUESTS))
@@ -174,6 +178,7 @@ class QueueView(QWidget):
         detail_layout.addWidget(self.history, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.price_button)
+        actions.addWidget(self.rework_button)
         actions.addWidget(self.verify_button)
         actions.addWidget(self.cancel_button)
         actions.addStretch(1)
@@ -260,6 +265,7 @@ class QueueView(QWidget):
         )
         self.verify_button.setEnabled(row is not None and row.status == S.TO_VERIFY.value)
         self.price_button.setEnabled(row is not None and row.status in PRICE_STAGE)
+        self.rework_button.setEnabled(row is not None and row.status in AFTER_WORK)
         if row is None:
             self.details.setText("درخواستی انتخاب نشده است.")
             self.history_model.set_source(ListSource([]))
@@ -293,6 +299,25 @@ class QueueView(QWidget):
         )
         if dialog.exec():
             self.status_message.emit(f"درخواست {fmt.number(row.id)} لغو شد.")
+        self.refresh()
+
+    def rework_selected(self) -> None:
+        """A new request repeating a finished job (linked to it), e.g. a leak that came back."""
+        row = self.selected()
+        if row is None or row.status not in AFTER_WORK:
+            return
+        created: list[int] = []
+        dialog = ReasonDialog(
+            title="کار دوباره",
+            question=f"کار درخواست {fmt.number(row.id)} ({row.subscriber_name}) دوباره انجام "
+            "شود؟ مشکل را بنویسید؛ درخواست تازه به همین کار پیوند می‌خورد.",
+            action=lambda text: created.append(
+                self._ctx.pricing.rework(self._ctx.actor, row.id, text)
+            ),
+            parent=self,
+        )
+        if dialog.exec() and created:
+            self.status_message.emit(f"درخواست کار دوباره {fmt.number(created[0])} ثبت شد.")
         self.refresh()
 
     def open_price(self) -> None:
