@@ -85,3 +85,45 @@ def make_subscriber(ctx: UiContext):
 @pytest.fixture
 def today() -> dt.date:
     return dt.date.today()
+
+
+@pytest.fixture
+def show_dialog(qtbot):
+    """Show a dialog (not modal: no nested event loop) and have qtbot close it afterwards."""
+
+    def show(dialog):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        return dialog
+
+    return show
+
+
+@pytest.fixture
+def answer_modal(qtbot):
+    """Act on the next modal dialog of a class once its ``exec()`` has started:
+    ``answer_modal(AddUserDialog, fill)`` before the click that opens it. The dialog is
+    rejected afterwards if ``fill`` left it open, so a failing test never hangs."""
+    from PySide6.QtCore import QTimer
+
+    handled: list[object] = []
+
+    def answer(cls, fill, *, tries: int = 500):
+        def attempt(left: int = tries):
+            widget = QApplication.activeModalWidget()
+            if not isinstance(widget, cls):
+                if left:
+                    QTimer.singleShot(10, lambda: attempt(left - 1))
+                return
+            try:
+                fill(widget)
+            finally:
+                handled.append(widget)
+                if widget.isVisible():
+                    widget.reject()
+
+        QTimer.singleShot(0, attempt)
+        return handled
+
+    return answer

@@ -1,5 +1,5 @@
-"""The audit view: a change made through the app appears with before and after; tampering
-behind the app's back is reported."""
+"""The audit view: changes made through the services appear newest first with before and
+after side by side; filters; tampering behind the app's back is reported by the chain check."""
 
 from __future__ import annotations
 
@@ -7,73 +7,168 @@ import datetime as dt
 import sqlite3
 
 import pytest
+from PySide6.QtCore import QItemSelectionModel
+from ui_helpers import type_text
 
+from hendazh_desktop.domain.permissions import Actor, Role
+from hendazh_desktop.domain.text import to_persian_digits
 from hendazh_desktop.services.audit import AuditService
-from hendazh_desktop.services.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
+from hendazh_desktop.services.settings import SettingsDraft, SettingsService
+from hendazh_desktop.services.users import UserService
 from hendazh_desktop.ui.models.window_model import select_row
-from hendazh_desktop.ui.views.audit_view import AuditView
+from hendazh_desktop.ui.views.audit_view import CHANGED, AuditView, render_value
+
+PASSWORD = "a-good-password"
+NOW = dt.datetime.now(dt.UTC)
+TEN_DAYS_AGO = NOW - dt.timedelta(days=10)
 
 
-@pytest.fixture
-def changed(ctx, make_subscriber):
-    card = make_subscriber("پویا نجفی", "09172223333")
-    ctx.subscribers.update(
-        ctx.actor,
-        card.id,
-        SubscriberDraft(
-            name="پویا نجفی‌زاده",
-            phones=(PhoneDraft("09172223333"),),
-            addresses=(
-                AddressDraft(
-                    card.addresses[0].text, card.addresses[0].zone_id, id=card.addresses[0].id
-                ),
-            ),
-        ),
-        expected_version=card.version,
+def draft(**changes: str) -> SettingsDraft:
+    values = dict(
+        legal_name="",
+        economic_code="",
+        national_id="",
+        registration_number="",
+        province="فارس",
+        city="شیراز",
+        address="",
+        postal_code="",
+        phone="",
+        display_currency="rial",
+        default_vat_percent="10",
+        vat_rounding="truncate",
+        invoice_footer="",
+        backup_dir="",
+        backups_kept="14",
     )
-    return card
+    return SettingsDraft(**{**values, **changes})
 
 
 @pytest.fixture
-def view(qtbot, ctx, ui_db, changed):
-    widget = AuditView(audit=AuditService(ui_db), actor=ctx.actor)
+def people(ui_db):
+    """An admin (ten days ago) who adds a manager today: entries 1 and 2."""
+    old = UserService(ui_db, clock=lambda: TEN_DAYS_AGO)
+    admin = old.create_first_admin("admin", "نادر سامانه", PASSWORD, PASSWORD)
+    manager_info = UserService(ui_db).add_user(
+        admin, "boss", "بهرام مدیری", Role.MANAGER.value, PASSWORD
+    )
+    return admin, Actor(manager_info.id, manager_info.username, Role.MANAGER)
+
+
+@pytest.fixture
+def view(qtbot, ui_db, people):
+    admin, _manager = people
+    widget = AuditView(audit=AuditService(ui_db), actor=admin)
     qtbot.addWidget(widget)
-    widget.resize(1100, 700)
+    widget.resize(1150, 700)
     widget.show()
     qtbot.waitExposed(widget)
     return widget
 
 
-def test_change_shows_before_and_after_side_by_side(qtmodeltester, view):
+def side(table) -> list[tuple[str, str]]:
+    return [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
+
+
+def test_the_audit_model_passes_the_model_tester(qtmodeltester, view):
     qtmodeltester.check(view.model, force_py=True)
     assert view.model.rowCount() == 2
-    select_row(view.table, 0)  # newest first: the edit
-    assert view.diff.rowCount() == 1
-    assert view.diff.item(0, 0).text() == "نام"
-    assert view.diff.item(0, 1).text() == "پویا نجفی"
-    assert view.diff.item(0, 2).text() == "پویا نجفی‌زاده"
 
 
-def test_filters_by_type_and_dates(view):
-    view.entity.setCurrentIndex(view.entity.findData("request"))
-    assert view.model.rowCount() == 0
-    view.entity.setCurrentIndex(view.entity.findData("subscriber"))
+def test_a_change_appears_at_the_top_with_before_and_after_side_by_side(
+    qtmodeltester, view, ui_db, people
+):
+    _admin, manager = people
+    SettingsService(ui_db).update(manager, draft(city="مرودشت", backups_kept="۷"))
+    view.refresh()
+    qtmodeltester.check(view.model, force_py=True)
+    assert view.model.rowCount() == 3
+    top = [view.model.index(0, c).data() for c in range(6)]
+    assert top[0] == "۳" and top[2] == "بهرام مدیری"
+    assert top[3:] == ["تنظیمات", "دفتر", "ویرایش"]
+    assert top[1].startswith("۱۴") and "/" in top[1]  # Jalali date in Persian digits
+    select_row(view.table, 0)
+    assert side(view.before) == [("تعداد پشتیبان‌ها", "۱۴"), ("شهر", "شیراز")]
+    assert side(view.after) == [("تعداد پشتیبان‌ها", "۷"), ("شهر", "مرودشت")]
+    assert view.after.item(1, 1).background() == CHANGED
+    assert view.before.rowHeight(1) == view.after.rowHeight(1)
+    assert "بهرام مدیری" in view.summary.text()
+
+
+def test_a_new_record_shows_nothing_before_and_readable_values_after(view):
+    select_row(view.table, 0)  # the manager's account, created by the admin
+    assert dict(side(view.before)) == {"نام کاربری": "—", "نام کامل": "—", "نقش": "—", "فعال": "—"}
+    assert dict(side(view.after)) == {
+        "نام کاربری": "boss",
+        "نام کامل": "بهرام مدیری",
+        "نقش": "مدیر",
+        "فعال": "بله",
+    }
+    view.table.selectionModel().clearSelection()
+    view.table.selectionModel().setCurrentIndex(
+        view.model.index(1, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    assert dict(side(view.after))["نقش"] == "مدیر سیستم"
+
+
+def test_values_are_rendered_for_people():
+    assert render_value(None) == "—"
+    assert render_value(True) == "بله" and render_value(False) == "خیر"
+    assert render_value(1250) == "۱۲۵۰"
+    assert render_value(1250, "commission_bp") == "۱۲٫۵٪"
+    assert render_value("09171234567") == "۰۹۱۷۱۲۳۴۵۶۷"
+    assert render_value("D:/backups2025") == "D:/backups2025"
+    assert render_value("toman", "display_currency") == "تومان"
+    assert render_value(["0917 همراه", "071"]) == "۰۹۱۷ همراه\n۰۷۱"
+
+
+def test_filters_by_user_type_record_and_date_range(view, ui_db, people, today):
+    _admin, manager = people
+    SettingsService(ui_db).update(manager, draft(city="مرودشت"))
+    view.refresh()
+    assert view.model.rowCount() == 3
+    view.user.setCurrentIndex(view.user.findText("بهرام مدیری"))
+    assert view.model.rowCount() == 1
+    view.user.setCurrentIndex(view.user.findText("نادر سامانه"))
     assert view.model.rowCount() == 2
-    tomorrow = dt.date.today() + dt.timedelta(days=2)
-    view.date_from.set_value(tomorrow)
+    view.entity.setCurrentIndex(view.entity.findText("تنظیمات"))
     assert view.model.rowCount() == 0
-    view.date_from.set_value(None)
-    view.user.setCurrentIndex(view.user.findText("آزمونگر"))
+    view.user.setCurrentIndex(0)  # «همه کاربران»
+    assert view.user.currentText() == "همه کاربران"
+    assert view.model.rowCount() == 1
+    view.entity.setCurrentIndex(view.entity.findText("کاربر"))
     assert view.model.rowCount() == 2
+    type_text(view.entity_id, to_persian_digits(str(manager.user_id)))  # Persian keyboard
+    view.refresh()  # instead of waiting for the typing pause
+    assert view.model.rowCount() == 1
+    view.entity_id.clear()
+    view.entity.setCurrentIndex(0)
+    view.date_to.set_value(today - dt.timedelta(days=5))
+    assert view.model.rowCount() == 1  # only the admin's account, ten days ago
+    assert view.model.row_item(0).id == 1
+    view.date_from.set_value(today - dt.timedelta(days=1))
+    assert view.date_error.isVisible() and view.date_error.text() == (
+        "تاریخ پایان پیش از تاریخ شروع است."
+    )
+    view.date_to.set_value(None)
+    assert not view.date_error.isVisible()
+    assert [view.model.row_item(r).id for r in range(view.model.rowCount())] == [3, 2]
 
 
-def test_verify_reports_a_tampered_entry(view, ui_db):
-    view.verify()
-    assert "سالم" in view.verify_result.text()
+def test_the_chain_check_reports_a_tampered_entry(qtbot, view, ui_db):
+    with qtbot.waitSignal(view.status_message, timeout=10_000) as healthy:
+        view.verify_button.click()
+    assert healthy.args == ["زنجیره سالم است (۲ رکورد)."]
+    assert view.verify_result.text() == "زنجیره سالم است (۲ رکورد)."
     raw = sqlite3.connect(ui_db.path)
     raw.execute("DROP TRIGGER audit_log_no_update")
-    raw.execute("""UPDATE audit_log SET after_json = '{"name":"کسی دیگر"}' WHERE id = 2""")
+    raw.execute("""UPDATE audit_log SET after_json = '{"role":"admin"}' WHERE id = 2""")
     raw.commit()
     raw.close()
-    view.verify()
-    assert "شکسته" in view.verify_result.text() and "۲" in view.verify_result.text()
+    with qtbot.waitSignal(view.status_message, timeout=10_000):
+        view.verify_button.click()
+    text = view.verify_result.text()
+    assert text.startswith("زنجیره شکسته است: رکورد ۲ ")
+    assert "#b3261e" in view.verify_result.styleSheet()
+    assert view.selected() is not None and view.selected().id == 2  # the broken entry
+    assert view.verify_button.isEnabled()

@@ -101,6 +101,7 @@ class FormDialog(QDialog):
 
     def _on_error(self, error: DomainError) -> bool:
         if self.errors.show(error):
+            self.fit_height()
             return True
         self.show_general_error(error_message(error))
         return True
@@ -108,3 +109,15 @@ class FormDialog(QDialog):
     def show_general_error(self, text: str) -> None:
         self.general_error.setText(text)
         self.general_error.setVisible(True)
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """Grow to fit messages that just appeared: wrapped labels (the intro) need their
+        height for the current width, which the layout's minimum size does not include."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = self.heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -371,6 +371,9 @@ class AuditView(QWidget):
             return
         self.verify_button.setEnabled(False)
         self._set_verify_text("در حال بررسی زنجیره…", "")
+        app = QCoreApplication.instance()
+        if app is not None:  # a check still running must end before the window goes
+            app.aboutToQuit.connect(self.wait_for_verify, Qt.ConnectionType.UniqueConnection)
         call = BackgroundCall(lambda: self._audit.verify(self._actor), parent=self)
         call.finished_ok.connect(self._on_verify_finished_ok)
         call.failed.connect(self._on_verify_failed)
@@ -393,6 +396,7 @@ class AuditView(QWidget):
         text = f"زنجیره شکسته است: رکورد {fmt.number(entry)} {reason}."
         self._set_verify_text(text, BROKEN_STYLE)
         self.status_message.emit(text)
+        self.model.refresh()  # show the entry as it is stored now, not as cached
         row = self.model.find_row(lambda r: r.id == entry)
         if row >= 0:
             select_row(self.table, row)
