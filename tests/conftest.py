@@ -1,15 +1,22 @@
-"""Shared fixtures: a migrated temporary SQLite database, actors of each role, a fixed clock."""
+"""Shared service/db fixtures: a migrated temporary SQLite database, actors of each role, a
+fixed clock, the seeded catalogue and a way to register subscribers."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 
 import pytest
+from sqlalchemy import create_engine
 
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.permissions import Actor, Role
 from hendazh_desktop.services.bootstrap import office_actor, prepare_database
+from hendazh_desktop.services.catalogue import CatalogueService
+from hendazh_desktop.services.dto import ServiceInfo, SubscriberCard
+from hendazh_desktop.services.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
+from hendazh_desktop.services.subscribers import SubscriberService
 
 
 class FixedClock:
@@ -22,9 +29,27 @@ class FixedClock:
         return self.now
 
 
-@pytest.fixture
-def db(tmp_path) -> Iterator[Database]:
-    database = Database(str(tmp_path / "hendazh.db"))
+POSTGRES_URL = os.environ.get("HENDAZH_TEST_PG_URL", "")
+
+
+def _fresh_postgres(url: str) -> None:
+    """An empty public schema (each test starts from nothing, as with a new SQLite file)."""
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+        conn.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"])
+def db(request, tmp_path) -> Iterator[Database]:
+    """A migrated, seeded database: a temporary SQLite file, and the same on PostgreSQL
+    when HENDAZH_TEST_PG_URL names a server (CI starts one)."""
+    if request.param == "postgresql":
+        _fresh_postgres(POSTGRES_URL)
+        database = Database(POSTGRES_URL)
+    else:
+        database = Database(str(tmp_path / "hendazh.db"))
     prepare_database(database, backup_dir=tmp_path / "backups")
     yield database
     database.dispose()
@@ -33,6 +58,12 @@ def db(tmp_path) -> Iterator[Database]:
 @pytest.fixture
 def manager(db: Database) -> Actor:
     return office_actor(db, "manager", full_name="بهرام مدیری", role=Role.MANAGER)
+
+
+@pytest.fixture
+def actor(db: Database) -> Actor:
+    """The office user most tests act as (a manager)."""
+    return office_actor(db, "tester", full_name="آزمونگر", role=Role.MANAGER)
 
 
 @pytest.fixture
@@ -49,3 +80,41 @@ def accountant(db: Database) -> Actor:
 def clock() -> FixedClock:
     # 1404/09/04 10:30 in Tehran
     return FixedClock(dt.datetime(2025, 11, 25, 7, 0, tzinfo=dt.UTC))
+
+
+@pytest.fixture
+def services(db: Database, actor: Actor) -> dict[str, ServiceInfo]:
+    """The seeded catalogue by Persian name."""
+    return {s.name: s for s in CatalogueService(db).services(actor, include_inactive=True)}
+
+
+@pytest.fixture
+def zone_ids(db: Database, actor: Actor) -> list[int]:
+    return [z.id for z in CatalogueService(db).zones(actor)]
+
+
+@pytest.fixture
+def new_subscriber(
+    db: Database, actor: Actor, zone_ids: list[int]
+) -> Callable[..., SubscriberCard]:
+    """Register a subscriber through the service: ``new_subscriber("نام", "0917…", …)``."""
+
+    def make(
+        name: str,
+        *phones: str,
+        address: str | None = "شیراز، خیابان زند، پلاک ۱",
+        zone_id: int | None = None,
+        **fields: object,
+    ) -> SubscriberCard:
+        addresses = (
+            (AddressDraft(address, zone_id or zone_ids[0]),) if address is not None else ()
+        )
+        draft = SubscriberDraft(
+            name=name,
+            phones=tuple(PhoneDraft(p) for p in phones),
+            addresses=addresses,
+            **fields,
+        )
+        return SubscriberService(db).create(actor, draft)
+
+    return make

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +15,7 @@ from hendazh_desktop.domain.errors import Conflict, NotFound, ValidationError
 from hendazh_desktop.domain.fields import clean_text
 from hendazh_desktop.domain.jalali import TEHRAN
 from hendazh_desktop.domain.permissions import Actor, Permission, require
+from hendazh_desktop.domain.phones import phone_query_digits
 from hendazh_desktop.domain.requests import (
     REASON_REQUIRED,
     RequestStatus,
@@ -21,11 +23,17 @@ from hendazh_desktop.domain.requests import (
     initial_status,
 )
 from hendazh_desktop.domain.subscription_code import looks_like_code
-from hendazh_desktop.domain.text import digits_only, search_key, to_ascii_digits
+from hendazh_desktop.domain.text import (
+    digits_only,
+    normalize_display,
+    search_key,
+    to_ascii_digits,
+)
 from hendazh_desktop.services.dto import HistoryEntry, RequestRow
 from hendazh_desktop.services.time import Clock, system_clock
 
 SORT_KEYS = tuple(SORT_ORDERS)
+_NUMBER_TEXT = re.compile(r"\+?[\d\s\-().]+", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,25 +147,25 @@ class QueueService:
         text = flt.text.strip()[:100]
         number: int | None = None
         subscriber_ids: tuple[int, ...] | None = None
-        name_key = ""
+        name_key = contact_text = phone_prefix = ""
         if text:
             digits = digits_only(text)
-            if digits and len(digits) == len(to_ascii_digits(text).replace(" ", "")):
+            # A number, a code or a phone as people type them: 0917-123-4567, +98 917 …
+            if digits and _NUMBER_TEXT.fullmatch(to_ascii_digits(text)):
                 number = int(digits) if len(digits) <= 12 else None
                 ids = set()
                 if looks_like_code(digits):
                     found = uow.subscribers.id_by_code(digits)
                     if found is not None:
                         ids.add(found)
-                if len(digits) >= 4:
-                    ids.update(
-                        uow.subscribers.ids_by_phone_prefix(
-                            digits if digits.startswith("0") else "0" + digits, 50
-                        )
-                    )
+                phone = phone_query_digits(text)
+                if len(phone) >= 4:
+                    phone_prefix = phone if phone.startswith("0") else "0" + phone
+                    ids.update(uow.subscribers.ids_by_phone_prefix(phone_prefix, 50))
                 subscriber_ids = tuple(sorted(ids))
             else:
                 name_key = search_key(text)
+                contact_text = normalize_display(text)
         return QueueQuery(
             statuses=tuple(RequestStatus(s).value for s in flt.statuses),
             service_id=flt.service_id,
@@ -167,6 +175,8 @@ class QueueService:
             number=number,
             subscriber_ids=subscriber_ids,
             name_key=name_key,
+            contact_text=contact_text,
+            phone_prefix=phone_prefix,
             sort=flt.sort,
         )
 
@@ -225,7 +235,7 @@ class QueueService:
                 raise ValidationError("subscriber", "do_not_serve", reason=sub.do_not_serve_reason)
             if address_id is not None:
                 address = uow.subscribers.address(address_id)
-                if address is None or address.subscriber_id != sub.id:
+                if address is None or address.subscriber_id != sub.id or not address.active:
                     raise ValidationError("address", "address_not_of_subscriber")
                 request.address_id = address_id
             elif request.address_id is None and sub.addresses:

@@ -63,6 +63,9 @@ class CleanSubscriber:
     do_not_serve: bool
     do_not_serve_reason: str
     notes: str
+    # The form field of each phone above (blank rows of the form are skipped, so the n-th
+    # clean phone is not always the n-th row).
+    phone_fields: tuple[str, ...] = ()
 
 
 def phone_field(index: int) -> str:
@@ -104,6 +107,7 @@ def clean_subscriber(draft: SubscriberDraft) -> CleanSubscriber:
     errors = FormErrorCollector()
     name = errors.check(clean_person_name, draft.name, field="name")
     phones: list[tuple[PhoneNumber, str]] = []
+    fields: list[str] = []
     if not any(p.number.strip() for p in draft.phones):
         errors.add(phone_field(0), "required")
     if len(draft.phones) > MAX_PHONES:
@@ -121,6 +125,7 @@ def clean_subscriber(draft: SubscriberDraft) -> CleanSubscriber:
             continue
         seen.add(parsed.number)
         phones.append((parsed, label))
+        fields.append(phone_field(index))
     if len(draft.addresses) > MAX_ADDRESSES:
         errors.add(address_field(MAX_ADDRESSES, "text"), "too_many", maximum=MAX_ADDRESSES)
     addresses = [clean_address(errors, i, a) for i, a in enumerate(draft.addresses[:MAX_ADDRESSES])]
@@ -146,4 +151,5 @@ def clean_subscriber(draft: SubscriberDraft) -> CleanSubscriber:
         do_not_serve=draft.do_not_serve,
         do_not_serve_reason=reason if draft.do_not_serve else "",
         notes=notes or "",
+        phone_fields=tuple(fields),
     )

@@ -7,7 +7,7 @@ from hendazh_desktop.db.repositories.subscribers import SubscriberListRecord
 from hendazh_desktop.domain.errors import NotFound, ValidationError
 from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.phones import parse_phone, phone_query_digits
-from hendazh_desktop.domain.subscription_code import looks_like_code
+from hendazh_desktop.domain.subscription_code import looks_like_code, parse_code
 from hendazh_desktop.domain.text import search_key, to_ascii_digits
 from hendazh_desktop.services.dto import SubscriberRow
 
@@ -43,7 +43,8 @@ class SubscriberSearch:
         require(actor, Permission.VIEW_SUBSCRIBERS)
         lookups = self._db.lookups
         if looks_like_code(text):
-            found = lookups.subscriber_by_code(to_ascii_digits(text).replace(" ", ""))
+            # parse_code strips what looks_like_code ignored (spaces, tabs, dashes)
+            found = lookups.subscriber_by_code(parse_code(text))
             if found is not None:
                 return found
         try:
@@ -55,7 +56,7 @@ class SubscriberSearch:
     @staticmethod
     def _exact(uow: UnitOfWork, text: str) -> int | None:
         if looks_like_code(text):
-            found = uow.subscribers.id_by_code(to_ascii_digits(text).replace(" ", ""))
+            found = uow.subscribers.id_by_code(parse_code(text))
             if found is not None:
                 return found
         try:

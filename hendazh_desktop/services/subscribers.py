@@ -7,12 +7,17 @@ import random
 from hendazh_desktop.db.database import Database, UnitOfWork
 from hendazh_desktop.db.models import Address, Subscriber, SubscriberPhone
 from hendazh_desktop.domain.audit import AuditAction
-from hendazh_desktop.domain.errors import Conflict, NotFound, ValidationError
+from hendazh_desktop.domain.errors import (
+    Conflict,
+    FormErrorCollector,
+    NotFound,
+    ValidationError,
+)
 from hendazh_desktop.domain.identity import parse_national_code
 from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.phones import parse_phone
-from hendazh_desktop.domain.subscription_code import looks_like_code, random_code
-from hendazh_desktop.domain.text import search_key, to_ascii_digits
+from hendazh_desktop.domain.subscription_code import looks_like_code, parse_code, random_code
+from hendazh_desktop.domain.text import search_key
 from hendazh_desktop.services.audit_trail import record, subscriber_snapshot
 from hendazh_desktop.services.dto import (
     AddressInfo,
@@ -25,8 +30,8 @@ from hendazh_desktop.services.queue import request_row
 from hendazh_desktop.services.subscriber_forms import (
     CleanSubscriber,
     SubscriberDraft,
+    address_field,
     clean_subscriber,
-    phone_field,
 )
 from hendazh_desktop.services.time import Clock, system_clock
 
@@ -135,13 +140,15 @@ class SubscriberService:
     @staticmethod
     def _referrer(uow: UnitOfWork, text: str) -> Subscriber:
         found: int | None = None
-        if looks_like_code(text):
-            found = uow.subscribers.id_by_code(to_ascii_digits(text).replace(" ", ""))
-        else:
+        is_code = looks_like_code(text)
+        if is_code:
+            found = uow.subscribers.id_by_code(parse_code(text, field="referrer"))
+        if found is None:  # one in ten local 8-digit landlines also passes the code check
             try:
                 found = uow.subscribers.id_by_phone(parse_phone(text, field="referrer").number)
             except ValidationError:
-                raise ValidationError("referrer", "referrer_format") from None
+                if not is_code:
+                    raise ValidationError("referrer", "referrer_format") from None
         sub = uow.subscribers.get(found) if found is not None else None
         if sub is None:
             raise ValidationError("referrer", "referrer_not_found")
@@ -181,7 +188,8 @@ class SubscriberService:
                 subscriber_snapshot(sub),
             )
             uow.commit()
-            return self._card(uow, sub.id)
+            saved_id = sub.id
+        return self.card(actor, saved_id)  # as stored: the session's lists keep append order
 
     def update(
         self, actor: Actor, subscriber_id: int, draft: SubscriberDraft, *, expected_version: int
@@ -219,7 +227,8 @@ class SubscriberService:
                 subscriber_snapshot(sub),
             )
             uow.commit()
-            return self._card(uow, sub.id)
+            saved_id = sub.id
+        return self.card(actor, saved_id)  # as stored: the session's lists keep append order
 
     def _apply_referrer_change(self, uow: UnitOfWork, sub: Subscriber, text: str) -> None:
         if sub.referrer_id is not None:
@@ -244,16 +253,18 @@ class SubscriberService:
         self, uow: UnitOfWork, clean: CleanSubscriber, exclude_id: int | None
     ) -> None:
         numbers = [p.number for p, _ in clean.phones]
+        errors = FormErrorCollector()  # every taken phone and the national code, at once
         for hit in self._duplicates(uow, numbers, clean.national_code, exclude_id):
             field = "national_code"
             if hit.field == "phone":
-                field = phone_field(numbers.index(hit.value))
-            raise ValidationError(
+                field = clean.phone_fields[numbers.index(hit.value)]
+            errors.add(
                 field,
                 f"{hit.field}_taken",
                 subscriber_code=hit.subscriber.code,
                 name=hit.subscriber.name,
             )
+        errors.raise_if_any()
 
     @staticmethod
     def _apply_children(uow: UnitOfWork, sub: Subscriber, clean: CleanSubscriber) -> None:
@@ -276,9 +287,9 @@ class SubscriberService:
                 row.label, row.position = label, position
         by_id = {a.id: a for a in sub.addresses}
         kept: set[int] = set()
-        for address in clean.addresses:
+        for index, address in enumerate(clean.addresses):
             if uow.catalogue.zone(address.zone_id) is None:
-                raise ValidationError("address:0:zone", "zone_unknown")
+                raise ValidationError(address_field(index, "zone"), "zone_unknown")
             row_a = by_id.get(address.id) if address.id is not None else None
             if row_a is None:
                 sub.addresses.append(

@@ -124,22 +124,32 @@ def read_records(name: str, data: bytes) -> list[tuple[int, dict[str, str]]]:
     except csv.Error:
         raise ImportFileError("import_csv", line=1) from None
     records = []
-    try:
+    start = reader.line_num + 1  # a record is reported by its first line (quoted fields
+    try:  # may span lines; an unclosed quote swallows the rest of the file)
         for row in reader:
-            if not any(cell.strip() for cell in row):
-                continue
-            fields = dict(zip(header, row, strict=False))
-            if len(row) != len(header):
-                fields["__width__"] = str(len(row))
-            records.append((reader.line_num, fields))
+            if any(cell.strip() for cell in row):
+                fields = dict(zip(header, row, strict=False))
+                if len(row) != len(header):
+                    fields["__width__"] = str(len(row))
+                records.append((start, fields))
+            start = reader.line_num + 1
     except csv.Error:
-        raise ImportFileError("import_csv", line=reader.line_num) from None
+        raise ImportFileError("import_csv", line=start) from None
     return records
 
 
+# Keyed by the search form of each name: a Windows-1256 file cannot hold Persian ی/ک and
+# spells «نشانی» as «نشاني»; ZWNJ, case and digit script do not matter either.
+def _alias_key(name: str) -> str:
+    return search_key(name.replace("\ufeff", "").replace("_", " "))
+
+
+_ALIAS_KEYS = {_alias_key(name): column for name, column in ALIASES.items()}
+
+
 def _column(name: object) -> str:
-    key = str(name).strip().lower().replace("\ufeff", "")
-    return ALIASES.get(key, ALIASES.get(key.replace("_", " "), key))
+    key = _alias_key(str(name))
+    return _ALIAS_KEYS.get(key, key)
 
 
 class WebFormImporter:

@@ -9,7 +9,7 @@ from hendazh_desktop.ui.messages import MESSAGES, message_for_code
 
 PACKAGE = Path(__file__).resolve().parents[2] / "hendazh_desktop"
 PATTERNS = (
-    re.compile(r'ValidationError\(\s*[\w.:"\'{}()]+,\s*"([a-z_]+)"'),
+    re.compile(r'ValidationError\(\s*(?:\w+\([^)]*\)|[\w.:"\'{}]+),\s*"([a-z_]+)"'),
     re.compile(r'ValidationError\(\s*field,\s*f?"([a-z_{}.]+)"'),
     re.compile(r'errors\.add\(\s*(?:"[^"]*"|\w+\([^)]*\)|\w+),\s*"([a-z_]+)"'),
     re.compile(

@@ -87,7 +87,7 @@ class DispatchRepository:
         """(service id, zone id, do-not-serve) of one request."""
         return self.session.execute(
             text(
-                "SELECT r.service_id, a.zone_id, COALESCE(s.do_not_serve, 0) "
+                "SELECT r.service_id, a.zone_id, COALESCE(s.do_not_serve, FALSE) "
                 "FROM service_requests r LEFT JOIN addresses a ON a.id = r.address_id "
                 "LEFT JOIN subscribers s ON s.id = r.subscriber_id WHERE r.id = :r"
             ),

@@ -36,6 +36,8 @@ class QueueQuery:
     number: int | None = None
     subscriber_ids: tuple[int, ...] | None = None
     name_key: str = ""
+    contact_text: str = ""  # the typed text in its stored display form (web-form contacts)
+    phone_prefix: str = ""  # digits a web-form contact phone starts with
     subscriber_id: int | None = None
     sort: str = "urgency"
 
@@ -44,7 +46,7 @@ _SELECT = """
 SELECT r.id, r.created_at, COALESCE(s.name, r.contact_name), COALESCE(s.code, ''),
        sv.name, COALESCE(z.name, ''), r.status, r.priority, r.preferred_date,
        r.window_start, r.window_end, r.channel, r.version, r.description,
-       COALESCE(a.text, r.contact_address), COALESCE(s.do_not_serve, 0)
+       COALESCE(a.text, r.contact_address), COALESCE(s.do_not_serve, FALSE)
 FROM service_requests r
 JOIN services sv ON sv.id = r.service_id
 LEFT JOIN subscribers s ON s.id = r.subscriber_id
@@ -71,6 +73,10 @@ _SELECT_COLUMNS = (
     column("address", String),
     column("do_not_serve", Boolean),
 )
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _where(query: QueueQuery) -> tuple[str, dict[str, Any]]:
@@ -107,8 +113,14 @@ def _where(query: QueueQuery) -> tuple[str, dict[str, Any]]:
         text_parts.append(
             "(s.name_key LIKE :name_like ESCAPE '\\' OR r.contact_name LIKE :name_like ESCAPE '\\')"
         )
-        escaped = query.name_key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params["name_like"] = f"%{escaped}%"
+        params["name_like"] = f"%{_escape_like(query.name_key)}%"
+    if query.contact_text:
+        # contact names are stored as typed (display form, ZWNJ kept), not as search keys
+        text_parts.append("r.contact_name LIKE :contact_like ESCAPE '\\'")
+        params["contact_like"] = f"%{_escape_like(query.contact_text)}%"
+    if query.phone_prefix:
+        text_parts.append("r.contact_phone LIKE :phone_like ESCAPE '\\'")
+        params["phone_like"] = f"{_escape_like(query.phone_prefix)}%"
     if text_parts:
         clauses.append("(" + " OR ".join(text_parts) + ")")
     elif query.subscriber_ids is not None:

@@ -51,6 +51,12 @@ def _next_prefix(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
+def like_pattern(fragment: str) -> str:
+    """``%fragment%`` with LIKE's own wildcards in the fragment taken literally (ESCAPE '\\')."""
+    escaped = fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def fts_phrase_query(words: Sequence[str]) -> str:
     """An FTS5 query that requires each word as a substring (double quotes escaped)."""
     return " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
@@ -112,8 +118,11 @@ class SubscriberRepository:
             )
             params: dict[str, object] = {"q": fts_phrase_query([fragment]), "lim": limit}
         else:
-            sql = "SELECT subscriber_id FROM subscriber_phones WHERE number LIKE :q LIMIT :lim"
-            params = {"q": f"%{fragment}%", "lim": limit}
+            sql = (
+                "SELECT subscriber_id FROM subscriber_phones WHERE number LIKE :q ESCAPE '\\' "
+                "LIMIT :lim"
+            )
+            params = {"q": like_pattern(fragment), "lim": limit}
         return [r[0] for r in self.session.execute(text(sql), params)]
 
     def ids_by_code_prefix(self, prefix: str, limit: int) -> list[int]:
@@ -134,8 +143,8 @@ class SubscriberRepository:
                 {"q": fts_phrase_query(words), "lim": limit},
             )
         else:
-            clauses = " AND ".join(f"name_key LIKE :w{i}" for i in range(len(words)))
-            params: dict[str, object] = {f"w{i}": f"%{w}%" for i, w in enumerate(words)}
+            clauses = " AND ".join(f"name_key LIKE :w{i} ESCAPE '\\'" for i in range(len(words)))
+            params: dict[str, object] = {f"w{i}": like_pattern(w) for i, w in enumerate(words)}
             params["lim"] = limit
             rows = self.session.execute(
                 text(f"SELECT id FROM subscribers WHERE {clauses} ORDER BY id LIMIT :lim"), params

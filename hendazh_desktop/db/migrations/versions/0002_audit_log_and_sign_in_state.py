@@ -28,6 +28,14 @@ APPEND_ONLY_TRIGGERS = (
 )
 
 
+POSTGRES_APPEND_ONLY = (
+    """CREATE FUNCTION audit_log_append_only() RETURNS trigger AS $$
+         BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$ LANGUAGE plpgsql""",
+    """CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+         FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()""",
+)
+
+
 def upgrade() -> None:
     op.create_table(
         "audit_head",
@@ -67,15 +75,23 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("user_id", name=op.f("pk_login_state")),
     )
-    if op.get_bind().dialect.name == "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
         for statement in APPEND_ONLY_TRIGGERS:
+            op.execute(statement)
+    elif dialect == "postgresql":
+        for statement in POSTGRES_APPEND_ONLY:
             op.execute(statement)
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
         op.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
         op.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
+    elif dialect == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS audit_log_no_change ON audit_log")
+        op.execute("DROP FUNCTION IF EXISTS audit_log_append_only()")
     op.drop_table("login_state")
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
         batch_op.drop_index("ix_audit_log_user_at")
