@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import random
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -97,7 +98,9 @@ def zone_ids(db: Database, actor: Actor) -> list[int]:
 def new_subscriber(
     db: Database, actor: Actor, zone_ids: list[int]
 ) -> Callable[..., SubscriberCard]:
-    """Register a subscriber through the service: ``new_subscriber("نام", "0917…", …)``."""
+    """Register a subscriber through the service: ``new_subscriber("نام", "0917…", …)``.
+    Subscription codes come from a seeded generator, so code-prefix searches are repeatable."""
+    rng = random.Random(20251125)
 
     def make(
         name: str,
@@ -106,15 +109,13 @@ def new_subscriber(
         zone_id: int | None = None,
         **fields: object,
     ) -> SubscriberCard:
-        addresses = (
-            (AddressDraft(address, zone_id or zone_ids[0]),) if address is not None else ()
-        )
+        addresses = (AddressDraft(address, zone_id or zone_ids[0]),) if address is not None else ()
         draft = SubscriberDraft(
             name=name,
             phones=tuple(PhoneDraft(p) for p in phones),
             addresses=addresses,
             **fields,
         )
-        return SubscriberService(db).create(actor, draft)
+        return SubscriberService(db, rng=rng).create(actor, draft)
 
     return make

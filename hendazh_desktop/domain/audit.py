@@ -15,6 +15,8 @@ GENESIS_HASH = "0" * 64
 
 
 class AuditAction(enum.StrEnum):
+    """What happened to a record."""
+
     CREATE = "create"
     UPDATE = "update"
     TRANSITION = "transition"

@@ -62,6 +62,8 @@ class Reason:
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
+    """One group's place in the ranking, with its reasons and warnings."""
+
     group_id: int
     name: str
     score: float

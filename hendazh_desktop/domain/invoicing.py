@@ -15,12 +15,16 @@ from hendazh_desktop.domain.errors import ValidationError
 
 
 class VatRounding(enum.StrEnum):
+    """How VAT is brought to whole rials."""
+
     TRUNCATE = "truncate"
     ROUND = "round"
 
 
 @dataclass(frozen=True, slots=True)
 class InvoiceLineInput:
+    """An invoice line before its amounts are worked out."""
+
     description: str
     quantity: int
     unit_price: int
@@ -31,6 +35,8 @@ class InvoiceLineInput:
 
 @dataclass(frozen=True, slots=True)
 class InvoiceLineAmounts:
+    """The worked-out amounts of one invoice line."""
+
     gross: int  # quantity × unit price
     discount: int
     net: int  # after discount
@@ -40,6 +46,8 @@ class InvoiceLineAmounts:
 
 @dataclass(frozen=True, slots=True)
 class InvoiceTotals:
+    """The sums of an invoice's lines."""
+
     gross: int
     discount: int
     net: int

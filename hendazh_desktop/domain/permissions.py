@@ -9,6 +9,8 @@ from hendazh_desktop.domain.errors import PermissionDenied
 
 
 class Role(enum.StrEnum):
+    """What a user is in the office; decides what they may do."""
+
     CONSULTANT = "consultant"
     DISPATCHER = "dispatcher"
     ACCOUNTANT = "accountant"
@@ -26,6 +28,8 @@ ROLE_LABELS = {
 
 
 class Permission(enum.StrEnum):
+    """One thing a role may be allowed to do."""
+
     VIEW_SUBSCRIBERS = "view_subscribers"
     EDIT_SUBSCRIBERS = "edit_subscribers"
     CREATE_REQUESTS = "create_requests"

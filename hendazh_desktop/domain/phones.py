@@ -52,6 +52,8 @@ _ALLOWED = re.compile(r"^\+?[\d\s\-().]+$", re.ASCII)
 
 
 class PhoneKind(enum.StrEnum):
+    """Mobile or landline."""
+
     MOBILE = "mobile"
     LANDLINE = "landline"
 

@@ -15,6 +15,8 @@ MAX_QUANTITY = 10_000
 
 
 class LineKind(enum.StrEnum):
+    """Labour or materials."""
+
     LABOUR = "labour"
     MATERIAL = "material"
 
@@ -28,6 +30,8 @@ class AgreementMethod(enum.StrEnum):
 
 
 class DeclineOutcome(enum.StrEnum):
+    """What happens to a request whose price was refused."""
+
     REQUEUE = "requeue"
     CLOSE = "close"
 
@@ -43,6 +47,8 @@ OUTCOME_LABELS = {DeclineOutcome.REQUEUE: "بازگشت به صف", DeclineOutco
 
 @dataclass(frozen=True, slots=True)
 class PriceLine:
+    """A line of the on-site price: quantity × unit price."""
+
     kind: LineKind
     description: str
     quantity: int
@@ -55,6 +61,8 @@ class PriceLine:
 
 @dataclass(frozen=True, slots=True)
 class PriceTotals:
+    """Labour and materials totals of a price."""
+
     labour: int
     materials: int
 

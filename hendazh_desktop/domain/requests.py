@@ -73,6 +73,8 @@ class Priority(enum.IntEnum):
 
 
 class Channel(enum.StrEnum):
+    """How a request reached the office."""
+
     PHONE = "phone"
     WEB_FORM = "web_form"
     WALK_IN = "walk_in"

@@ -25,6 +25,8 @@ class AuditFilter:
 
 @dataclass(frozen=True, slots=True)
 class AuditRow:
+    """One audit entry with its before/after values."""
+
     id: int
     at: dt.datetime
     user_id: int | None
@@ -38,6 +40,8 @@ class AuditRow:
 
 @dataclass(frozen=True, slots=True)
 class VerifyResult:
+    """The outcome of walking the audit hash chain."""
+
     checked: int
     ok: bool
     broken_entry: int | None

@@ -30,6 +30,8 @@ Progress = Callable[[int, int], None]
 
 @dataclass(frozen=True, slots=True)
 class DemoSummary:
+    """What a demo-data run created."""
+
     subscribers: int
     phones: int
     addresses: int

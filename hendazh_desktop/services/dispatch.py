@@ -40,6 +40,8 @@ class OverrideNeeded(DomainError):
 
 @dataclass(frozen=True, slots=True)
 class BoardJob:
+    """One job on a group's day."""
+
     request_id: int
     start: dt.time | None
     status: str
@@ -51,6 +53,8 @@ class BoardJob:
 
 @dataclass(frozen=True, slots=True)
 class BoardGroup:
+    """One group's day: its jobs and capacity."""
+
     id: int
     name: str
     kind: str
@@ -65,6 +69,8 @@ class BoardGroup:
 
 @dataclass(frozen=True, slots=True)
 class Board:
+    """A day on the dispatch board: the groups and the requests waiting."""
+
     day: dt.date
     groups: tuple[BoardGroup, ...]
     waiting: tuple[RequestRow, ...]

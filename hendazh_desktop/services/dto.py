@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, slots=True)
 class ZoneInfo:
+    """A district of the city."""
+
     id: int
     name: str
 
@@ -51,6 +53,8 @@ class SubscriberRow:
 
 @dataclass(frozen=True, slots=True)
 class SubscriberRef:
+    """A subscriber named by id, code and name (referrer, referred)."""
+
     id: int
     code: str
     name: str
@@ -58,6 +62,8 @@ class SubscriberRef:
 
 @dataclass(frozen=True, slots=True)
 class PhoneInfo:
+    """A phone number of a subscriber."""
+
     number: str
     kind: str
     label: str
@@ -65,6 +71,8 @@ class PhoneInfo:
 
 @dataclass(frozen=True, slots=True)
 class AddressInfo:
+    """An active address of a subscriber."""
+
     id: int
     title: str
     zone_id: int
@@ -117,6 +125,8 @@ class SubscriberCard:
 
 @dataclass(frozen=True, slots=True)
 class HistoryEntry:
+    """One line of a request's history."""
+
     at: dt.datetime
     user: str
     from_status: str | None
@@ -135,12 +145,16 @@ class DuplicateHit:
 
 @dataclass(frozen=True, slots=True)
 class CreatedRequest:
+    """The number and first state of a new request."""
+
     id: int
     status: str
 
 
 @dataclass(frozen=True, slots=True)
 class ImportProblem:
+    """Why one line of a web-form file could not be used."""
+
     line: int
     reason: str
     detail: str = ""

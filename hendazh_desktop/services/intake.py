@@ -40,6 +40,8 @@ class RequestDraft:
 
 @dataclass(frozen=True, slots=True)
 class CleanSchedule:
+    """The preferred day and time window, validated."""
+
     preferred_date: dt.date | None
     window_start: dt.time | None
     window_end: dt.time | None

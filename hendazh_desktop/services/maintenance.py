@@ -31,6 +31,8 @@ class BackupError(DomainError):
 
 @dataclass(frozen=True, slots=True)
 class RestoreResult:
+    """What a restore replaced, and with what."""
+
     restored_from: Path
     previous_saved_as: Path
     revision: str

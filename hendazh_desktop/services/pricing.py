@@ -33,6 +33,8 @@ S = RequestStatus
 
 @dataclass(frozen=True, slots=True)
 class LineDraft:
+    """One price line as typed on site."""
+
     kind: str
     description: str
     quantity: str

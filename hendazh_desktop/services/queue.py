@@ -166,8 +166,11 @@ class QueueService:
             else:
                 name_key = search_key(text)
                 contact_text = normalize_display(text)
+        known = {s.value for s in RequestStatus}
+        if any(s not in known for s in flt.statuses):
+            raise ValidationError("statuses", "invalid")
         return QueueQuery(
-            statuses=tuple(RequestStatus(s).value for s in flt.statuses),
+            statuses=tuple(flt.statuses),
             service_id=flt.service_id,
             zone_id=flt.zone_id,
             created_from=_local_midnight(flt.date_from) if flt.date_from else None,

@@ -15,6 +15,8 @@ MAX_ADDRESSES = 10
 
 @dataclass(frozen=True, slots=True)
 class PhoneDraft:
+    """One phone row of the subscriber form, as typed."""
+
     number: str
     label: str = ""
 
@@ -46,6 +48,8 @@ class SubscriberDraft:
 
 @dataclass(frozen=True, slots=True)
 class CleanAddress:
+    """An address of the subscriber form, validated and normalised."""
+
     id: int | None
     title: str
     zone_id: int
@@ -55,6 +59,8 @@ class CleanAddress:
 
 @dataclass(frozen=True, slots=True)
 class CleanSubscriber:
+    """The subscriber form, validated and normalised."""
+
     name: str
     phones: tuple[tuple[PhoneNumber, str], ...]
     addresses: tuple[CleanAddress, ...]

@@ -33,6 +33,8 @@ class SignInError(DomainError):
 
 @dataclass(frozen=True, slots=True)
 class UserInfo:
+    """An account as the users dialog lists it."""
+
     id: int
     username: str
     full_name: str

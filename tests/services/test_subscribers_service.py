@@ -274,7 +274,9 @@ def test_duplicates_are_flagged_and_refused(db, subs, actor):
 
 
 def test_every_taken_field_is_reported_on_its_own_row(db, subs, actor):
-    first = subs.create(actor, draft(phones=("09171234567", "09171234568"), national_code="0076229645"))
+    first = subs.create(
+        actor, draft(phones=("09171234567", "09171234568"), national_code="0076229645")
+    )
     with pytest.raises(ValidationErrors) as errors:
         subs.create(
             actor,
@@ -406,7 +408,10 @@ def test_phone_moves_between_subscribers(db, subs, actor):
     b = subs.create(actor, draft(name="ب ب", phones=("09170000003",)))
     with pytest.raises(ValidationError) as taken:  # still A's
         subs.update(
-            actor, b.id, draft(name="ب ب", phones=("09170000003", "09170000002")), expected_version=1
+            actor,
+            b.id,
+            draft(name="ب ب", phones=("09170000003", "09170000002")),
+            expected_version=1,
         )
     assert (taken.value.field, taken.value.code) == ("phone:1", "phone_taken")
     a = subs.update(actor, a.id, draft(name="الف الف", phones=("09170000001",)), expected_version=1)
@@ -500,9 +505,7 @@ def test_card_shows_referrals_and_requests(db, subs, actor, services, new_subscr
     )
     card = subs.card(actor, child.id)
     assert card.referrer.code == parent.code and card.referrer.name == "مریم فسایی"
-    assert [(r.id, r.status, r.service) for r in card.requests] == [
-        (made.id, "queued", "برق‌کاری")
-    ]
+    assert [(r.id, r.status, r.service) for r in card.requests] == [(made.id, "queued", "برق‌کاری")]
     assert [r.id for r in subs.card(actor, parent.id).referred] == [child.id]
 
 

@@ -25,6 +25,8 @@ from hendazh_desktop.domain.audit import (
 
 @dataclass(frozen=True, slots=True)
 class AuditQuery:
+    """The audit list's filters, in database terms."""
+
     user_id: int | None = None
     entity: str | None = None
     entity_id: str | None = None
