@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
+import shutil
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine
@@ -42,6 +44,18 @@ def _fresh_postgres(url: str) -> None:
     engine.dispose()
 
 
+@pytest.fixture(scope="session")
+def _migrated_sqlite(tmp_path_factory) -> Path:
+    """One freshly migrated and seeded SQLite file per run, closed and checkpointed (a
+    single file, nothing in a WAL): copying it is 20 times quicker than migrating again."""
+    path = tmp_path_factory.mktemp("template") / "hendazh.db"
+    database = Database(str(path))
+    prepare_database(database, backup_dir=None)
+    database.checkpoint()
+    database.dispose()
+    return path
+
+
 @pytest.fixture(params=["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"])
 def db(request, tmp_path) -> Iterator[Database]:
     """A migrated, seeded database: a temporary SQLite file, and the same on PostgreSQL
@@ -50,8 +64,10 @@ def db(request, tmp_path) -> Iterator[Database]:
         _fresh_postgres(POSTGRES_URL)
         database = Database(POSTGRES_URL)
     else:
-        database = Database(str(tmp_path / "hendazh.db"))
-    prepare_database(database, backup_dir=tmp_path / "backups")
+        path = tmp_path / "hendazh.db"
+        shutil.copyfile(request.getfixturevalue("_migrated_sqlite"), path)
+        database = Database(str(path))
+    prepare_database(database, backup_dir=tmp_path / "backups")  # current: no backup, no seed
     yield database
     database.dispose()
 

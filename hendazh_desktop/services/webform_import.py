@@ -31,7 +31,7 @@ from hendazh_desktop.domain.requests import Channel, Priority, RequestStatus
 from hendazh_desktop.domain.subscription_code import parse_code
 from hendazh_desktop.domain.text import search_key, to_ascii_digits
 from hendazh_desktop.services.dto import ImportProblem, ImportReport
-from hendazh_desktop.services.queue import open_request
+from hendazh_desktop.services.queue import open_requests
 from hendazh_desktop.services.time import Clock, system_clock
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -173,30 +173,16 @@ class WebFormImporter:
             )
         if len(records) > MAX_ROWS:
             return ImportReport((), 0, 0, 0, (ImportProblem(0, "import_too_many_rows"),))
+        # Checking 100,000 rows takes seconds: done in a read transaction, so another PC's
+        # writes are not held up behind the write lock (and never time out waiting for it).
+        with self._db.read() as uow:
+            rows, problems = self._check(uow, records)
+        if problems:
+            return ImportReport((), 0, 0, 0, tuple(problems))
         with self._db.write() as uow:
-            services = {search_key(s.name): s.id for s in uow.catalogue.services()}
-            services.update({s.code.lower(): s.id for s in uow.catalogue.services()})
-            rows: list[_Row] = []
-            problems: list[ImportProblem] = []
-            seen: set[str] = set()
-            for line, fields in records:
-                try:
-                    row = self._row(uow, line, fields, services)
-                except ValidationError as error:
-                    problems.append(ImportProblem(line, error.code, error.field))
-                    continue
-                except ValidationErrors as many:
-                    problems.extend(ImportProblem(line, e.code, e.field) for e in many.errors)
-                    continue
-                if row.ref in seen:
-                    problems.append(ImportProblem(line, "import_duplicate_ref", row.ref))
-                    continue
-                seen.add(row.ref)
-                rows.append(row)
-            if problems:
-                return ImportReport((), 0, 0, 0, tuple(problems))
             done = uow.requests.external_ref_exists([r.ref for r in rows])
-            created = self._write(uow, actor, [r for r in rows if r.ref not in done])
+            fresh = [r for r in rows if r.ref not in done]
+            created = self._write(uow, actor, fresh)
             if created:
                 uow.audit.append(
                     at=self._clock(),
@@ -208,9 +194,33 @@ class WebFormImporter:
                     after={"file": name[:100], "created": len(created), "skipped": len(done)},
                 )
             uow.commit()
-            fresh = [r for r in rows if r.ref not in done]
-            matched = sum(1 for r in fresh if r.subscriber_id is not None)
-            return ImportReport(tuple(created), matched, len(fresh) - matched, len(done), ())
+        matched = sum(1 for r in fresh if r.subscriber_id is not None)
+        return ImportReport(tuple(created), matched, len(fresh) - matched, len(done), ())
+
+    def _check(
+        self, uow: UnitOfWork, records: list[tuple[int, dict[str, str]]]
+    ) -> tuple[list[_Row], list[ImportProblem]]:
+        """Every row checked: the usable ones, or every problem of every bad one."""
+        services = {search_key(s.name): s.id for s in uow.catalogue.services()}
+        services.update({s.code.lower(): s.id for s in uow.catalogue.services()})
+        rows: list[_Row] = []
+        problems: list[ImportProblem] = []
+        seen: set[str] = set()
+        for line, fields in records:
+            try:
+                row = self._row(uow, line, fields, services)
+            except ValidationError as error:
+                problems.append(ImportProblem(line, error.code, error.field))
+                continue
+            except ValidationErrors as many:
+                problems.extend(ImportProblem(line, e.code, e.field) for e in many.errors)
+                continue
+            if row.ref in seen:
+                problems.append(ImportProblem(line, "import_duplicate_ref", row.ref))
+                continue
+            seen.add(row.ref)
+            rows.append(row)
+        return rows, problems
 
     def _row(self, uow: UnitOfWork, line: int, f: dict[str, str], services: dict[str, int]) -> _Row:
         if "__width__" in f:
@@ -292,29 +302,28 @@ class WebFormImporter:
         )
 
     def _write(self, uow: UnitOfWork, actor: Actor, rows: list[_Row]) -> list[int]:
-        now = self._clock()
-        created: list[int] = []
-        status = RequestStatus.TO_VERIFY.value
-        for row in rows:
-            request = open_request(
-                uow,
-                actor,
-                now,
-                reason="فرم وب",
-                subscriber_id=row.subscriber_id,
-                service_id=row.service_id,
-                address_id=row.address_id,
-                description=row.description,
-                preferred_date=row.preferred_date,
-                window_start=row.window_start,
-                window_end=row.window_end,
-                priority=int(Priority.NORMAL),
-                channel=Channel.WEB_FORM.value,
-                status=status,
-                contact_name=row.contact_name,
-                contact_phone=row.contact_phone,
-                contact_address=row.contact_address,
-                external_ref=row.ref,
-            )
-            created.append(request.id)
-        return created
+        return open_requests(
+            uow,
+            actor,
+            self._clock(),
+            [
+                {
+                    "subscriber_id": row.subscriber_id,
+                    "service_id": row.service_id,
+                    "address_id": row.address_id,
+                    "description": row.description,
+                    "preferred_date": row.preferred_date,
+                    "window_start": row.window_start,
+                    "window_end": row.window_end,
+                    "priority": int(Priority.NORMAL),
+                    "channel": Channel.WEB_FORM.value,
+                    "status": RequestStatus.TO_VERIFY.value,
+                    "contact_name": row.contact_name,
+                    "contact_phone": row.contact_phone,
+                    "contact_address": row.contact_address,
+                    "external_ref": row.ref,
+                }
+                for row in rows
+            ],
+            reason="فرم وب",
+        )

@@ -120,7 +120,10 @@ def test_update_service_normalises_and_records(db, catalogue, actor):
 def test_vat_exempt_ignores_the_rate(catalogue, actor):
     school = next(s for s in catalogue.services(actor) if s.code == "EDU")
     saved = catalogue.update_service(
-        actor, school.id, draft_of(school, vat_exempt=True, vat_percent="نامعلوم"), expected_version=1
+        actor,
+        school.id,
+        draft_of(school, vat_exempt=True, vat_percent="نامعلوم"),
+        expected_version=1,
     )
     assert saved.vat_exempt and saved.vat_rate_bp == 0
 
@@ -130,7 +133,11 @@ def test_vat_exempt_ignores_the_rate(catalogue, actor):
     [
         ({"vat_percent": "101"}, "vat_percent", "percent_out_of_range"),
         ({"commission_percent": "100.01"}, "commission_percent", "percent_out_of_range"),
-        ({"materials_prepayment_percent": "۱۵۰"}, "materials_prepayment_percent", "percent_out_of_range"),
+        (
+            {"materials_prepayment_percent": "۱۵۰"},
+            "materials_prepayment_percent",
+            "percent_out_of_range",
+        ),
         ({"commission_percent": "-5"}, "commission_percent", "percent_invalid"),
         ({"commission_percent": "NaN"}, "commission_percent", "percent_invalid"),
         ({"commission_percent": "12.345"}, "commission_percent", "percent_invalid"),
@@ -189,9 +196,13 @@ def test_every_bad_service_field_at_once(catalogue, actor):
 
 def test_version_conflict_and_unknown_service(catalogue, actor):
     clean = next(s for s in catalogue.services(actor) if s.code == "CLN")
-    catalogue.update_service(actor, clean.id, draft_of(clean, base_price="5000"), expected_version=1)
+    catalogue.update_service(
+        actor, clean.id, draft_of(clean, base_price="5000"), expected_version=1
+    )
     with pytest.raises(Conflict) as stale:
-        catalogue.update_service(actor, clean.id, draft_of(clean, base_price="7000"), expected_version=1)
+        catalogue.update_service(
+            actor, clean.id, draft_of(clean, base_price="7000"), expected_version=1
+        )
     assert stale.value.code == "stale"
     current = next(s for s in catalogue.services(actor) if s.code == "CLN")
     assert (current.base_price, current.version) == (5000, 2)
@@ -211,7 +222,9 @@ def test_consultants_and_accountants_cannot_edit_services(catalogue, actor, cons
     clean = next(s for s in catalogue.services(actor) if s.code == "CLN")
     for who in (consultant, accountant):
         with pytest.raises(PermissionDenied) as denied:
-            catalogue.update_service(who, clean.id, draft_of(clean, base_price="1"), expected_version=1)
+            catalogue.update_service(
+                who, clean.id, draft_of(clean, base_price="1"), expected_version=1
+            )
         assert denied.value.params["permission"] == "edit_services"
     assert next(s for s in catalogue.services(consultant) if s.code == "CLN").version == 1
 

@@ -117,9 +117,7 @@ def test_prepaid_services_wait_for_prepayment(db, actor, maryam, services, intak
         ),
     ],
 )
-def test_refused_requests_write_nothing(
-    db, actor, maryam, services, intake, changes, field, code
-):
+def test_refused_requests_write_nothing(db, actor, maryam, services, intake, changes, field, code):
     values = {
         "subscriber_id": maryam.id,
         "service_id": services["نظافت"].id,
@@ -183,7 +181,9 @@ def test_today_is_the_day_in_tehran(db, actor, maryam, services, clock):
     intake = IntakeService(db, clock=clock)
     draft = RequestDraft(maryam.id, services["نظافت"].id, maryam.addresses[0].id)
     with pytest.raises(ValidationError) as past:
-        intake.create_request(actor, RequestDraft(**{**_fields(draft), "preferred_date": "1404/09/03"}))
+        intake.create_request(
+            actor, RequestDraft(**{**_fields(draft), "preferred_date": "1404/09/03"})
+        )
     assert past.value.code == "date_in_past"
     made = intake.create_request(
         actor, RequestDraft(**{**_fields(draft), "preferred_date": "1404/09/04"})

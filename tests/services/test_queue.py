@@ -12,6 +12,7 @@ from hendazh_desktop.domain.errors import (
     PermissionDenied,
     ValidationError,
 )
+from hendazh_desktop.domain.jalali import from_jalali
 from hendazh_desktop.domain.requests import RequestStatus
 from hendazh_desktop.services.intake import IntakeService, RequestDraft
 from hendazh_desktop.services.queue import QueueFilter, QueueService
@@ -97,7 +98,8 @@ def test_filters(db, actor, queue, made, people, services, zone_ids):
 
 def test_local_day_boundaries_in_tehran(actor, queue, made):
     """20:29 UTC is 23:59 in Tehran; 20:31 UTC is already the next day there."""
-    nov24, nov25 = dt.date(2025, 11, 24), dt.date(2025, 11, 25)
+    nov24, nov25 = from_jalali(1404, 9, 3), from_jalali(1404, 9, 4)  # as picked in the view
+    assert (nov24, nov25) == (dt.date(2025, 11, 24), dt.date(2025, 11, 25))
     assert set(ids_of(queue, actor, date_from=nov24, date_to=nov24)) == {made[1], made[2]}
     assert set(ids_of(queue, actor, date_from=nov25, date_to=nov25)) == {
         made[3],
@@ -277,7 +279,9 @@ def test_verify_web_form_requests(db, actor, queue, people, web_requests):
 
 
 def test_verify_refuses_a_do_not_serve_subscriber(db, actor, queue, new_subscriber, web_requests):
-    bad = new_subscriber("کامران بدحساب", "09179998877", do_not_serve=True, do_not_serve_reason="بدهی")
+    bad = new_subscriber(
+        "کامران بدحساب", "09179998877", do_not_serve=True, do_not_serve_reason="بدهی"
+    )
     with pytest.raises(ValidationError) as refused:
         queue.verify(actor, web_requests["w3"], subscriber_id=bad.id, expected_version=1)
     assert (refused.value.field, refused.value.code) == ("subscriber", "do_not_serve")

@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Integer, String, Time, column, text
+from sqlalchemy import Boolean, Date, Integer, String, Time, column, insert, text
 from sqlalchemy.orm import Session
 
 from hendazh_desktop.db.base import UTCDateTime
 from hendazh_desktop.db.models import RequestEvent, ServiceRequest
+from hendazh_desktop.domain.text import ZWNJ
 
 # Whitelisted sort orders; the key comes from the UI, never SQL text.
 SORT_ORDERS = {
@@ -36,7 +37,7 @@ class QueueQuery:
     number: int | None = None
     subscriber_ids: tuple[int, ...] | None = None
     name_key: str = ""
-    contact_text: str = ""  # the typed text in its stored display form (web-form contacts)
+    contact_text: str = ""  # the typed text in display form, for web-form contact names
     phone_prefix: str = ""  # digits a web-form contact phone starts with
     subscriber_id: int | None = None
     sort: str = "urgency"
@@ -115,9 +116,11 @@ def _where(query: QueueQuery) -> tuple[str, dict[str, Any]]:
         )
         params["name_like"] = f"%{_escape_like(query.name_key)}%"
     if query.contact_text:
-        # contact names are stored as typed (display form, ZWNJ kept), not as search keys
-        text_parts.append("r.contact_name LIKE :contact_like ESCAPE '\\'")
-        params["contact_like"] = f"%{_escape_like(query.contact_text)}%"
+        # contact names are stored as typed (display form), not as search keys: compare
+        # both without ZWNJ, so «احمدی‌پور» is found however the ZWNJ was typed
+        text_parts.append("replace(r.contact_name, :zwnj, '') LIKE :contact_like ESCAPE '\\'")
+        params["zwnj"] = ZWNJ
+        params["contact_like"] = f"%{_escape_like(query.contact_text.replace(ZWNJ, ''))}%"
     if query.phone_prefix:
         text_parts.append("r.contact_phone LIKE :phone_like ESCAPE '\\'")
         params["phone_like"] = f"{_escape_like(query.phone_prefix)}%"
@@ -159,6 +162,33 @@ class RequestRepository:
         self.session.flush()
         return request
 
+    def add_many(
+        self, requests: Sequence[dict[str, Any]], events: Sequence[dict[str, Any]]
+    ) -> list[int]:
+        """Insert many imported requests (column values, each with its own ``external_ref``)
+        with the first history line of each; returns the new ids in the order given.
+
+        A plain executemany, without the ORM's per-object work or RETURNING (three times
+        quicker for 100,000 rows: the write lock is held that much less); the ids are then
+        read back by reference. Each event's ``request_id`` is filled in from its request.
+        """
+        if not requests:
+            return []
+        self.session.flush()
+        before = self.session.execute(text("SELECT max(id) FROM service_requests")).scalar()
+        self.session.execute(insert(ServiceRequest), list(requests))
+        rows = self.session.execute(
+            text("SELECT id, external_ref FROM service_requests WHERE id > :after"),
+            {"after": before or 0},
+        )
+        by_ref = {ref: rid for rid, ref in rows}
+        ids = [by_ref[r["external_ref"]] for r in requests]
+        self.session.execute(
+            insert(RequestEvent),
+            [{**event, "request_id": rid} for event, rid in zip(events, ids, strict=True)],
+        )
+        return ids
+
     def add_event(self, event: RequestEvent) -> None:
         self.session.add(event)
 
@@ -181,12 +211,16 @@ class RequestRepository:
         return self.page(QueueQuery(subscriber_id=subscriber_id, sort="newest"), 0, limit)
 
     def external_ref_exists(self, refs: Sequence[str]) -> set[str]:
-        if not refs:
-            return set()
-        names = ", ".join(f":r{i}" for i in range(len(refs)))
-        params = {f"r{i}": r for i, r in enumerate(refs)}
-        rows = self.session.execute(
-            text(f"SELECT external_ref FROM service_requests WHERE external_ref IN ({names})"),
-            params,
-        )
-        return {r[0] for r in rows}
+        """Which of these references are on file (asked in chunks: an import may hold 100,000,
+        beyond the number of parameters a statement may have)."""
+        found: set[str] = set()
+        for start in range(0, len(refs), 500):
+            chunk = refs[start : start + 500]
+            names = ", ".join(f":r{i}" for i in range(len(chunk)))
+            params = {f"r{i}": r for i, r in enumerate(chunk)}
+            rows = self.session.execute(
+                text(f"SELECT external_ref FROM service_requests WHERE external_ref IN ({names})"),
+                params,
+            )
+            found.update(r[0] for r in rows)
+        return found
