@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hendazh_desktop.domain.errors import (
     Conflict,
     DomainError,
@@ -164,7 +166,14 @@ def message_for_code(code: str, params: dict[str, object] | None = None) -> str:
     try:
         return template.format(**values)
     except (KeyError, IndexError):
-        return template
+        return _without_placeholders(template)
+
+
+def _without_placeholders(template: str) -> str:
+    """The message when its parameters are unknown (an import problem carries only a code):
+    «… (حداکثر {maximum} نویسه).» → «….», never a raw «{maximum}» on screen."""
+    text = re.sub(r"\s*\([^()]*\{[^{}]*\}[^()]*\)", "", template)
+    return re.sub(r"\s*\{[^{}]*\}", "", text)
 
 
 def error_message(error: DomainError) -> str:

@@ -16,6 +16,7 @@ from hendazh_desktop.services.dto import SubscriberRow
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.models.columns import SUBSCRIBER_RESULT_COLUMNS as RESULT_COLUMNS
 from hendazh_desktop.ui.models.window_model import ListSource, WindowTableModel, select_row
+from hendazh_desktop.ui.ops import run_op
 from hendazh_desktop.ui.widgets.tables import list_table
 
 
@@ -23,10 +24,17 @@ class PickSubscriberDialog(QDialog):
     """``chosen`` holds the picked subscriber row after OK."""
 
     def __init__(
-        self, *, context: UiContext, query: str = "", hint: str = "", parent: QWidget | None = None
+        self,
+        *,
+        context: UiContext,
+        query: str = "",
+        preselect_code: str = "",
+        hint: str = "",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx = context
+        self._preselect = preselect_code
         self.chosen: SubscriberRow | None = None
         self.setWindowTitle("انتخاب مشترک")
         self.setMinimumSize(560, 380)
@@ -37,6 +45,8 @@ class PickSubscriberDialog(QDialog):
         )
         self.table = list_table(self.model, stretch_all=True)
         self.table.doubleClicked.connect(lambda _i: self.choose())
+        self.found = QLabel()
+        self.found.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -49,6 +59,7 @@ class PickSubscriberDialog(QDialog):
             layout.addWidget(label)
         layout.addWidget(self.search)
         layout.addWidget(self.table)
+        layout.addWidget(self.found)
         layout.addWidget(buttons)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -56,15 +67,32 @@ class PickSubscriberDialog(QDialog):
         self._timer.timeout.connect(self.run_search)
         self.search.textEdited.connect(lambda _t: self._timer.start())
         self.run_search()
+        self.search.setFocus()
 
     def run_search(self) -> None:
         text = self.search.text().strip()
-        rows = self._ctx.search.search(self._ctx.actor, text, 50) if text else []
+        self._timer.stop()
+        result = run_op(self, lambda: self._ctx.search.search(self._ctx.actor, text, 50))
+        rows = (result or []) if text else []
         self.model.set_source(ListSource(rows))
         if rows:
-            select_row(self.table, 0)
+            # the subscriber the form already matched (by its phone or code) comes first
+            codes = [r.code for r in rows]
+            at = codes.index(self._preselect) if self._preselect in codes else 0
+            select_row(self.table, at)
+        self.found.setText(
+            ""
+            if rows
+            else "مشترکی پیدا نشد. با تلفن، کد اشتراک یا نام دیگری جستجو کنید، یا نخست مشترک "
+            "را در «مشترکان» ثبت کنید."
+        )
 
     def choose(self) -> None:
+        """OK, Enter or a double click: the selected row (Enter while a search is pending
+        shows its results first)."""
+        if self._timer.isActive():
+            self.run_search()
+            return
         index = self.table.currentIndex()
         self.chosen = self.model.row_item(index.row()) if index.isValid() else None
         if self.chosen is not None:

@@ -1,26 +1,34 @@
-"""Managers edit the ten services: payment policy, VAT, commission and the credit shares."""
+"""Managers edit the ten services: payment policy, VAT, commission and the credit shares.
+
+Percentages and the base price are typed as text (Persian or Latin digits, ٫ or . for the
+decimal point) and checked by the catalogue service, which names each rejected field.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from hendazh_desktop.domain.catalogue import PAYMENT_POLICY_LABELS, PaymentPolicy
-from hendazh_desktop.domain.errors import DomainError
+from hendazh_desktop.domain.errors import Conflict, DomainError
 from hendazh_desktop.domain.money import format_number, format_percent
 from hendazh_desktop.domain.permissions import Permission
 from hendazh_desktop.services.catalogue import ServiceDraft
 from hendazh_desktop.services.dto import ServiceInfo
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.forms.ui_service_editor import Ui_ServiceEditor
+from hendazh_desktop.ui.messages import error_message
 from hendazh_desktop.ui.ops import run_op
 from hendazh_desktop.ui.widgets.field_errors import FieldErrors
 
@@ -72,7 +80,12 @@ class ServiceCatalogueDialog(QDialog):
             self.errors.register(field, widget, label)
         self.can_edit = context.actor.can(Permission.EDIT_SERVICES)
         self.editor.setEnabled(self.can_edit)
+        self.note = QLabel(
+            "" if self.can_edit else "فقط مدیران می‌توانند خدمات و نرخ‌ها را تغییر دهند."
+        )
+        self.note.setWordWrap(True)
         self.ui.saveButton.clicked.connect(self.save)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.save)
         self.ui.vatExemptCheck.toggled.connect(self.ui.vatPercentEdit.setDisabled)
         self.ui.materialsPrepaymentAllowedCheck.toggled.connect(
             self.ui.materialsPrepaymentPercentEdit.setEnabled
@@ -85,7 +98,10 @@ class ServiceCatalogueDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(body)
-        layout.addWidget(buttons)
+        footer = QHBoxLayout()
+        footer.addWidget(self.note, 1)
+        footer.addWidget(buttons)
+        layout.addLayout(footer)
         self._load()
 
     def _load(self, select_id: int | None = None) -> None:
@@ -110,6 +126,8 @@ class ServiceCatalogueDialog(QDialog):
             return
         ui = self.ui
         self.errors.clear()
+        if self.can_edit:
+            self.note.clear()
         ui.nameEdit.setText(service.name)
         ui.paymentPolicyCombo.setCurrentIndex(
             ui.paymentPolicyCombo.findData(service.payment_policy)
@@ -143,8 +161,9 @@ class ServiceCatalogueDialog(QDialog):
         )
 
     def save(self) -> bool:
+        """Save the form; each rejected field shows its message beside it."""
         service = self.current()
-        if service is None:
+        if service is None or not self.can_edit:
             return False
         draft = self.draft()
         saved = run_op(
@@ -157,7 +176,13 @@ class ServiceCatalogueDialog(QDialog):
         if saved is None:
             return False
         self._load(select_id=saved.id)
+        self.note.setText(f"تغییرات «{saved.name}» ذخیره شد.")
         return True
 
     def _on_error(self, error: DomainError) -> bool:
+        if isinstance(error, Conflict):  # changed by someone else meanwhile: show it anew
+            QMessageBox.warning(self, "هنداژ", error_message(error))
+            service = self.current()
+            self._load(select_id=service.id if service else None)
+            return True
         return self.errors.show(error)

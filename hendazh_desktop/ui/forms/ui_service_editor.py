@@ -230,6 +230,7 @@ class Ui_ServiceEditor(object):
 
         self.grid.addItem(self.bottomSpacer, 23, 0, 1, 2)
 
+        self.grid.setColumnStretch(1, 1)
 
         self.retranslateUi(ServiceEditor)
 
@@ -243,7 +244,7 @@ class Ui_ServiceEditor(object):
         self.nameLabel.setText(QCoreApplication.translate("ServiceEditor", u"\u0646\u0627\u0645 \u062e\u062f\u0645\u062a:", None))
         self.paymentPolicyLabel.setText(QCoreApplication.translate("ServiceEditor", u"\u0632\u0645\u0627\u0646 \u067e\u0631\u062f\u0627\u062e\u062a:", None))
         self.materialsPrepaymentAllowedCheck.setText(QCoreApplication.translate("ServiceEditor", u"\u067e\u06cc\u0634\u200c\u067e\u0631\u062f\u0627\u062e\u062a \u0645\u0648\u0627\u062f \u0645\u0635\u0631\u0641\u06cc \u06af\u0631\u0641\u062a\u0647 \u0645\u06cc\u200c\u0634\u0648\u062f", None))
-        self.materialsPrepaymentPercentLabel.setText(QCoreApplication.translate("ServiceEditor", u"\u062f\u0631\u0635\u062f \u067e\u06cc\u0634\u200c\u067e\u0631\u062f\u0627\u062e\u062a \u0645\u0648\u0627\u062f:", None))
+        self.materialsPrepaymentPercentLabel.setText(QCoreApplication.translate("ServiceEditor", u"\u067e\u06cc\u0634\u200c\u067e\u0631\u062f\u0627\u062e\u062a \u0645\u0648\u0627\u062f (\u066a \u0627\u0632 \u0647\u0632\u06cc\u0646\u0647 \u0645\u0648\u0627\u062f):", None))
         self.vatExemptCheck.setText(QCoreApplication.translate("ServiceEditor", u"\u0645\u0639\u0627\u0641 \u0627\u0632 \u0645\u0627\u0644\u06cc\u0627\u062a \u0628\u0631 \u0627\u0631\u0632\u0634 \u0627\u0641\u0632\u0648\u062f\u0647", None))
         self.vatPercentLabel.setText(QCoreApplication.translate("ServiceEditor", u"\u0646\u0631\u062e \u0645\u0627\u0644\u06cc\u0627\u062a \u0628\u0631 \u0627\u0631\u0632\u0634 \u0627\u0641\u0632\u0648\u062f\u0647 (\u066a):", None))
         self.commissionPercentLabel.setText(QCoreApplication.translate("ServiceEditor", u"\u067e\u0648\u0631\u0633\u0627\u0646\u062a \u0634\u0631\u06a9\u062a (\u066a \u0627\u0632 \u0642\u06cc\u0645\u062a):", None))
@@ -251,7 +252,7 @@ class Ui_ServiceEditor(object):
         self.recipientSharePercentLabel.setText(QCoreApplication.translate("ServiceEditor", u"\u0633\u0647\u0645 \u062f\u0631\u06cc\u0627\u0641\u062a\u200c\u06a9\u0646\u0646\u062f\u0647 (\u066a \u0627\u0632 \u067e\u0648\u0631\u0633\u0627\u0646\u062a):", None))
         self.basePriceLabel.setText(QCoreApplication.translate("ServiceEditor", u"\u0642\u06cc\u0645\u062a \u067e\u0627\u06cc\u0647 (\u0631\u06cc\u0627\u0644):", None))
         self.activeCheck.setText(QCoreApplication.translate("ServiceEditor", u"\u0641\u0639\u0627\u0644", None))
-        self.saveButton.setText(QCoreApplication.translate("ServiceEditor", u"\u0630\u062e\u06cc\u0631\u0647 \u062a\u063a\u06cc\u06cc\u0631\u0627\u062a", None))
+        self.saveButton.setText(QCoreApplication.translate("ServiceEditor", u"\u0630\u062e\u06cc\u0631\u0647 \u062a\u063a\u06cc\u06cc\u0631\u0627\u062a (Ctrl+S)", None))
         pass
     # retranslateUi
 

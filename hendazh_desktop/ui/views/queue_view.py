@@ -2,99 +2,66 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from hendazh_desktop.domain.errors import Conflict, DomainError
 from hendazh_desktop.domain.permissions import Permission
-from hendazh_desktop.domain.requests import OPEN_STATUSES, Priority, RequestStatus
+from hendazh_desktop.domain.requests import OPEN_STATUSES, RequestStatus
 from hendazh_desktop.services.dto import HistoryEntry, RequestRow
 from hendazh_desktop.services.queue import QueueFilter
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.dialogs.pick_subscriber_dialog import PickSubscriberDialog
 from hendazh_desktop.ui.dialogs.reason_dialog import ReasonDialog
-from hendazh_desktop.ui.models.sources import QueueRequests
-from hendazh_desktop.ui.models.window_model import (
-    NUMERIC,
-    Column,
-    ListSource,
-    WindowTableModel,
-    select_row,
-)
+from hendazh_desktop.ui.messages import error_message
+from hendazh_desktop.ui.models.queue_model import OPEN, QUEUE_WIDTHS, QueueSource, QueueTableModel
+from hendazh_desktop.ui.models.window_model import select_row
 from hendazh_desktop.ui.ops import run_op
 from hendazh_desktop.ui.widgets.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
+from hendazh_desktop.ui.widgets.request_details import RequestDetails
 from hendazh_desktop.ui.widgets.tables import list_table
 
 S = RequestStatus
 STATUS_GROUPS: list[tuple[str, tuple[str, ...]]] = [
-    ("همه درخواست‌های باز", tuple(sorted(s.value for s in OPEN_STATUSES))),
+    ("همه باز", tuple(sorted(s.value for s in OPEN_STATUSES))),
     ("در صف", (S.QUEUED.value,)),
     ("در انتظار بررسی (فرم وب)", (S.TO_VERIFY.value,)),
     ("در انتظار پیش‌پرداخت", (S.AWAITING_PREPAYMENT.value,)),
     ("لغوشده", (S.CANCELLED.value,)),
     ("همه", ()),
 ]
+ALL_STATUSES = len(STATUS_GROUPS) - 1
 SORT_LABELS = [
     ("urgency", "فوریت و قدمت"),
     ("newest", "جدیدترین"),
     ("oldest", "قدیمی‌ترین"),
-    ("number", "شماره"),
-    ("preferred_date", "تاریخ مورد نظر"),
+    ("number", "شماره درخواست"),
+    ("preferred_date", "تاریخ مورد نظر مشترک"),
     ("status", "وضعیت"),
 ]
 
 AFTER_WORK = {S.DONE.value, S.INVOICED.value, S.PAID.value, S.CLOSED.value}
 PRICE_STAGE = {S.DISPATCHED.value, S.PRICE_PRESENTED.value, S.AGREED.value, S.IN_PROGRESS.value}
 
-COLUMNS: list[Column[RequestRow]] = [
-    Column("شماره", lambda r: fmt.number(r.id), NUMERIC),
-    Column("دریافت", lambda r: fmt.datetime_(r.created_at)),
-    Column("انتظار", lambda r: fmt.age(r.created_at)),
-    Column("اولویت", lambda r: fmt.priority_label(r.priority)),
-    Column("وضعیت", lambda r: fmt.status_label(r.status)),
-    Column("مشترک", lambda r: r.subscriber_name),
-    Column("خدمت", lambda r: r.service),
-    Column("منطقه", lambda r: r.zone),
-    Column(
-        "زمان مورد نظر",
-        lambda r: " ".join(
-            x
-            for x in (fmt.date(r.preferred_date), fmt.time_window(r.window_start, r.window_end))
-            if x
-        ),
-    ),
-]
-WIDTHS = (70, 130, 70, 70, 130, 170, 150, 80)
-
-
-def _urgent(row: RequestRow) -> bool:
-    return row.priority >= Priority.URGENT or row.do_not_serve
-
-
-def _history_line(entry: HistoryEntry) -> str:
-    moved = fmt.status_label(entry.to_status)
-    if entry.from_status:
-        moved = f"{fmt.status_label(entry.from_status)} ← {moved}"
-    reason = f" — {entry.reason}" if entry.reason else ""
-    return f"{fmt.datetime_(entry.at)}  {entry.user}: {moved}{reason}"
-
 
 class QueueView(QWidget):
-    """Everything waiting in the work queue, and what happened to each request."""
+    """Everything in the work queue, and what happened to each request."""
 
     status_message = Signal(str)
     """A short message for the status bar."""
@@ -103,23 +70,36 @@ class QueueView(QWidget):
         super().__init__(parent)
         self._ctx = context
         self._stale = False
-        actor = context.actor
+        self._quiet = False  # filters being set together: one query at the end
+        self._build_filters()
+        self.model = QueueTableModel(self)
+        self.table = list_table(self.model)
+        for column, width in enumerate(QUEUE_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        self.table.setMinimumHeight(160)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self._build_details()
+        self._lay_out()
+        self._connect()
+        self.refresh()
+
+    # --- construction ---------------------------------------------------------------------
+    def _build_filters(self) -> None:
         self.status = QComboBox()
         for label, statuses in STATUS_GROUPS:
             self.status.addItem(label, statuses)
         self.service = QComboBox()
-        self.service.addItem("همه خدمات", None)
-        for service in context.catalogue.services(actor, include_inactive=True):
-            self.service.addItem(service.name, service.id)
         self.zone = QComboBox()
-        self.zone.addItem("همه مناطق", None)
-        for zone in context.catalogue.zones(actor):
-            self.zone.addItem(zone.name, zone.id)
+        self._fill_choices()
         self.date_from = JalaliDateEdit(optional=True)
         self.date_to = JalaliDateEdit(optional=True)
+        for edit in (self.date_from, self.date_to):
+            edit.setKeyboardTracking(False)  # no query (nor error) for half-typed dates
+            edit.setToolTip("Delete: بدون تاریخ")
         self.date_error = error_label()
+        self.date_error.setWordWrap(False)
         self.text = QLineEdit()
-        self.text.setPlaceholderText("شماره، نام، تلفن یا کد اشتراک")
+        self.text.setPlaceholderText("شماره درخواست، نام، تلفن یا کد اشتراک… (Ctrl+F)")
         self.text.setClearButtonEnabled(True)
         self.sort = QComboBox()
         for key, label in SORT_LABELS:
@@ -128,23 +108,33 @@ class QueueView(QWidget):
         self.errors.register("date_to", self.date_to, self.date_error)
         self.count_label = QLabel()
 
-        self.model: WindowTableModel[RequestRow] = WindowTableModel(COLUMNS, warn=_urgent)
-        self.table = list_table(self.model)
-        for column, width in enumerate(WIDTHS):
-            self.table.setColumnWidth(column, width)
-        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+    def _fill_choices(self) -> None:
+        """Services (inactive ones too: old requests use them) and zones, keeping the choice."""
+        actor = self._ctx.actor
+        services = [
+            (s.name + ("" if s.active else " (غیرفعال)"), s.id)
+            for s in self._ctx.catalogue.services(actor, include_inactive=True)
+        ]
+        zones = [(z.name, z.id) for z in self._ctx.catalogue.zones(actor)]
+        for combo, everything, items in (
+            (self.service, "همه خدمات", services),
+            (self.zone, "همه مناطق", zones),
+        ):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for label, value in items:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen is not None else 0)
+            combo.blockSignals(False)
 
-        self.details = QLabel()
-        self.details.setWordWrap(True)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.history_model: WindowTableModel[HistoryEntry] = WindowTableModel(
-            [Column("سابقه", _history_line)]
-        )
-        self.history = QTableView()
-        self.history.setModel(self.history_model)
-        self.history.verticalHeader().setVisible(False)
-        self.history.horizontalHeader().setStretchLastSection(True)
-        self.cancel_button = QPushButton("لغو درخواست (Ctrl+Del)")
+    def _build_details(self) -> None:
+        actor = self._ctx.actor
+        self.request_details = RequestDetails()
+        self.details = self.request_details.text
+        self.history_model = self.request_details.history_model
+        self.cancel_button = QPushButton("لغو درخواست… (Ctrl+Del)")
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.cancel_button.setVisible(actor.can(Permission.CANCEL_REQUESTS))
         self.price_button = QPushButton("قیمت و موافقت…")
@@ -153,55 +143,65 @@ class QueueView(QWidget):
         self.rework_button = QPushButton("ثبت کار دوباره…")
         self.rework_button.clicked.connect(self.rework_selected)
         self.rework_button.setVisible(actor.can(Permission.CREATE_REQUESTS))
-        self.verify_button = QPushButton("تأیید فرم وب")
+        self.verify_button = QPushButton("تأیید فرم وب…")
         self.verify_button.clicked.connect(self.verify_selected)
         self.verify_button.setVisible(actor.can(Permission.VERIFY_REQUESTS))
-        QShortcut(QKeySequence("Ctrl+Delete"), self, self.cancel_selected)
 
+    def _lay_out(self) -> None:
         filters = QFormLayout()
-        row1 = QHBoxLayout()
-        for widget in (self.status, self.service, self.zone, self.sort):
-            row1.addWidget(widget)
-        filters.addRow("نمایش:", row1)
-        row2 = QHBoxLayout()
-        row2.addWidget(QLabel("از تاریخ"))
-        row2.addWidget(self.date_from)
-        row2.addWidget(QLabel("تا تاریخ"))
-        row2.addWidget(self.date_to)
-        row2.addWidget(self.text, 1)
-        row2.addWidget(self.count_label)
-        filters.addRow("جستجو:", row2)
-        filters.addRow("", self.date_error)
-        detail_box = QGroupBox("جزئیات درخواست")
-        detail_layout = QVBoxLayout(detail_box)
-        detail_layout.addWidget(self.details)
-        detail_layout.addWidget(self.history, 1)
+        first = QHBoxLayout()
+        first.addWidget(self.status, 2)
+        first.addWidget(self.service, 2)
+        first.addWidget(self.zone, 1)
+        first.addWidget(QLabel("ترتیب:"))
+        first.addWidget(self.sort, 2)
+        filters.addRow("نمایش:", first)
+        second = QHBoxLayout()
+        second.addWidget(QLabel("از تاریخ"))
+        second.addWidget(self.date_from)
+        second.addWidget(QLabel("تا تاریخ"))
+        second.addWidget(self.date_to)
+        second.addWidget(self.date_error)  # «the end is before the start», beside the dates
+        second.addWidget(self.text, 1)
+        second.addWidget(self.count_label)
+        filters.addRow("جستجو:", second)
+        detail_box = QGroupBox("جزئیات و سابقه درخواست")
         actions = QHBoxLayout()
-        actions.addWidget(self.price_button)
-        actions.addWidget(self.rework_button)
-        actions.addWidget(self.verify_button)
-        actions.addWidget(self.cancel_button)
+        for button in (
+            self.verify_button,
+            self.price_button,
+            self.rework_button,
+            self.cancel_button,
+        ):
+            actions.addWidget(button)
         actions.addStretch(1)
+        detail_layout = QVBoxLayout(detail_box)
+        detail_layout.addWidget(self.request_details, 1)
         detail_layout.addLayout(actions)
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.table)
         splitter.addWidget(detail_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([600, 230])  # scaled to the real height; the user may drag it
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
 
+    def _connect(self) -> None:
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(200)
         self._timer.timeout.connect(self.refresh)
-        self.text.textEdited.connect(lambda _t: self._timer.start())
+        self.text.textChanged.connect(lambda _t: self._filters_changed(debounce=True))
+        self.text.returnPressed.connect(self.refresh)
         for combo in (self.status, self.service, self.zone, self.sort):
-            combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.date_from.date_changed.connect(lambda _d: self.refresh())
-        self.date_to.date_changed.connect(lambda _d: self.refresh())
-        self.refresh()
+            combo.currentIndexChanged.connect(lambda _i: self._filters_changed())
+        self.date_from.date_changed.connect(lambda _d: self._filters_changed())
+        self.date_to.date_changed.connect(lambda _d: self._filters_changed())
+        QShortcut(QKeySequence("Ctrl+Delete"), self, self.cancel_selected)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
 
     # --- loading --------------------------------------------------------------------------
     def current_filter(self) -> QueueFilter:
@@ -215,89 +215,136 @@ class QueueView(QWidget):
             sort=self.sort.currentData(),
         )
 
+    def _filters_changed(self, *, debounce: bool = False) -> None:
+        if self._quiet:
+            return
+        if debounce:
+            self._timer.start()
+        else:
+            self.refresh()
+
     def refresh(self) -> None:
         """Re-run the query, keeping the selected request selected when it still shows."""
         self._timer.stop()
         self._stale = False
         selected = self.selected()
+        old_row = self.table.currentIndex().row()
         flt = self.current_filter()
-        source = QueueRequests(self._ctx, flt)
-        if run_op(self, lambda: source.count(), on_error=self.errors.show) is None:
-            return  # a rejected filter (e.g. a reversed date range): the old list stays
+        count = run_op(
+            self, lambda: self._ctx.queue.count(self._ctx.actor, flt), on_error=self._on_refused
+        )
+        if count is None:
+            return  # a rejected filter (a reversed date range): the old list stays
         self.errors.clear()
-        self.model.set_source(source)
-        self.count_label.setText(f"{fmt.count(self.model.rowCount())} درخواست")
-        if selected is not None:
-            self.show_request(selected.id)
-        else:
+        self.model.set_source(QueueSource(self._ctx, flt, known_count=count))
+        self.count_label.setText(f"{fmt.count(count)} درخواست")
+        if selected is None or not self._reselect(selected.id, old_row):
             self._show_details(None)
 
+    def _on_refused(self, error: DomainError) -> bool:
+        """A filter the service refused: its message beside the dates, the focus left
+        where the user is typing."""
+        focused = QApplication.focusWidget()
+        shown = self.errors.show(error)
+        if focused is not None:
+            focused.setFocus()
+        return shown
+
+    def _reselect(self, request_id: int, old_row: int) -> bool:
+        # Look where the request was (one block), then at the top: never a long scan.
+        if 0 <= old_row < self.model.rowCount():
+            self.model.row_item(old_row)
+        row = self.model.find_row(lambda r: r.id == request_id, scan_blocks=1)
+        if row < 0:
+            return False
+        select_row(self.table, row)
+        return True
+
     def mark_stale(self) -> None:
+        """The data changed elsewhere: refresh now if shown, else when next shown."""
         if self.isVisible():
             self.refresh()
         else:
             self._stale = True
 
     def showEvent(self, event) -> None:
+        self._fill_choices()  # the catalogue may have changed meanwhile
         if self._stale:
             self.refresh()
         super().showEvent(event)
 
     def show_request(self, request_id: int) -> bool:
-        row = self.model.find_row(lambda r: r.id == request_id)
+        """Select a request; when the list does not show it near the top, list it alone (by
+        its number, whatever its state). False when there is no such request."""
+        row = self.model.find_row(lambda r: r.id == request_id, scan_blocks=2)
+        if row < 0:
+            self._quiet = True
+            try:
+                self.status.setCurrentIndex(ALL_STATUSES)
+                self.service.setCurrentIndex(0)
+                self.zone.setCurrentIndex(0)
+                self.date_from.set_value(None)
+                self.date_to.set_value(None)
+                self.text.setText(fmt.number(request_id))
+            finally:
+                self._quiet = False
+            self.refresh()
+            row = self.model.find_row(lambda r: r.id == request_id, scan_blocks=1)
         if row < 0:
             self._show_details(None)
             return False
         select_row(self.table, row)
         return True
 
+    def focus_search(self) -> None:
+        self.text.setFocus()
+        self.text.selectAll()
+
     # --- selection ------------------------------------------------------------------------
     def selected(self) -> RequestRow | None:
         index = self.table.currentIndex()
         return self.model.row_item(index.row()) if index.isValid() else None
 
-    def _on_selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
+    def _on_selection_changed(self, *_args: object) -> None:
         self._show_details(self.selected())
 
     def _show_details(self, row: RequestRow | None) -> None:
-        self.cancel_button.setEnabled(
-            row is not None and row.status in {s.value for s in OPEN_STATUSES}
-        )
+        self.cancel_button.setEnabled(row is not None and row.status in OPEN)
         self.verify_button.setEnabled(row is not None and row.status == S.TO_VERIFY.value)
         self.price_button.setEnabled(row is not None and row.status in PRICE_STAGE)
         self.rework_button.setEnabled(row is not None and row.status in AFTER_WORK)
-        if row is None:
-            self.details.setText("درخواستی انتخاب نشده است.")
-            self.history_model.set_source(ListSource([]))
-            return
-        lines = [
-            f"درخواست {fmt.number(row.id)} — {row.service} — {fmt.status_label(row.status)}",
-            f"مشترک: {row.subscriber_name}"
-            + (f" (کد {fmt.code(row.subscriber_code)})" if row.subscriber_code else ""),
-            f"نشانی: {row.address or '—'}" + (f" ({row.zone})" if row.zone else ""),
-            f"راه ارتباط: {fmt.channel_label(row.channel)} — اولویت: "
-            f"{fmt.priority_label(row.priority)}",
-            f"شرح: {row.description or '—'}",
-        ]
-        self.details.setText("\n".join(lines))
-        history = run_op(self, lambda: self._ctx.queue.history(self._ctx.actor, row.id)) or []
-        self.history_model.set_source(ListSource(history))
+        history: list[HistoryEntry] = []
+        if row is not None:
+            history = run_op(self, lambda: self._ctx.queue.history(self._ctx.actor, row.id)) or []
+        self.request_details.show_request(row, history)
 
     # --- actions --------------------------------------------------------------------------
     def cancel_selected(self) -> None:
+        """Ask for the reason, then cancel; the request stays on file with its history."""
         row = self.selected()
-        if row is None or not self.cancel_button.isEnabled():
+        if row is None or row.status not in OPEN or not self.cancel_button.isVisible():
             return
+        changed: list[DomainError] = []
+
+        def cancel(reason: str) -> None:
+            try:
+                self._ctx.queue.cancel(
+                    self._ctx.actor, row.id, reason, expected_version=row.version
+                )
+            except Conflict as error:  # changed meanwhile: close, say so, show it anew
+                changed.append(error)
+
         dialog = ReasonDialog(
             title="لغو درخواست",
-            question=f"درخواست شماره {fmt.number(row.id)} ({row.subscriber_name}) لغو شود؟ "
-            "درخواست حذف نمی‌شود و با دلیل در سابقه می‌ماند.",
-            action=lambda reason: self._ctx.queue.cancel(
-                self._ctx.actor, row.id, reason, expected_version=row.version
-            ),
+            question=f"درخواست شماره {fmt.number(row.id)} ({row.subscriber_name}، "
+            f"{row.service}) لغو شود؟ درخواست حذف نمی‌شود و با دلیل در سابقه می‌ماند.",
+            action=cancel,
             parent=self,
         )
-        if dialog.exec():
+        accepted = dialog.exec()
+        if changed:
+            QMessageBox.warning(self, "هنداژ", error_message(changed[0]))
+        elif accepted:
             self.status_message.emit(f"درخواست {fmt.number(row.id)} لغو شد.")
         self.refresh()
 
@@ -332,13 +379,16 @@ class QueueView(QWidget):
         self.refresh()
 
     def verify_selected(self) -> None:
+        """Tie a web-form request to its subscriber and release it to the queue."""
         row = self.selected()
         if row is None or row.status != S.TO_VERIFY.value:
             return
         dialog = PickSubscriberDialog(
             context=self._ctx,
-            query=row.subscriber_code or row.subscriber_name,
-            hint=f"فرم وب: {row.subscriber_name} — {row.address or 'بدون نشانی'}",
+            query=fmt.code(row.subscriber_code) or row.subscriber_name,
+            preselect_code=row.subscriber_code,
+            hint=f"فرم وب شماره {fmt.number(row.id)}: {row.subscriber_name or '—'} — "
+            f"{row.address or 'بدون نشانی'}\n{row.description}",
             parent=self,
         )
         if not dialog.exec() or dialog.chosen is None:
@@ -352,6 +402,7 @@ class QueueView(QWidget):
         )
         if status is not None:
             self.status_message.emit(
-                f"درخواست {fmt.number(row.id)} تأیید شد: {fmt.status_label(status)}"
+                f"درخواست {fmt.number(row.id)} به نام {chosen.name} تأیید شد: "
+                f"{fmt.status_label(status)}"
             )
         self.refresh()
