@@ -1,14 +1,19 @@
-"""Paths of the bundled resources (fonts, icons, Designer forms), in a checkout or a bundle."""
+"""Paths of the bundled resources (fonts, icons, Designer forms), in a checkout or a bundle.
+
+Plain paths only: this module imports no Qt, so the PDF reports can use the fonts too.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-FONT_FILES = ("Vazirmatn-Regular.ttf", "Vazirmatn-Bold.ttf")
+# Static Vazirmatn faces (ReportLab cannot use the variable font); Regular first.
+FONT_FILES = ("Vazirmatn-Regular.ttf", "Vazirmatn-Medium.ttf", "Vazirmatn-Bold.ttf")
 
 
 def _root() -> Path:
+    """The folder holding ``resources/`` and ``ui/``: the bundle, or the source checkout."""
     bundle = getattr(sys, "_MEIPASS", None)  # inside a PyInstaller bundle
     if bundle:
         return Path(bundle)
@@ -16,6 +21,7 @@ def _root() -> Path:
 
 
 def resource_dir() -> Path:
+    """The top-level ``resources/`` folder (``fonts/``, ``icons/``)."""
     return _root() / "resources"
 
 
@@ -25,9 +31,11 @@ def ui_dir() -> Path:
 
 
 def font_paths() -> list[Path]:
+    """The bundled font files that are present, in the order of ``FONT_FILES``."""
     fonts = resource_dir() / "fonts"
     return [fonts / name for name in FONT_FILES if (fonts / name).exists()]
 
 
 def icon_path(name: str) -> Path:
+    """An icon by file name, e.g. ``icon_path("save.svg")``."""
     return resource_dir() / "icons" / name

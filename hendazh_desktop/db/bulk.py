@@ -4,7 +4,7 @@ SQLite, Core inserts elsewhere; the search index is filled for the new rows afte
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -54,6 +54,15 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "request_events": ("id", "request_id", "at", "user_id", "from_status", "to_status", "reason"),
 }
 
+# Columns holding dates and times: on SQLite they are written in SQLAlchemy's text form.
+TEMPORAL_COLUMNS: dict[str, frozenset[str]] = {
+    "subscribers": frozenset({"created_at", "updated_at"}),
+    "service_requests": frozenset(
+        {"preferred_date", "window_start", "window_end", "created_at", "updated_at"}
+    ),
+    "request_events": frozenset({"at"}),
+}
+
 
 def _sqlite_value(value: Any) -> Any:
     """Dates and times in the text form SQLAlchemy's SQLite types store and read back."""
@@ -66,12 +75,20 @@ def _sqlite_value(value: Any) -> Any:
     return value
 
 
+def _converted(row: Iterable[Any], positions: list[int]) -> list[Any]:
+    values = list(row)
+    for i in positions:
+        values[i] = _sqlite_value(values[i])
+    return values
+
+
 class BulkWriter:
     """Inserts plain rows (tuples in ``TABLE_COLUMNS`` order) inside one open transaction."""
 
     def __init__(self, connection: Connection) -> None:
         self._conn = connection
         self._sqlite = connection.dialect.name == "sqlite"
+        self._loaded: set[str] = set()
 
     def next_id(self, table: str) -> int:
         return int(
@@ -79,14 +96,23 @@ class BulkWriter:
         )
 
     def existing(self, sql: str) -> set[Any]:
-        return {row[0] for row in self._conn.execute(text(sql))}
+        return set(self.scalars(sql))
+
+    def scalars(self, sql: str) -> Iterator[Any]:
+        """The first column of each row, streamed (for checking what a table already holds)."""
+        for row in self._conn.execute(text(sql)):
+            yield row[0]
 
     def insert(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
         if not rows:
             return
         columns = TABLE_COLUMNS[table]
+        self._loaded.add(table)
         if self._sqlite:
-            rows = [tuple(_sqlite_value(v) for v in row) for row in rows]
+            temporal = TEMPORAL_COLUMNS.get(table, frozenset())
+            positions = [i for i, name in enumerate(columns) if name in temporal]
+            if positions:
+                rows = [_converted(row, positions) for row in rows]
             marks = ", ".join("?" for _ in columns)
             cursor = self._conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
             cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
@@ -113,9 +139,24 @@ class BulkWriter:
             (first_phone,),
         )
 
+    def finish(self) -> None:
+        """Explicit ids do not move PostgreSQL's id sequences: set them past the new rows, or
+        the next ordinary insert would reuse an id."""
+        if self._conn.dialect.name != "postgresql":
+            return
+        for table in sorted(self._loaded):
+            self._conn.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT max(id) FROM {table}))"
+                )
+            )
+
 
 @contextmanager
 def bulk_writer(db: Database) -> Iterator[BulkWriter]:
     """A writer whose rows commit together when the block ends (or not at all)."""
     with db.engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
-        yield BulkWriter(conn)
+        writer = BulkWriter(conn)
+        yield writer
+        writer.finish()

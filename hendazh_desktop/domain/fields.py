@@ -44,4 +44,8 @@ def clean_person_name(text: str | None, *, field: str = "name") -> str:
         category = unicodedata.category(ch)
         if not (category.startswith("L") or category == "Mn"):
             raise ValidationError(field, "name_characters")
+    # At least one real letter: "--", ".'" or tatweels alone (ـ is a modifier letter, Lm)
+    # are not a name.
+    if not any(unicodedata.category(ch) in {"Lu", "Ll", "Lt", "Lo"} for ch in value):
+        raise ValidationError(field, "name_characters")
     return value

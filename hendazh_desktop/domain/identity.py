@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 
 from hendazh_desktop.domain.errors import ValidationError
-from hendazh_desktop.domain.text import to_ascii_digits
+from hendazh_desktop.domain.text import strip_bidi_controls, to_ascii_digits
 
 _TEN_DIGITS = re.compile(r"^\d{10}$", re.ASCII)
-# Iran Post: ten digits, no 0 or 2 in the first five (the fifth is also never 5), and not
+# Iran Post: ten digits, never a 2, no 0 in the first five (the fifth is also never 5), and not
 # four equal digits in a row at the start.
 _POSTAL = re.compile(r"^(?!(\d)\1{3})[13-9]{4}[1346-9][013-9]{5}$", re.ASCII)
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"[\s\-]", "", to_ascii_digits(text.strip()))
+    return re.sub(r"[\s\-]", "", to_ascii_digits(strip_bidi_controls(text)))
 
 
 def national_code_checksum_ok(code: str) -> bool:

@@ -49,7 +49,8 @@ def format_money(
         raise TypeError("money is an integer number of rials")
     if unit is CurrencyUnit.TOMAN:
         whole, rem = divmod(abs(amount), 10)
-        text = format_number(whole if amount >= 0 else -whole)
+        # The sign goes on the whole text: −5 rials is −۰٫۵ tomans, not ۰٫۵.
+        text = ("\u2212" if amount < 0 else "") + format_number(whole)
         if rem:
             text += "٫" + to_persian_digits(str(rem))
     else:
@@ -99,9 +100,10 @@ def basis_points_of(amount: int, basis_points: int) -> int:
 
 def format_percent(basis_points: int) -> str:
     """Basis points as a Persian percentage (1250 → ۱۲٫۵٪)."""
-    whole, frac = divmod(basis_points, 100)
+    whole, frac = divmod(abs(basis_points), 100)  # abs: divmod(-50, 100) is (-1, 50)
     text = str(whole) + (("." + f"{frac:02d}".rstrip("0")) if frac else "")
-    return to_persian_digits(text).replace(".", "٫") + "٪"
+    sign = "\u2212" if basis_points < 0 else ""
+    return sign + to_persian_digits(text).replace(".", "٫") + "٪"
 
 
 def parse_percent(text: str, *, field: str) -> int:

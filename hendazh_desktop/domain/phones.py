@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from hendazh_desktop.domain.errors import ValidationError
-from hendazh_desktop.domain.text import to_ascii_digits, to_persian_digits
+from hendazh_desktop.domain.text import strip_bidi_controls, to_ascii_digits, to_persian_digits
 
 DEFAULT_AREA_CODE = "71"  # Shiraz, Fars: an 8-digit number typed alone is local
 
@@ -71,10 +71,16 @@ class PhoneNumber:
         return to_persian_digits(self.number)
 
 
+def _clean(text: str) -> str:
+    """ASCII digits, single ASCII spaces, no bidi marks: a number copied from a right-to-left
+    screen often arrives wrapped in U+202A…U+202C or U+200E, or with no-break spaces."""
+    return re.sub(r"\s+", " ", to_ascii_digits(strip_bidi_controls(text))).strip()
+
+
 def parse_phone(text: str, *, field: str = "phone") -> PhoneNumber:
     """Accept 09121234567, ۰۹۱۲۱۲۳۴۵۶۷, +98 912 123 4567, 0098-912-…, 9121234567, 071-3227-4517,
     or an 8-digit Shiraz number; refuse anything else with a field error."""
-    raw = to_ascii_digits(text.strip())
+    raw = _clean(text)
     if not raw:
         raise ValidationError(field, "required")
     if not _ALLOWED.match(raw):
@@ -107,7 +113,7 @@ def phone_query_digits(text: str) -> str:
 
     ``+98 917`` → ``0917``; ``۰۹۱۷ ۱۲`` → ``091712``. Used for fragment search.
     """
-    raw = to_ascii_digits(text.strip())
+    raw = _clean(text)
     digits = re.sub(r"\D", "", raw)
     if raw.startswith("+98"):
         return "0" + digits[2:]

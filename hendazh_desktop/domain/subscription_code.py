@@ -10,7 +10,7 @@ import random
 import re
 
 from hendazh_desktop.domain.errors import ValidationError
-from hendazh_desktop.domain.text import to_ascii_digits, to_persian_digits
+from hendazh_desktop.domain.text import strip_bidi_controls, to_ascii_digits, to_persian_digits
 
 CODE_LENGTH = 8
 BODY_MIN, BODY_MAX = 1_000_000, 9_999_999
@@ -50,15 +50,20 @@ def random_code(rng: random.Random) -> str:
     return make_code(rng.randint(BODY_MIN, BODY_MAX))
 
 
+def _clean(text: str) -> str:
+    """ASCII digits without spaces, dashes or bidi marks (pasted from right-to-left text)."""
+    return re.sub(r"[\s\-]", "", to_ascii_digits(strip_bidi_controls(text)))
+
+
 def looks_like_code(text: str) -> bool:
     """True if the text (any digit script, spaces allowed) is a well-formed, check-valid code."""
-    code = re.sub(r"[\s\-]", "", to_ascii_digits(text.strip()))
+    code = _clean(text)
     return bool(_CODE.match(code)) and damm_digit(code) == 0
 
 
 def parse_code(text: str, *, field: str = "subscription_code") -> str:
     """A typed subscription code, validated by its check digit."""
-    code = re.sub(r"[\s\-]", "", to_ascii_digits(text.strip()))
+    code = _clean(text)
     if not code:
         raise ValidationError(field, "required")
     if not re.fullmatch(r"\d{8}", code, re.ASCII) or code[0] == "0":

@@ -42,6 +42,7 @@ _MULTI_ZWNJ = re.compile(f"{ZWNJ}{{2,}}")
 # "a\u200c \u200cb" loses both).
 _ZWNJ_EDGES = re.compile(rf"(?<=\s){ZWNJ}+|{ZWNJ}+(?=\s)|^{ZWNJ}+|{ZWNJ}+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_OTHER_DIGITS = re.compile(r"(?![0-9])\d")  # any other decimal digit (Unicode Nd)
 
 
 def to_ascii_digits(text: str) -> str:
@@ -71,10 +72,13 @@ def normalize_display(text: str, *, multiline: bool = False) -> str:
     ی/ک; bidi controls and control characters are removed; runs of spaces collapse; ZWNJ is
     kept but never doubled nor left at a word edge.
     """
-    text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_ARABIC_TO_PERSIAN).translate(_STRIP_BIDI)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Controls go before NFKC: removing one later could bring a letter and a mark together
+    # that a second pass would then compose (not idempotent).
+    text = text.translate(_STRIP_BIDI).replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
+    text = unicodedata.normalize("NFKC", text)
+    # ۀ becomes ه + U+0654: NFC puts any following marks back in canonical order.
+    text = unicodedata.normalize("NFC", text.translate(_ARABIC_TO_PERSIAN))
     text = _MULTI_ZWNJ.sub(ZWNJ, text)
     lines = [_SPACES.sub(" ", _ZWNJ_EDGES.sub("", line)).strip() for line in text.split("\n")]
     if multiline:
@@ -89,8 +93,11 @@ def search_key(text: str) -> str:
     text = text.replace("آ", "ا").replace("أ", "ا").replace("إ", "ا").replace("ؤ", "و")
     text = text.replace("هٔ", "ه").replace("\u0654", "")
     text = text.replace(ZWNJ, "").replace("\u200d", "")
-    text = to_ascii_digits(text)
-    return _SPACES.sub(" ", text).strip().casefold()
+    text = _OTHER_DIGITS.sub(lambda m: str(unicodedata.decimal(m[0])), to_ascii_digits(text))
+    text = _SPACES.sub(" ", text).strip().casefold()
+    # Removing marks, ZWNJ or tatweel can leave a letter next to a mark, and casefold can
+    # decompose (ß́ → sś): a final NFKC makes the key its own key.
+    return unicodedata.normalize("NFKC", text)
 
 
 def digits_only(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,8 +20,11 @@ from hendazh_desktop.services import demo_names as words
 from hendazh_desktop.services.demo_dispatch import advance_jobs, make_groups
 from hendazh_desktop.services.time import Clock, system_clock
 
-CHUNK = 20_000
+CHUNK = 10_000  # rows of subscribers per executemany, and per progress report
 MOBILE_PREFIXES = ("0917", "0936", "0901", "0912", "0935", "0903", "0938", "0919", "0939", "0990")
+LANDLINE_PREFIX = "0713"  # Shiraz: 071 and an 8-digit number starting with 3
+PHONE_PREFIXES = (*MOBILE_PREFIXES, LANDLINE_PREFIX)
+SUFFIXES = 10**7  # seven digits after each four-digit prefix
 REQUESTS_PER_SUBSCRIBERS = 20
 MAX_REQUESTS = 50_000
 MIN_GROUPS, MAX_GROUPS = 12, 500
@@ -49,12 +53,30 @@ class DemoSummary:
         )
 
 
+class _Bitset:
+    """Which integers of ``range(size)`` are taken, one bit each (all codes fit in 1.1 MB)."""
+
+    __slots__ = ("_bits",)
+
+    def __init__(self, size: int) -> None:
+        self._bits = bytearray((size + 7) >> 3)
+
+    def add(self, i: int) -> bool:
+        """Take ``i``; False if it was already taken."""
+        byte, mask = i >> 3, 1 << (i & 7)
+        if self._bits[byte] & mask:
+            return False
+        self._bits[byte] |= mask
+        return True
+
+
 @lru_cache(maxsize=65_536)
 def _key(name: str) -> str:
     return search_key(name)
 
 
 def _national_code(rng: random.Random) -> str:
+    """Ten digits with a valid mod-11 check digit, never all equal."""
     while True:
         body = f"{rng.randrange(10**9):09d}"
         if len(set(body)) == 1:
@@ -63,50 +85,75 @@ def _national_code(rng: random.Random) -> str:
         return body + str(remainder if remainder < 2 else 11 - remainder)
 
 
+_FA = [to_persian_digits(str(n)) for n in range(251)]  # house numbers, once
+
+
 def _address(rng: random.Random) -> str:
-    street = rng.choice(words.STREETS)
-    return to_persian_digits(
-        f"شیراز، {rng.choice(words.NEIGHBORHOODS)}، {street} {rng.randint(1, 60)}، "
-        f"کوچه {rng.randint(1, 40)}، پلاک {rng.randint(1, 250)}"
+    text = (
+        f"شیراز، {rng.choice(words.NEIGHBORHOODS)}، {rng.choice(words.STREETS)}، "
+        f"کوچه {_FA[rng.randint(1, 60)]}، پلاک {_FA[rng.randint(1, 250)]}"
     )
+    if rng.random() < 0.3:
+        text += f"، طبقه {_FA[rng.randint(1, 8)]}، واحد {_FA[rng.randint(1, 24)]}"
+    return text
+
+
+def _phone_count(rng: random.Random) -> int:
+    roll = rng.random()
+    return 1 if roll < 0.65 else 2 if roll < 0.93 else 3
 
 
 class _Generator:
-    """Makes the rows of one run; every number unique against what the database holds."""
+    """Makes the rows of one run; every code and number unique against what the database
+    holds (bitsets over the code bodies and the phone number space keep memory small)."""
 
     def __init__(self, writer: BulkWriter, rng: random.Random, now: dt.datetime) -> None:
         self.w, self.rng, self.now = writer, rng, now
-        self.taken_codes = writer.existing("SELECT code FROM subscribers")
-        self.taken_phones = writer.existing("SELECT number FROM subscriber_phones")
+        self.taken_codes = _Bitset(BODY_MAX - BODY_MIN + 1)
+        for code in writer.scalars("SELECT code FROM subscribers"):
+            if len(code) == 8 and code.isdigit() and BODY_MIN <= int(code[:7]) <= BODY_MAX:
+                self.taken_codes.add(int(code[:7]) - BODY_MIN)
+        self.taken_phones = _Bitset(len(PHONE_PREFIXES) * SUFFIXES)
+        prefix_index = {p: n for n, p in enumerate(PHONE_PREFIXES)}
+        for number in writer.scalars("SELECT number FROM subscriber_phones"):
+            n = prefix_index.get(number[:4])
+            if n is not None and len(number) == 11 and number.isdigit():
+                self.taken_phones.add(n * SUFFIXES + int(number[4:]))
         self.taken_national = writer.existing(
             "SELECT national_code FROM subscribers WHERE national_code IS NOT NULL"
         )
-        self.sub_id = writer.next_id("subscribers")
-        self.first_sub = self.sub_id
-        self.phone_id = writer.next_id("subscriber_phones")
-        self.first_phone = self.phone_id
-        self.address_id = writer.next_id("addresses")
-        self.addresses_of: dict[int, int] = {}
+        self.first_sub = self.sub_id = writer.next_id("subscribers")
+        self.first_phone = self.phone_id = writer.next_id("subscriber_phones")
+        self.first_address = self.address_id = writer.next_id("addresses")
         self.phones = self.addresses = 0
 
     def code(self) -> str:
         while True:
-            body = str(self.rng.randint(BODY_MIN, BODY_MAX))
-            code = body + str(damm_digit(body))
-            if code not in self.taken_codes:
-                self.taken_codes.add(code)
-                return code
+            body = self.rng.randint(BODY_MIN, BODY_MAX)
+            if self.taken_codes.add(body - BODY_MIN):
+                text = str(body)
+                return text + str(damm_digit(text))
 
     def phone(self) -> tuple[str, str]:
+        rng = self.rng
         while True:
-            if self.rng.random() < 0.15:
-                number, kind = f"0713{self.rng.randrange(10**7):07d}", "landline"
+            n = len(MOBILE_PREFIXES) if rng.random() < 0.15 else rng.randrange(len(MOBILE_PREFIXES))
+            suffix = rng.randrange(SUFFIXES)
+            if self.taken_phones.add(n * SUFFIXES + suffix):
+                kind = "landline" if n == len(MOBILE_PREFIXES) else "mobile"
+                return f"{PHONE_PREFIXES[n]}{suffix:07d}", kind
+
+    def _phone_rows(self, subscriber: int) -> list[tuple[object, ...]]:
+        rows: list[tuple[object, ...]] = []
+        for position in range(_phone_count(self.rng)):
+            number, kind = self.phone()
+            if kind == "landline":
+                label = "منزل" if position == 0 or self.rng.random() < 0.5 else "محل کار"
             else:
-                number = self.rng.choice(MOBILE_PREFIXES) + f"{self.rng.randrange(10**7):07d}"
-                kind = "mobile"
-            if number not in self.taken_phones:
-                self.taken_phones.add(number)
-                return number, kind
+                label = "همراه" if position == 0 else self.rng.choice(("همسر", "همراه دوم"))
+            rows.append((self.phone_id, subscriber, number, kind, label, position))
+            self.phone_id += 1
+        return rows
 
     def subscribers(self, count: int, zones: list[int], progress: Progress | None) -> None:
         rng = self.rng
@@ -148,31 +195,11 @@ class _Generator:
                         1,
                     )
                 )
-                for position in range(1 if rng.random() < 0.7 else 2):
-                    number, kind = self.phone()
-                    phones.append(
-                        (
-                            self.phone_id,
-                            self.sub_id,
-                            number,
-                            kind,
-                            "همراه" if kind == "mobile" else "منزل",
-                            position,
-                        )
-                    )
-                    self.phone_id += 1
+                phones += self._phone_rows(self.sub_id)
+                zone = rng.choice(zones)
                 addresses.append(
-                    (
-                        self.address_id,
-                        self.sub_id,
-                        "منزل",
-                        rng.choice(zones),
-                        _address(rng),
-                        None,
-                        True,
-                    )
+                    (self.address_id, self.sub_id, "منزل", zone, _address(rng), None, True)
                 )
-                self.addresses_of[self.sub_id] = self.address_id
                 self.address_id += 1
                 self.sub_id += 1
             self.w.insert("subscribers", subs)
@@ -184,20 +211,19 @@ class _Generator:
                 progress(start + len(subs), count)
 
     def requests(self, count: int, services: list[tuple[int, bool]], actor: Actor) -> int:
+        """Requests of the last 60 days for this run's subscribers, each with its history."""
         rng = self.rng
         request_id = self.w.next_id("service_requests")
         event_id = self.w.next_id("request_events")
         requests: list[tuple[object, ...]] = []
         events: list[tuple[object, ...]] = []
-        subscriber_ids = list(self.addresses_of)
         for _ in range(count):
-            sub = rng.choice(subscriber_ids)
+            sub = rng.randrange(self.first_sub, self.sub_id)
             service_id, prepaid = rng.choice(services)
             created = (self.now - dt.timedelta(minutes=rng.randrange(60 * 24 * 60))).replace(
                 tzinfo=None
             )
-            roll = rng.random()
-            channel = Channel.WEB_FORM.value if roll < 0.12 else Channel.PHONE.value
+            channel = Channel.WEB_FORM.value if rng.random() < 0.12 else Channel.PHONE.value
             first = (
                 RequestStatus.TO_VERIFY
                 if channel == Channel.WEB_FORM.value
@@ -218,7 +244,7 @@ class _Generator:
                     request_id,
                     sub,
                     service_id,
-                    self.addresses_of[sub],
+                    self.first_address + (sub - self.first_sub),
                     rng.choice(words.REQUEST_DESCRIPTIONS),
                     preferred,
                     dt.time(start_hour) if start_hour else None,
@@ -272,8 +298,6 @@ def generate_demo_data(
     """Add ``subscribers`` Persian subscribers (phones, Shiraz addresses, referrals) and their
     requests in one transaction; the same seed on an empty database gives the same data."""
     require(actor, Permission.GENERATE_DEMO_DATA)
-    import time
-
     started = time.perf_counter()
     now = clock()
     rng = random.Random(seed)

@@ -10,28 +10,78 @@ from hendazh_desktop.services.demo_data import generate_demo_data
 from hendazh_desktop.services.dto import SubscriberRow
 from hendazh_desktop.ui.models.columns import SUBSCRIBER_RESULT_COLUMNS
 from hendazh_desktop.ui.models.sources import AllSubscribers
-from hendazh_desktop.ui.models.window_model import ListSource, WindowTableModel
+from hendazh_desktop.ui.models.window_model import (
+    WARNING_BRUSH,
+    Column,
+    ListSource,
+    WindowTableModel,
+)
+
+
+def _demo(db, subscribers: int) -> None:
+    from hendazh_desktop.services.users import UserService
+
+    generate_demo_data(db, UserService(db).system_actor(), subscribers=subscribers, seed=5)
 
 
 @pytest.fixture
 def thousand(ctx, ui_db):
-    from hendazh_desktop.services.users import UserService
-
-    generate_demo_data(ui_db, UserService(ui_db).system_actor(), subscribers=1000, seed=5)
+    _demo(ui_db, 1000)
     return ctx
 
 
-def test_model_passes_qt_checks_over_a_paged_source(qtmodeltester, thousand):
-    model: WindowTableModel[SubscriberRow] = WindowTableModel(SUBSCRIBER_RESULT_COLUMNS)
-    model.set_source(AllSubscribers(thousand))
-    assert model.rowCount() == 1000
+@pytest.fixture
+def few_hundred(ctx, ui_db):
+    _demo(ui_db, 300)
+    return ctx
+
+
+def test_model_passes_qt_checks_over_a_paged_source(qtmodeltester, few_hundred):
+    model: WindowTableModel[SubscriberRow] = WindowTableModel(
+        SUBSCRIBER_RESULT_COLUMNS, warn=lambda r: r.do_not_serve
+    )
+    model.BLOCK_SIZE = 64  # several blocks, and an LRU that drops some, under the checks
+    model.MAX_BLOCKS = 2
+    model.set_source(AllSubscribers(few_hundred))
+    assert model.rowCount() == 300
     qtmodeltester.check(model, force_py=True)
 
 
-def test_model_passes_qt_checks_over_a_list(qtmodeltester):
-    model: WindowTableModel[int] = WindowTableModel([])
+def test_model_passes_qt_checks_over_search_results(qtmodeltester, few_hundred):
+    rows = few_hundred.search.search(few_hundred.actor, "09", limit=40)
+    assert rows
+    model: WindowTableModel[SubscriberRow] = WindowTableModel(
+        SUBSCRIBER_RESULT_COLUMNS, warn=lambda r: r.do_not_serve
+    )
+    model.set_source(ListSource(rows))
+    qtmodeltester.check(model, force_py=True)
+    # switching sources (search typed, then cleared) is a reset the tester watches
+    model.set_source(ListSource(rows[:3]))
+    model.set_source(AllSubscribers(few_hundred))
+    model.set_source(ListSource([]))
+    assert model.rowCount() == 0
+
+
+def test_model_passes_qt_checks_over_a_short_list(qtmodeltester):
+    model: WindowTableModel[int] = WindowTableModel(
+        [Column("عدد", str), Column("دوبرابر", lambda n: str(2 * n))]
+    )
     model.set_source(ListSource([1, 2, 3]))
     qtmodeltester.check(model, force_py=True)
+
+
+def test_warned_rows_are_red_and_rows_carry_their_dto(few_hundred):
+    model: WindowTableModel[SubscriberRow] = WindowTableModel(
+        SUBSCRIBER_RESULT_COLUMNS, warn=lambda r: r.do_not_serve
+    )
+    model.set_source(AllSubscribers(few_hundred))
+    flagged = model.find_row(lambda r: r.do_not_serve)
+    plain = model.find_row(lambda r: not r.do_not_serve)
+    assert flagged >= 0 and plain >= 0
+    assert model.data(model.index(flagged, 1), Qt.ItemDataRole.ForegroundRole) is WARNING_BRUSH
+    assert model.data(model.index(plain, 1), Qt.ItemDataRole.ForegroundRole) is None
+    row = model.data(model.index(plain, 0), Qt.ItemDataRole.UserRole)
+    assert isinstance(row, SubscriberRow)
 
 
 def test_only_needed_blocks_are_fetched(qtbot, thousand):

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from html import escape
+from itertools import pairwise
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hendazh_desktop.domain.errors import DomainError
-from hendazh_desktop.services.dto import DuplicateHit, SubscriberCard
+from hendazh_desktop.services.dto import (
+    AddressInfo,
+    DuplicateHit,
+    PhoneInfo,
+    SubscriberCard,
+    SubscriberRef,
+)
 from hendazh_desktop.services.subscriber_forms import (
     MAX_ADDRESSES,
     MAX_PHONES,
@@ -19,14 +35,31 @@ from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.dialogs.subscriber_rows import AddressRow, PhoneRow
 from hendazh_desktop.ui.forms.ui_subscriber_dialog import Ui_SubscriberForm
+from hendazh_desktop.ui.messages import error_message
 from hendazh_desktop.ui.ops import run_op
 from hendazh_desktop.ui.widgets.field_errors import FieldErrors
 
 DUPLICATE_LABELS = {"phone": "تلفن", "national_code": "کد ملی"}
+SCREEN_SHARE = 0.9  # the dialog grows with its rows up to this share of the screen height
+
+
+def duplicate_html(hits: list[DuplicateHit]) -> str:
+    """One line per hit, naming the owner, with a link that opens them."""
+    lines = [
+        f"<b>{DUPLICATE_LABELS.get(h.field, h.field)} {fmt.number_text(h.value)}</b>"
+        f" قبلاً برای «{escape(h.subscriber.name)}» (کد {fmt.code(h.subscriber.code)})"
+        f" ثبت شده است. <a href='{h.subscriber.id}'>باز کردن این مشترک</a>"
+        for h in hits
+    ]
+    return "<br>".join(lines)
 
 
 class SubscriberDialog(QDialog):
-    """The full subscriber form; ``saved_card`` holds the result after Save."""
+    """The full subscriber form; ``saved_card`` holds the result after Save.
+
+    ``loaded`` is False when the subscriber to edit could not be read (the reason was shown):
+    the caller should not open the dialog then.
+    """
 
     open_subscriber_requested = Signal(int)
     """The user chose to open an existing subscriber found as a duplicate (its id)."""
@@ -41,8 +74,9 @@ class SubscriberDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._ctx = context
-        self._zones = context.catalogue.zones(context.actor)
+        self._zones = run_op(parent, lambda: context.catalogue.zones(context.actor)) or []
         self._card: SubscriberCard | None = None
+        self.loaded = True
         self.saved_card: SubscriberCard | None = None
         self.duplicates: list[DuplicateHit] = []
         self.form = QWidget()
@@ -67,60 +101,91 @@ class SubscriberDialog(QDialog):
         ui.nationalCodeEdit.editingFinished.connect(self.check_duplicates)
         ui.duplicateWarning.linkActivated.connect(self._on_duplicate_link_activated)
 
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields
+        self.scroll_area.setWidget(self.form)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)  # Enter in any one-line field saves
+        self.save_button.setToolTip("ذخیره (Ctrl+S یا Enter)")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
+        layout.addWidget(self.scroll_area)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(760)
+        self.setMinimumWidth(780)
 
         if subscriber_id is not None:
-            self._card = context.subscribers.card(context.actor, subscriber_id)
+            self._card = run_op(
+                parent, lambda: context.subscribers.card(context.actor, subscriber_id)
+            )
+            self.loaded = self._card is not None
+        if self._card is not None:
             self._fill(self._card)
             self.setWindowTitle(f"ویرایش مشترک — {self._card.name}")
         else:
-            self.setWindowTitle("مشترک جدید")
+            self.setWindowTitle("ثبت مشترک جدید")
             self.add_phone_row().number.setText(prefill_phone)
             self.add_address_row()
         self._on_do_not_serve_toggled(ui.doNotServeCheck.isChecked())
+        if prefill_phone.strip():
+            self.check_duplicates()
+        self._fit_height()
         ui.nameEdit.setFocus()
 
     # --- rows -----------------------------------------------------------------------------
-    def add_phone_row(self, phone=None, *, focus: bool = False) -> PhoneRow:
+    def add_phone_row(self, phone: PhoneInfo | None = None, *, focus: bool = False) -> PhoneRow:
         row = PhoneRow(phone)
         row.remove_requested.connect(self._on_row_remove_requested)
         row.left_field.connect(self.check_duplicates)
         layout = self.ui.phonesLayout
         layout.insertWidget(layout.count() - 1, row)
+        row.show()  # now, not queued by the layout: Tab and focus must find it at once
         self.phone_rows.append(row)
-        self._reindex()
-        if focus:
-            row.number.setFocus()
+        self._rows_changed(row.number if focus else None)
         return row
 
-    def add_address_row(self, address=None, *, focus: bool = False) -> AddressRow:
+    def add_address_row(
+        self, address: AddressInfo | None = None, *, focus: bool = False
+    ) -> AddressRow:
         row = AddressRow(self._zones, address)
         row.remove_requested.connect(self._on_row_remove_requested)
         layout = self.ui.addressesLayout
         layout.insertWidget(layout.count() - 1, row)
+        row.show()
         self.address_rows.append(row)
-        self._reindex()
-        if focus:
-            row.title.setFocus()
+        self._rows_changed(row.title if focus else None)
         return row
 
     def _on_row_remove_requested(self, row: QWidget) -> None:
-        if row in self.phone_rows:
+        if isinstance(row, PhoneRow) and row in self.phone_rows:
+            if len(self.phone_rows) == 1:  # a subscriber has a phone: keep one row to type in
+                row.clear()
+                row.number.setFocus()
+                self._refresh_duplicates()
+                return
             self.phone_rows.remove(row)
-        if row in self.address_rows:
+        if isinstance(row, AddressRow) and row in self.address_rows:
             self.address_rows.remove(row)
-        row.setParent(None)
+        for layout in (self.ui.phonesLayout, self.ui.addressesLayout):
+            layout.removeWidget(row)
+        row.hide()
         row.deleteLater()
+        self._rows_changed(None)
+        self._refresh_duplicates()
+
+    def _rows_changed(self, focus: QWidget | None) -> None:
         self._reindex()
+        self._update_tab_order()
+        self._fit_height()
+        if focus is not None:
+            focus.setFocus()
+            self.scroll_area.ensureWidgetVisible(focus)
 
     def _reindex(self, addresses: list[AddressRow] | None = None) -> None:
         """Field names carry the row index (of the rows sent), so errors land on the right
@@ -136,6 +201,30 @@ class SubscriberDialog(QDialog):
         self.ui.addPhoneButton.setEnabled(len(self.phone_rows) < MAX_PHONES)
         self.ui.addAddressButton.setEnabled(len(self.address_rows) < MAX_ADDRESSES)
 
+    def _update_tab_order(self) -> None:
+        """Top to bottom, row by row: rows added at run time would otherwise come last."""
+        ui = self.ui
+        chain: list[QWidget] = [ui.nameEdit, ui.nationalCodeEdit, ui.referrerEdit]
+        for phone in self.phone_rows:
+            chain += phone.focus_chain()
+        chain += [ui.addPhoneButton, ui.duplicateWarning]
+        for address in self.address_rows:
+            chain += address.focus_chain()
+        chain += [ui.addAddressButton, ui.doNotServeCheck, ui.reasonEdit, ui.notesEdit]
+        chain += self.buttons.buttons()
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _fit_height(self) -> None:
+        """Grow with the rows until the screen is nearly full; then the form scrolls."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        chrome = self.buttons.sizeHint().height() + 40
+        wanted = self.form.sizeHint().height() + chrome
+        limit = int(screen.height() * SCREEN_SHARE) if screen else wanted
+        height = min(wanted, limit)
+        if height > self.height():
+            self.resize(max(self.width(), self.form.sizeHint().width() + 40), height)
+
     # --- filling and reading --------------------------------------------------------------
     def _fill(self, card: SubscriberCard) -> None:
         ui = self.ui
@@ -144,8 +233,9 @@ class SubscriberDialog(QDialog):
         if card.referrer is not None:
             ui.referrerEdit.setText(fmt.code(card.referrer.code))
             ui.referrerEdit.setReadOnly(True)
+            ui.referrerEdit.setEnabled(False)  # looks fixed, and Tab skips it
             ui.referrerEdit.setToolTip("معرف پس از ثبت قابل تغییر نیست.")
-            ui.referrerName.setText(card.referrer.name)
+            self._show_referrer(card.referrer, fixed=True)
         ui.doNotServeCheck.setChecked(card.do_not_serve)
         ui.reasonEdit.setText(card.do_not_serve_reason)
         ui.notesEdit.setPlainText(card.notes)
@@ -173,44 +263,65 @@ class SubscriberDialog(QDialog):
     def _on_do_not_serve_toggled(self, checked: bool) -> None:
         self.ui.reasonEdit.setEnabled(checked)
 
+    def _show_referrer(self, ref: SubscriberRef | None, *, fixed: bool = False) -> None:
+        label = self.ui.referrerName
+        if ref is None:
+            label.clear()
+            label.setVisible(False)
+            return
+        note = " — ثابت؛ پس از ثبت تغییر نمی‌کند" if fixed else ""
+        label.setText(f"{ref.name} (کد {fmt.code(ref.code)}){note}")
+        label.setVisible(True)
+
+    def _show_referrer_error(self, error: DomainError) -> bool:
+        """Beside the field, without taking the focus back: the user may go on typing."""
+        self.ui.referrerError.setText(error_message(error))
+        self.ui.referrerError.setVisible(True)
+        return True
+
     def _on_referrer_editing_finished(self) -> None:
-        text = self.ui.referrerEdit.text().strip()
         if self.ui.referrerEdit.isReadOnly():
             return
+        text = self.ui.referrerEdit.text().strip()
+        self.ui.referrerError.setVisible(False)
         if not text:
-            self.ui.referrerName.clear()
+            self._show_referrer(None)
             return
         ref = run_op(
             self,
             lambda: self._ctx.subscribers.resolve_referrer(self._ctx.actor, text),
-            on_error=self.errors.show,
+            on_error=self._show_referrer_error,
         )
-        self.ui.referrerName.setText(f"{ref.name} ({fmt.code(ref.code)})" if ref else "")
+        self._show_referrer(ref)
 
     def check_duplicates(self) -> list[DuplicateHit]:
         """Warn, before saving, about phones or a national code already on file."""
         phones = [row.number.text() for row in self.phone_rows if row.number.text().strip()]
-        hits = self._ctx.subscribers.check_duplicates(
-            self._ctx.actor,
-            phones=phones,
-            national_code=self.ui.nationalCodeEdit.text(),
-            exclude_id=self._card.id if self._card else None,
-        )
+        national = self.ui.nationalCodeEdit.text()
+        if not phones and not national.strip():
+            hits: list[DuplicateHit] = []
+        else:
+            hits = (
+                run_op(
+                    self,
+                    lambda: self._ctx.subscribers.check_duplicates(
+                        self._ctx.actor,
+                        phones=phones,
+                        national_code=national,
+                        exclude_id=self._card.id if self._card else None,
+                    ),
+                )
+                or []
+            )
         self.duplicates = hits
         warning = self.ui.duplicateWarning
-        if not hits:
-            warning.setVisible(False)
-            return hits
-        lines = [
-            f"{DUPLICATE_LABELS[h.field]} {fmt.number_text(h.value)} "
-            f"قبلاً برای «{h.subscriber.name}»"
-            f" (کد {fmt.code(h.subscriber.code)}) ثبت شده است — "
-            f"<a href='{h.subscriber.id}'>باز کردن این مشترک</a>"
-            for h in hits
-        ]
-        warning.setText("<br>".join(lines))
-        warning.setVisible(True)
+        warning.setText(duplicate_html(hits))
+        warning.setVisible(bool(hits))
         return hits
+
+    def _refresh_duplicates(self) -> None:
+        if self.duplicates:
+            self.check_duplicates()
 
     def _on_duplicate_link_activated(self, link: str) -> None:
         self.open_subscriber_requested.emit(int(link))
@@ -224,6 +335,8 @@ class SubscriberDialog(QDialog):
         self._reindex(self._sent_addresses())
         draft = self.draft()
         if self._card is None:
+            if not self.loaded:
+                return
             call = lambda: self._ctx.subscribers.create(self._ctx.actor, draft)  # noqa: E731
         else:
             card = self._card
@@ -236,4 +349,8 @@ class SubscriberDialog(QDialog):
             self.accept()
 
     def _on_error(self, error: DomainError) -> bool:
-        return self.errors.show(error)
+        shown = self.errors.show(error)
+        focused = self.focusWidget()
+        if focused is not None and self.form.isAncestorOf(focused):
+            self.scroll_area.ensureWidgetVisible(focused)
+        return shown

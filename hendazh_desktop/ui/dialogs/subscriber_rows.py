@@ -10,6 +10,11 @@ from hendazh_desktop.services.subscriber_forms import AddressDraft, PhoneDraft
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.widgets.field_errors import error_label
 
+# Digits line up on the right whatever the script of the text or the placeholder.
+NUMERIC_ALIGN = (
+    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+)
+
 
 def _remove_button() -> QToolButton:
     button = QToolButton()
@@ -32,18 +37,18 @@ class PhoneRow(QWidget):
         self.number = QLineEdit(fmt.phone(phone.number) if phone else "")
         self.number.setPlaceholderText("۰۹۱۷۱۲۳۴۵۶۷")
         self.number.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.number.setAlignment(NUMERIC_ALIGN)
         self.label = QLineEdit(phone.label if phone else "")
         self.label.setPlaceholderText("برچسب (همراه، منزل…)")
         self.number_error = error_label()
         self.label_error = error_label()
-        remove = _remove_button()
-        remove.clicked.connect(lambda: self.remove_requested.emit(self))
+        self.remove = _remove_button()
+        self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.number, 0, 0)
         grid.addWidget(self.label, 0, 1)
-        grid.addWidget(remove, 0, 2)
+        grid.addWidget(self.remove, 0, 2)
         grid.addWidget(self.number_error, 1, 0)
         grid.addWidget(self.label_error, 1, 1)
         grid.setColumnStretch(0, 2)
@@ -52,6 +57,13 @@ class PhoneRow(QWidget):
 
     def draft(self) -> PhoneDraft:
         return PhoneDraft(self.number.text(), self.label.text())
+
+    def focus_chain(self) -> list[QWidget]:
+        return [self.number, self.label, self.remove]
+
+    def clear(self) -> None:
+        self.number.clear()
+        self.label.clear()
 
 
 class AddressRow(QWidget):
@@ -69,7 +81,7 @@ class AddressRow(QWidget):
         super().__init__(parent)
         self.address_id = address.id if address else None
         self.title = QLineEdit(address.title if address else "")
-        self.title.setPlaceholderText("عنوان (منزل، محل کار…)")
+        self.title.setPlaceholderText("عنوان (منزل…)")
         self.zone = QComboBox()
         self.zone.addItem("— منطقه —", None)
         for zone in zones:
@@ -81,9 +93,10 @@ class AddressRow(QWidget):
         self.postal = QLineEdit(fmt.number_text(address.postal_code) if address else "")
         self.postal.setPlaceholderText("کد پستی")
         self.postal.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.postal.setAlignment(NUMERIC_ALIGN)
         self.errors = {part: error_label() for part in ("title", "zone", "text", "postal_code")}
-        remove = _remove_button()
-        remove.clicked.connect(lambda: self.remove_requested.emit(self))
+        self.remove = _remove_button()
+        self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         for column, (widget, part) in enumerate(
@@ -96,8 +109,11 @@ class AddressRow(QWidget):
         ):
             grid.addWidget(widget, 0, column)
             grid.addWidget(self.errors[part], 1, column)
-        grid.addWidget(remove, 0, 4)
+        grid.addWidget(self.remove, 0, 4)
         grid.setColumnStretch(2, 3)
+
+    def focus_chain(self) -> list[QWidget]:
+        return [self.title, self.zone, self.text, self.postal, self.remove]
 
     def widget_for(self, part: str) -> QWidget:
         return {

@@ -60,6 +60,8 @@ class Ui_SubscriberForm(object):
         self.nationalCodeBox.setObjectName(u"nationalCodeBox")
         self.nationalCodeEdit = QLineEdit(SubscriberForm)
         self.nationalCodeEdit.setObjectName(u"nationalCodeEdit")
+        self.nationalCodeEdit.setLayoutDirection(Qt.LeftToRight)
+        self.nationalCodeEdit.setAlignment(Qt.AlignRight|Qt.AlignAbsolute|Qt.AlignVCenter)
         self.nationalCodeEdit.setMaxLength(14)
 
         self.nationalCodeBox.addWidget(self.nationalCodeEdit)
@@ -84,12 +86,15 @@ class Ui_SubscriberForm(object):
         self.referrerBox.setObjectName(u"referrerBox")
         self.referrerEdit = QLineEdit(SubscriberForm)
         self.referrerEdit.setObjectName(u"referrerEdit")
+        self.referrerEdit.setLayoutDirection(Qt.LeftToRight)
+        self.referrerEdit.setAlignment(Qt.AlignRight|Qt.AlignAbsolute|Qt.AlignVCenter)
 
         self.referrerBox.addWidget(self.referrerEdit)
 
         self.referrerName = QLabel(SubscriberForm)
         self.referrerName.setObjectName(u"referrerName")
         self.referrerName.setStyleSheet(u"color: #1b5e20;")
+        self.referrerName.setVisible(False)
 
         self.referrerBox.addWidget(self.referrerName)
 
@@ -113,11 +118,23 @@ class Ui_SubscriberForm(object):
         self.phonesLayout.setObjectName(u"phonesLayout")
         self.addPhoneButton = QPushButton(self.phonesBox)
         self.addPhoneButton.setObjectName(u"addPhoneButton")
+        self.addPhoneButton.setAutoDefault(False)
 
         self.phonesLayout.addWidget(self.addPhoneButton)
 
 
         self.mainLayout.addWidget(self.phonesBox)
+
+        self.duplicateWarning = QLabel(SubscriberForm)
+        self.duplicateWarning.setObjectName(u"duplicateWarning")
+        self.duplicateWarning.setStyleSheet(u"color: #7a4100; background: #fff4e5; border: 1px solid #e0a040; border-radius: 4px; padding: 6px;")
+        self.duplicateWarning.setWordWrap(True)
+        self.duplicateWarning.setVisible(False)
+        self.duplicateWarning.setTextFormat(Qt.RichText)
+        self.duplicateWarning.setOpenExternalLinks(False)
+        self.duplicateWarning.setTextInteractionFlags(Qt.LinksAccessibleByKeyboard|Qt.LinksAccessibleByMouse)
+
+        self.mainLayout.addWidget(self.duplicateWarning)
 
         self.addressesBox = QGroupBox(SubscriberForm)
         self.addressesBox.setObjectName(u"addressesBox")
@@ -125,20 +142,12 @@ class Ui_SubscriberForm(object):
         self.addressesLayout.setObjectName(u"addressesLayout")
         self.addAddressButton = QPushButton(self.addressesBox)
         self.addAddressButton.setObjectName(u"addAddressButton")
+        self.addAddressButton.setAutoDefault(False)
 
         self.addressesLayout.addWidget(self.addAddressButton)
 
 
         self.mainLayout.addWidget(self.addressesBox)
-
-        self.duplicateWarning = QLabel(SubscriberForm)
-        self.duplicateWarning.setObjectName(u"duplicateWarning")
-        self.duplicateWarning.setStyleSheet(u"color: #8a4b00; background: #fff4e5; padding: 4px;")
-        self.duplicateWarning.setWordWrap(True)
-        self.duplicateWarning.setVisible(False)
-        self.duplicateWarning.setTextFormat(Qt.RichText)
-
-        self.mainLayout.addWidget(self.duplicateWarning)
 
         self.otherForm = QFormLayout()
         self.otherForm.setObjectName(u"otherForm")
@@ -200,6 +209,11 @@ class Ui_SubscriberForm(object):
 
         QWidget.setTabOrder(self.nameEdit, self.nationalCodeEdit)
         QWidget.setTabOrder(self.nationalCodeEdit, self.referrerEdit)
+        QWidget.setTabOrder(self.referrerEdit, self.addPhoneButton)
+        QWidget.setTabOrder(self.addPhoneButton, self.addAddressButton)
+        QWidget.setTabOrder(self.addAddressButton, self.doNotServeCheck)
+        QWidget.setTabOrder(self.doNotServeCheck, self.reasonEdit)
+        QWidget.setTabOrder(self.reasonEdit, self.notesEdit)
 
         self.retranslateUi(SubscriberForm)
 
@@ -210,13 +224,16 @@ class Ui_SubscriberForm(object):
         self.nameLabel.setText(QCoreApplication.translate("SubscriberForm", u"\u0646\u0627\u0645 \u0648 \u0646\u0627\u0645 \u062e\u0627\u0646\u0648\u0627\u062f\u06af\u06cc:", None))
         self.nameEdit.setPlaceholderText(QCoreApplication.translate("SubscriberForm", u"\u0645\u062b\u0644\u0627\u064b: \u0645\u062d\u0645\u062f\u0631\u0636\u0627 \u06a9\u0631\u06cc\u0645\u06cc\u200c\u0646\u0698\u0627\u062f", None))
         self.nationalCodeLabel.setText(QCoreApplication.translate("SubscriberForm", u"\u06a9\u062f \u0645\u0644\u06cc (\u0627\u062e\u062a\u06cc\u0627\u0631\u06cc):", None))
+        self.nationalCodeEdit.setPlaceholderText(QCoreApplication.translate("SubscriberForm", u"\u06f1\u06f0 \u0631\u0642\u0645", None))
         self.referrerLabel.setText(QCoreApplication.translate("SubscriberForm", u"\u0645\u0639\u0631\u0641 (\u06a9\u062f \u0627\u0634\u062a\u0631\u0627\u06a9 \u06cc\u0627 \u062a\u0644\u0641\u0646):", None))
+        self.referrerEdit.setPlaceholderText(QCoreApplication.translate("SubscriberForm", u"\u06a9\u062f \u0627\u0634\u062a\u0631\u0627\u06a9 \u06f8 \u0631\u0642\u0645\u06cc \u06cc\u0627 \u0634\u0645\u0627\u0631\u0647 \u062a\u0644\u0641\u0646 \u0645\u0639\u0631\u0641", None))
         self.phonesBox.setTitle(QCoreApplication.translate("SubscriberForm", u"\u062a\u0644\u0641\u0646\u200c\u0647\u0627", None))
         self.addPhoneButton.setText(QCoreApplication.translate("SubscriberForm", u"+ \u062a\u0644\u0641\u0646 \u062f\u06cc\u06af\u0631", None))
         self.addressesBox.setTitle(QCoreApplication.translate("SubscriberForm", u"\u0646\u0634\u0627\u0646\u06cc\u200c\u0647\u0627", None))
         self.addAddressButton.setText(QCoreApplication.translate("SubscriberForm", u"+ \u0646\u0634\u0627\u0646\u06cc \u062f\u06cc\u06af\u0631", None))
         self.doNotServeCheck.setText(QCoreApplication.translate("SubscriberForm", u"\u0628\u0647 \u0627\u06cc\u0646 \u0645\u0634\u062a\u0631\u06a9 \u062e\u062f\u0645\u062a \u062f\u0627\u062f\u0647 \u0646\u0634\u0648\u062f", None))
         self.reasonLabel.setText(QCoreApplication.translate("SubscriberForm", u"\u062f\u0644\u06cc\u0644:", None))
+        self.reasonEdit.setPlaceholderText(QCoreApplication.translate("SubscriberForm", u"\u0645\u062b\u0644\u0627\u064b: \u0628\u062f\u0647\u06cc \u067e\u0631\u062f\u0627\u062e\u062a\u200c\u0646\u0634\u062f\u0647", None))
         self.notesLabel.setText(QCoreApplication.translate("SubscriberForm", u"\u06cc\u0627\u062f\u062f\u0627\u0634\u062a:", None))
         pass
     # retranslateUi

@@ -39,9 +39,10 @@ COLUMNS: list[Column[SubscriberRow]] = [
     Column("نام", lambda r: r.name),
     Column("تلفن", lambda r: fmt.phone(r.phone), NUMERIC),
     Column("منطقه", lambda r: r.zone),
-    Column("تاریخ عضویت", lambda r: fmt.date(fmt.local_date(r.created_at))),
+    Column("تاریخ عضویت", lambda r: fmt.date(fmt.local_date(r.created_at)), NUMERIC),
 ]
-WIDTHS = (110, 230, 130, 110)
+WIDTHS = (110, 230, 130, 110)  # the last column (registered) stretches
+SEARCH_PLACEHOLDER = "جستجو: نام، تلفن یا کد اشتراک…"
 
 
 class SubscribersView(QWidget):
@@ -58,7 +59,8 @@ class SubscribersView(QWidget):
         self._ctx = context
         self.search = QLineEdit()
         self.search.setObjectName("subscriber_search")
-        self.search.setPlaceholderText("جستجو: نام، تلفن یا کد اشتراک… (Ctrl+F)")
+        self.search.setPlaceholderText(SEARCH_PLACEHOLDER)
+        self.search.setToolTip("Ctrl+F: جستجو — ↓: رفتن به فهرست")
         self.search.setClearButtonEnabled(True)
         self.count_label = QLabel()
         self.new_button = QPushButton("مشترک جدید (Ctrl+N)")
@@ -77,7 +79,9 @@ class SubscribersView(QWidget):
         self.card = SubscriberCardWidget()
         self.card.edit_requested.connect(lambda _id: self.edit_selected())
         self.card.new_request_requested.connect(self.new_request_requested)
+        self.card.edit_button.setText("ویرایش (Ctrl+E)")
         self.card.edit_button.setEnabled(context.actor.can(Permission.EDIT_SUBSCRIBERS))
+        self.card.request_button.setText("درخواست جدید (Ctrl+Enter)")
         self.card.request_button.setEnabled(context.actor.can(Permission.CREATE_REQUESTS))
 
         top = QHBoxLayout()
@@ -90,10 +94,12 @@ class SubscribersView(QWidget):
         left_layout.addLayout(top)
         left_layout.addWidget(self.table)
         splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
         splitter.addWidget(self.card)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([780, 480])  # the card needs room for its history table
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -108,28 +114,44 @@ class SubscribersView(QWidget):
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
         QShortcut(QKeySequence("Ctrl+N"), self, self.create_subscriber)
         QShortcut(QKeySequence("Ctrl+E"), self, self.edit_selected)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.request_for_selected)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self.request_for_selected)
         self.refresh()
 
     # --- loading --------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Re-read the list (same search), keeping the selected subscriber selected."""
         selected = self.selected()
-        self.run_search()
-        if selected is not None:
+        current = self.table.currentIndex().row()
+        self.run_search(select_first=False)
+        if selected is None:
+            return
+        item = self.model.row_item(current)
+        row = current if item is not None and item.id == selected.id else -1
+        if row < 0:
             row = self.model.find_row(lambda r: r.id == selected.id)
-            if row >= 0:
-                select_row(self.table, row)
+        if row >= 0:
+            select_row(self.table, row)
+            self.table.scrollTo(self.model.index(row, 0))
 
-    def run_search(self) -> None:
+    def run_search(self, *, select_first: bool = True) -> None:
+        """The full list when the search box is empty, else the matches (best first; the
+        first one is selected so its card shows at once)."""
         self._timer.stop()
         text = self.search.text().strip()
         if text:
-            rows = self._ctx.search.search(self._ctx.actor, text, SEARCH_LIMIT)
-            self.model.set_source(ListSource(rows))
-            self.count_label.setText(f"{fmt.count(len(rows))} مورد")
+            rows = run_op(
+                self, lambda: self._ctx.search.search(self._ctx.actor, text, SEARCH_LIMIT)
+            )
+            self.model.set_source(ListSource(rows or []))
+            self.count_label.setText(f"{fmt.count(self.model.rowCount())} مورد")
         else:
             self.model.set_source(AllSubscribers(self._ctx))
             self.count_label.setText(f"{fmt.count(self.model.rowCount())} مشترک")
+            select_first = False
         self.card.show_card(None)
+        if select_first and self.model.rowCount():
+            select_row(self.table, 0)
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -145,9 +167,10 @@ class SubscribersView(QWidget):
         if row is None:
             self.card.show_card(None)
             return
-        self.card.show_card(
-            run_op(self, lambda: self._ctx.subscribers.card(self._ctx.actor, row.id))
-        )
+        card = run_op(self, lambda: self._ctx.subscribers.card(self._ctx.actor, row.id))
+        self.card.show_card(card)
+        can_request = self._ctx.actor.can(Permission.CREATE_REQUESTS)
+        self.card.request_button.setEnabled(can_request and not (card and card.do_not_serve))
 
     def create_subscriber(self) -> None:
         if not self._ctx.actor.can(Permission.EDIT_SUBSCRIBERS):
@@ -159,18 +182,32 @@ class SubscribersView(QWidget):
             self.status_message.emit(f"مشترک «{card.name}» با کد {fmt.code(card.code)} ثبت شد.")
             self.search.setText(card.code)
             self.run_search()
-            select_row(self.table, 0)
+            self.table.setFocus()
+        dialog.deleteLater()
 
     def edit_selected(self) -> None:
         row = self.selected()
         if row is None or not self._ctx.actor.can(Permission.EDIT_SUBSCRIBERS):
             return
         dialog = SubscriberDialog(context=self._ctx, subscriber_id=row.id, parent=self)
+        if not dialog.loaded:
+            dialog.deleteLater()
+            return
         dialog.open_subscriber_requested.connect(self.open_subscriber)
         if dialog.exec() and dialog.saved_card is not None:
             self.status_message.emit(f"تغییرات «{dialog.saved_card.name}» ذخیره شد.")
-            self.model.refresh()
-            self._on_selection_changed(QItemSelection(), QItemSelection())
+            self.refresh()
+        dialog.deleteLater()
+
+    def request_for_selected(self) -> None:
+        """Ask the main window to take a new request for the selected subscriber."""
+        row = self.selected()
+        if row is None or not self._ctx.actor.can(Permission.CREATE_REQUESTS):
+            return
+        if row.do_not_serve:
+            self.status_message.emit(f"به «{row.name}» خدمت داده نمی‌شود.")
+            return
+        self.new_request_requested.emit(row.id)
 
     def open_subscriber(self, subscriber_id: int) -> None:
         """Show one subscriber (e.g. the existing one a duplicate warning pointed at)."""
@@ -179,7 +216,6 @@ class SubscribersView(QWidget):
             return
         self.search.setText(card.code)
         self.run_search()
-        select_row(self.table, 0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
