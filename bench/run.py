@@ -1,221 +1,161 @@
 """`make bench`: generate large databases once, measure, and write bench/results.json.
 
-python -m bench.run [--subscribers N] [--only NAME ...]
+python -m bench.run [--subscribers N] [--only GROUP ...] [--output PATH]
+
+Groups: lookup, search (the service layer), demo (generation time), dispatch and ui (Qt
+figures, from ``bench/dispatch_figures.py`` and ``bench/ui_figures.py`` when present).
+A full run rewrites the results file; with --only, the figures measured replace theirs in it.
+A run at another size than 1,000,000 writes to bench/data/ unless --output says otherwise,
+so a quick smoke run never mixes its figures into the committed results.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import importlib.util
+import inspect
 import json
 import os
-import random
-import sqlite3
-import statistics
 import sys
-import time
+import traceback
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from hendazh_desktop.db.database import Database
-from hendazh_desktop.services.bootstrap import prepare_database
-from hendazh_desktop.services.demo_data import generate_demo_data
-from hendazh_desktop.services.subscriber_search import SubscriberSearch
-from hendazh_desktop.services.users import UserService
+from bench import datasets, service_figures
+from bench.common import Figure, figure, size_label
 
 BENCH_DIR = Path(__file__).resolve().parent
 DATA_DIR = BENCH_DIR / "data"
 RESULTS = BENCH_DIR / "results.json"
-Figure = dict[str, Any]
+FULL_SIZE = 1_000_000
+SMALL_SIZE = 10_000
+GROUPS = ("lookup", "search", "demo", "dispatch", "ui")
+GENERATION_GOAL_S = 180
 
 
-def figure(
-    value: float,
-    unit: str,
-    goal: str,
-    ok: bool,
-    *,
-    limit: float | None = None,
-    ratio: float | None = None,
-    **extra: Any,
-) -> Figure:
-    result: Figure = {
-        "value": round(value, 3),
-        "unit": unit,
-        "limit": None if limit is None else round(limit, 3),
-        "ratio": None if ratio is None else round(ratio, 2),
-        "goal": goal,
-        "ok": bool(ok),
-    }
-    result.update(extra)
-    return result
+def _optional(module: str) -> ModuleType | None:
+    """A figures module of the bench package, or None when it is not there."""
+    name = f"bench.{module}"
+    if importlib.util.find_spec(name) is None:
+        print(f"  ({name} not present: its figures are skipped)", file=sys.stderr)
+        return None
+    return importlib.import_module(name)
 
 
-def database(subscribers: int, figures: dict[str, Figure]) -> Path:
-    """A demo database of this size, generated once and reused."""
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
-    path = DATA_DIR / f"bench-{subscribers}.db"
-    if path.exists():
-        conn = sqlite3.connect(path)
-        try:
-            count = conn.execute("SELECT count(*) FROM subscribers").fetchone()[0]
-        except sqlite3.DatabaseError:
-            count = -1
-        conn.close()
-        if count == subscribers:
-            return path
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    db = Database(str(path))
-    prepare_database(db, backup_dir=None)
-    actor = UserService(db).system_actor()
-    started = time.perf_counter()
-    generate_demo_data(
-        db,
-        actor,
+def _ui_figures(big: Path, small: Path, size: str) -> dict[str, Figure]:
+    module = _optional("ui_figures")
+    if module is None:
+        return {}
+    measure = module.measure
+    if "size" in inspect.signature(measure).parameters:
+        return dict(measure(big, small, size=size))
+    return dict(measure(big, small))
+
+
+def _dispatch_figures() -> dict[str, Figure]:
+    module = _optional("dispatch_figures")
+    return {} if module is None else dict(module.measure(DATA_DIR))
+
+
+def _small(subscribers: int) -> Path:
+    """The 10k database the Qt figures compare the big list against."""
+    return datasets.database(DATA_DIR, min(SMALL_SIZE, subscribers))[0]
+
+
+def _generation(subscribers: int, marker: dict[str, Any], fresh: bool) -> Figure:
+    seconds = float(marker["seconds"])
+    return figure(
+        seconds,
+        "s",
+        f"minutes (target ≤ {GENERATION_GOAL_S} s), FTS included",
+        seconds <= GENERATION_GOAL_S,
         subscribers=subscribers,
-        seed=7,
-        progress=lambda d, t: print(
-            f"\r  generating {d:,}/{t:,}", end="", file=sys.stderr, flush=True
-        ),
+        phones=marker.get("phones"),
+        generated_at=marker.get("generated_at"),
+        generated_this_run=fresh,
     )
-    seconds = time.perf_counter() - started
-    print(file=sys.stderr)
-    db.checkpoint()
-    db.dispose()
-    figures[f"demo_data_{_size(subscribers)}_seconds"] = figure(
-        seconds, "s", "a few minutes at 1M", seconds < 600
-    )
-    return path
 
 
-def _size(n: int) -> str:
-    return f"{n // 1_000_000}m" if n >= 1_000_000 and n % 1_000_000 == 0 else f"{n // 1000}k"
-
-
-def _timed(calls: list[Callable[[], object]]) -> list[float]:
-    samples = []
-    for call in calls:
-        start = time.perf_counter()
-        call()
-        samples.append(time.perf_counter() - start)
-    return samples
-
-
-def _p95(samples: list[float]) -> float:
-    ordered = sorted(samples)
-    return ordered[int(len(ordered) * 0.95) - 1]
-
-
-def service_figures(path: Path, size: str) -> dict[str, Figure]:
-    rng = random.Random(11)
-    raw = sqlite3.connect(path)
-    (max_phone,) = raw.execute("SELECT max(id) FROM subscriber_phones").fetchone()
-    numbers = [
-        raw.execute(
-            "SELECT number FROM subscriber_phones WHERE id = ?", (rng.randint(1, max_phone),)
-        ).fetchone()[0]
-        for _ in range(2000)
-    ]
-    names = [
-        r[0]
-        for r in raw.execute(
-            "SELECT name FROM subscribers WHERE id IN ({})".format(
-                ",".join(str(rng.randint(1, max_phone // 2)) for _ in range(400))
+def _table(figures: dict[str, Figure]) -> str:
+    rows = [("", "figure", "value", "limit", "ratio", "goal")]
+    for name, fig in sorted(figures.items()):
+        rows.append(
+            (
+                "ok" if fig["ok"] else "MISS",
+                name,
+                f"{fig['value']:,} {fig['unit']}",
+                "" if fig["limit"] is None else f"{fig['limit']:,}",
+                "" if fig["ratio"] is None else f"{fig['ratio']}×",
+                str(fig["goal"]),
             )
         )
-    ]
-    db = Database(str(path))
-    actor = UserService(db).system_actor()
-    search = SubscriberSearch(db)
-    query = "SELECT subscriber_id FROM subscriber_phones WHERE number = ?"
-    for number in numbers:  # warm the pages both paths read
-        raw.execute(query, (number,)).fetchone()
-        search.find_exact(actor, number)
-    raw_times = _timed([lambda n=n: raw.execute(query, (n,)).fetchone() for n in numbers])
-    service_times = _timed([lambda n=n: search.find_exact(actor, n) for n in numbers])
-    again = _timed([lambda n=n: raw.execute(query, (n,)).fetchone() for n in numbers])
-    if statistics.median(again) < statistics.median(raw_times):
-        raw_times = again
-    limit_us = statistics.median(raw_times) * 1e6
-    value_us = statistics.median(service_times) * 1e6
-    figures = {
-        f"caller_lookup_exact_phone_raw_sqlite_{size}": figure(limit_us, "µs", "the limit", True),
-        f"caller_lookup_exact_phone_service_{size}": figure(
-            value_us,
-            "µs",
-            "≤ 10× limit",
-            value_us <= 10 * limit_us,
-            limit=limit_us,
-            ratio=value_us / limit_us,
-        ),
-    }
-    fragments = []
-    for number in numbers[:300]:
-        kind = len(fragments) % 3
-        fragments.append(number[:6] if kind == 0 else number[-5:] if kind == 1 else number[4:9])
-    phone_times = _timed([lambda f=f: search.search(actor, f, 50) for f in fragments])
-    words = []
-    for name in names:
-        first, _, last = name.partition(" ")
-        word = rng.choice([first, last])
-        start = rng.randint(0, max(0, len(word) - 3))
-        words.append(word[start : start + rng.randint(3, 5)])
-    words += [f"{n.split(' ')[0][:3]} {n.split(' ')[-1][:3]}" for n in names[:100]]
-    name_times = _timed([lambda w=w: search.search(actor, w, 50) for w in words])
-    for key, samples in (("phone", phone_times), ("name", name_times)):
-        median_ms = statistics.median(samples) * 1000
-        figures[f"search_{key}_fragment_{size}"] = figure(
-            median_ms,
-            "ms",
-            "≤ 15 ms median",
-            median_ms <= 15,
-            p95_ms=round(_p95(samples) * 1000, 3),
-            queries=len(samples),
-        )
-    raw.close()
-    db.dispose()
-    return figures
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    lines = []
+    for row in rows:
+        cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1])]
+        cells += [row[i].rjust(widths[i]) for i in (2, 3, 4)]
+        lines.append("  ".join([*cells, row[5]]))
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--subscribers", type=int, default=1_000_000)
-    parser.add_argument(
-        "--only", nargs="*", default=None, help="groups to run: service, ui (default: all)"
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    parser.add_argument("--subscribers", type=int, default=FULL_SIZE, metavar="N")
+    parser.add_argument(
+        "--only", nargs="+", choices=GROUPS, metavar="GROUP", help=f"any of {', '.join(GROUPS)}"
+    )
+    parser.add_argument("--output", type=Path, help="results file (merged into if present)")
     args = parser.parse_args(argv)
-    groups = set(args.only or ["service", "ui", "dispatch"])
+    groups = set(args.only or GROUPS)
+    size = size_label(args.subscribers)
+    output = args.output or (
+        RESULTS if args.subscribers == FULL_SIZE else DATA_DIR / f"results-{size}.json"
+    )
+
     figures: dict[str, Figure] = {}
-    big = database(args.subscribers, figures)
-    small = database(min(10_000, args.subscribers), figures)
-    size = _size(args.subscribers)
-    if "service" in groups:
-        figures.update(service_figures(big, size))
-    if "dispatch" in groups:
-        from bench import dispatch_figures
+    big, marker, fresh = datasets.database(DATA_DIR, args.subscribers)
+    steps: list[tuple[str, Callable[[], dict[str, Figure]]]] = [
+        (
+            "demo",
+            lambda: {f"demo_data_{size}_seconds": _generation(args.subscribers, marker, fresh)},
+        ),
+        ("lookup", lambda: service_figures.caller_lookup(big, size)),
+        ("search", lambda: service_figures.search_as_you_type(big, size)),
+        ("dispatch", _dispatch_figures),
+        ("ui", lambda: _ui_figures(big, _small(args.subscribers), size)),
+    ]
+    failed = []
+    for group, measure in steps:
+        if group not in groups:
+            continue
+        try:
+            figures.update(measure())
+        except Exception:  # one broken group must not cost the others' figures
+            traceback.print_exc()
+            failed.append(group)
 
-        figures.update(dispatch_figures.measure(DATA_DIR))
-    if "ui" in groups:
-        from bench import ui_figures
-
-        figures.update(ui_figures.measure(big, small, size=size))
-    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    # A full run replaces the file (no stale figures); a partial run, or one where a group
+    # failed, updates the figures it measured and keeps the others.
+    results = {}
+    if (args.only or failed) and output.exists():
+        results = json.loads(output.read_text(encoding="utf-8"))
     results.update(figures)
-    RESULTS.write_text(
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(
         json.dumps(results, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )
-    width = max(len(k) for k in figures)
-    for name, fig in sorted(figures.items()):
-        limit = f" limit {fig['limit']}" if fig["limit"] is not None else ""
-        ratio = f" ({fig['ratio']}×)" if fig["ratio"] is not None else ""
-        mark = "ok " if fig["ok"] else "MISS"
-        print(
-            f"{mark} {name:<{width}} {fig['value']} {fig['unit']}{limit}{ratio}  goal {fig['goal']}"
-        )
-    return 0 if all(f["ok"] for f in figures.values()) else 1
+    print(_table(figures))
+    print(f"written to {output}")
+    if failed:
+        print(f"FAILED groups (see the tracebacks above): {', '.join(failed)}")
+    return 0 if not failed and all(f["ok"] for f in figures.values()) else 1
 
 
 if __name__ == "__main__":

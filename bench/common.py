@@ -1,0 +1,62 @@
+"""What every figure of ``make bench`` shares: its record, and the statistics taken."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+
+Figure = dict[str, Any]
+
+
+def figure(
+    value: float,
+    unit: str,
+    goal: str,
+    ok: bool,
+    *,
+    limit: float | None = None,
+    ratio: float | None = None,
+    **extra: Any,
+) -> Figure:
+    """One entry of ``bench/results.json``; ``extra`` adds context (p95, query count, …)."""
+    result: Figure = {
+        "value": round(value, 3),
+        "unit": unit,
+        "limit": None if limit is None else round(limit, 3),
+        "ratio": None if ratio is None else round(ratio, 2),
+        "goal": goal,
+        "ok": bool(ok),
+    }
+    result.update(extra)
+    return result
+
+
+def size_label(subscribers: int) -> str:
+    """``1m``, ``10k``; other sizes as the plain number (so names never collide)."""
+    if subscribers >= 1_000_000 and subscribers % 1_000_000 == 0:
+        return f"{subscribers // 1_000_000}m"
+    if subscribers >= 1000 and subscribers % 1000 == 0:
+        return f"{subscribers // 1000}k"
+    return str(subscribers)
+
+
+def timed(calls: Iterable[Callable[[], object]]) -> list[float]:
+    """Seconds taken by each call, in order."""
+    samples = []
+    clock = time.perf_counter
+    for call in calls:
+        start = clock()
+        call()
+        samples.append(clock() - start)
+    return samples
+
+
+def median(samples: list[float]) -> float:
+    return statistics.median(samples)
+
+
+def p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[max(0, round(len(ordered) * 0.95) - 1)]
