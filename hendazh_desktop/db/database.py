@@ -9,6 +9,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from hendazh_desktop.db import (
+    models_billing,  # noqa: F401  (maps the billing tables)
     models_dispatch,  # noqa: F401  (maps the dispatch tables)
     models_pricing,  # noqa: F401  (maps the price tables)
     search_sync,  # noqa: F401  (registers the FTS events)
@@ -16,6 +17,8 @@ from hendazh_desktop.db import (
 from hendazh_desktop.db.engine import WRITE_OPTION, database_url, make_engine, sqlite_path
 from hendazh_desktop.db.lookups import KeyLookups
 from hendazh_desktop.db.repositories.audit import AuditRepository
+from hendazh_desktop.db.repositories.billing import BillingRepository
+from hendazh_desktop.db.repositories.billing_lists import BillingListRepository
 from hendazh_desktop.db.repositories.catalogue import CatalogueRepository
 from hendazh_desktop.db.repositories.dispatch import DispatchRepository
 from hendazh_desktop.db.repositories.pricing import PricingRepository
@@ -41,6 +44,8 @@ class UnitOfWork:
         self.work_groups = WorkGroupRepository(self.session)
         self.dispatch = DispatchRepository(self.session)
         self.pricing = PricingRepository(self.session)
+        self.billing = BillingRepository(self.session)
+        self.billing_lists = BillingListRepository(self.session)
         return self
 
     def __exit__(

@@ -48,10 +48,21 @@ class Permission(enum.StrEnum):
     VIEW_WORK_GROUPS = "view_work_groups"
     MANAGE_WORK_GROUPS = "manage_work_groups"
     DISPATCH = "dispatch"
+    VIEW_BILLING = "view_billing"
+    ISSUE_INVOICES = "issue_invoices"
+    RECORD_PAYMENTS = "record_payments"
+    CREDIT_INVOICES = "credit_invoices"
 
 
 P = Permission
-_OFFICE = {P.VIEW_SUBSCRIBERS, P.VIEW_REQUESTS, P.VIEW_SERVICES, P.VIEW_WORK_GROUPS}
+_OFFICE = {
+    P.VIEW_SUBSCRIBERS,
+    P.VIEW_REQUESTS,
+    P.VIEW_SERVICES,
+    P.VIEW_WORK_GROUPS,
+    P.VIEW_BILLING,
+}
+_BILLING = {P.ISSUE_INVOICES, P.RECORD_PAYMENTS, P.CREDIT_INVOICES}
 _INTAKE = _OFFICE | {
     P.EDIT_SUBSCRIBERS,
     P.CREATE_REQUESTS,
@@ -63,9 +74,10 @@ _INTAKE = _OFFICE | {
 MATRIX: dict[Role, frozenset[Permission]] = {
     Role.CONSULTANT: frozenset(_INTAKE),
     Role.DISPATCHER: frozenset(_INTAKE | {P.MANAGE_WORK_GROUPS, P.DISPATCH}),
-    Role.ACCOUNTANT: frozenset(_OFFICE),
+    Role.ACCOUNTANT: frozenset(_OFFICE | _BILLING),
     Role.MANAGER: frozenset(
         _INTAKE
+        | _BILLING
         | {
             P.EDIT_SERVICES,
             P.EDIT_SETTINGS,
@@ -77,6 +89,7 @@ MATRIX: dict[Role, frozenset[Permission]] = {
     ),
     Role.ADMIN: frozenset(
         _INTAKE
+        | _BILLING
         | {
             P.EDIT_SERVICES,
             P.EDIT_SETTINGS,

@@ -12,8 +12,9 @@ from hendazh_desktop.domain.errors import FormErrorCollector, ValidationError
 from hendazh_desktop.domain.fields import clean_text
 from hendazh_desktop.domain.jalali import parse_date, parse_time, today_local
 from hendazh_desktop.domain.permissions import Actor, Permission, require
-from hendazh_desktop.domain.requests import Channel, Priority, initial_status
+from hendazh_desktop.domain.requests import Channel, Priority, RequestStatus, initial_status
 from hendazh_desktop.services.audit_trail import record, request_snapshot
+from hendazh_desktop.services.billing_posting import issue_prepayment_invoice
 from hendazh_desktop.services.dto import CreatedRequest
 from hendazh_desktop.services.queue import open_request
 from hendazh_desktop.services.subscriber_forms import AddressDraft, clean_address
@@ -139,6 +140,8 @@ class IntakeService:
                 channel=draft.channel,
                 status=status.value,
             )
+            if status is RequestStatus.AWAITING_PREPAYMENT:
+                issue_prepayment_invoice(uow, request, actor, now)
             record(
                 uow,
                 self._clock,

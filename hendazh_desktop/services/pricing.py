@@ -25,6 +25,7 @@ from hendazh_desktop.domain.pricing import (
 )
 from hendazh_desktop.domain.requests import RequestStatus
 from hendazh_desktop.services.audit_trail import record
+from hendazh_desktop.services.billing_posting import after_done
 from hendazh_desktop.services.queue import open_request, record_transition
 from hendazh_desktop.services.time import Clock, system_clock
 
@@ -271,6 +272,7 @@ class PricingService:
             now = self._clock()
             request.done_at = now
             record_transition(uow, request, S.DONE, actor, now, "پایان کار")
+            after_done(uow, request, actor, now)
             uow.commit()
 
     def rework(self, actor: Actor, request_id: int, description: str) -> int:

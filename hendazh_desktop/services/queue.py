@@ -271,7 +271,15 @@ class QueueService:
             target = initial_status(
                 from_web_form=False, prepaid=service.payment_policy == "prepaid"
             )
-            record_transition(uow, request, target, actor, self._clock(), "تأیید فرم وب")
+            now = self._clock()
+            record_transition(uow, request, target, actor, now, "تأیید فرم وب")
+            if target is RequestStatus.AWAITING_PREPAYMENT:
+                # Imported here: billing's posting rules build on this module's transitions.
+                from hendazh_desktop.services.billing_posting import (
+                    issue_prepayment_invoice,
+                )
+
+                issue_prepayment_invoice(uow, request, actor, now)
             uow.commit()
             return target
 

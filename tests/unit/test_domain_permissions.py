@@ -17,7 +17,14 @@ from hendazh_desktop.domain.permissions import (
 )
 
 P = Permission
-VIEWS = {P.VIEW_SUBSCRIBERS, P.VIEW_REQUESTS, P.VIEW_SERVICES, P.VIEW_WORK_GROUPS}
+VIEWS = {
+    P.VIEW_SUBSCRIBERS,
+    P.VIEW_REQUESTS,
+    P.VIEW_SERVICES,
+    P.VIEW_WORK_GROUPS,
+    P.VIEW_BILLING,
+}
+BILLING = {P.ISSUE_INVOICES, P.RECORD_PAYMENTS, P.CREDIT_INVOICES}
 
 
 def actor(role: Role) -> Actor:
@@ -70,8 +77,9 @@ def test_only_admin_manages_users_restores_and_generates_demo_data():
         assert {r for r in Role if permission in MATRIX[r]} == {Role.ADMIN}
 
 
-def test_accountant_is_read_only():
-    assert MATRIX[Role.ACCOUNTANT] == frozenset(VIEWS)
+def test_accountant_views_everything_and_handles_money_only():
+    assert MATRIX[Role.ACCOUNTANT] == frozenset(VIEWS | BILLING)
+    assert not BILLING & MATRIX[Role.CONSULTANT] and not BILLING & MATRIX[Role.DISPATCHER]
 
 
 def test_manager_keeps_everything_an_intake_role_has():

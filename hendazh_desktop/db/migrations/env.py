@@ -7,6 +7,7 @@ from alembic import context
 from hendazh_desktop.db import (  # noqa: F401  (registers every table)
     models,
     models_admin,
+    models_billing,
     models_dispatch,
     models_pricing,
 )

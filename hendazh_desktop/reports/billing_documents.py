@@ -1,0 +1,118 @@
+"""What the billing PDFs print: plain frozen data (integer rials, dates), built by the services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """Seller or buyer block of an invoice."""
+
+    name: str
+    economic_code: str = ""
+    national_id: str = ""  # national ID (legal) or national code (person)
+    registration_number: str = ""
+    province: str = ""
+    city: str = ""
+    postal_code: str = ""
+    address: str = ""
+    phone: str = ""
+    subscription_code: str = ""  # buyer only
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentLine:
+    """One printed invoice line; every amount in rials."""
+
+    code: str
+    description: str
+    quantity: int
+    unit: str
+    unit_price: int
+    gross: int
+    discount: int
+    net: int
+    vat: int
+    total: int
+    vat_exempt: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Settlement:
+    """A prepayment or payment shown under the totals (label, e.g. receipt number and date)."""
+
+    label: str
+    amount: int
+
+
+@dataclass(frozen=True, slots=True)
+class InvoiceDocument:
+    """Everything the official sales invoice (or a credit note) prints."""
+
+    title: str  # «صورتحساب فروش کالا و خدمات», «اعلامیه برگشت از فروش», …
+    number: str  # "1404-000123"
+    issued_on: dt.date | None  # None for a draft (printed as a draft)
+    seller: Party
+    buyer: Party
+    lines: tuple[DocumentLine, ...]
+    gross: int
+    discount: int
+    net: int
+    vat: int
+    total: int
+    terms: str  # «نقدی» or «غیرنقدی (نسیه)»
+    request_number: str = ""
+    references: str = ""  # e.g. «برگشت صورتحساب شماره 1404-000012»
+    notes: str = ""
+    settlements: tuple[Settlement, ...] = ()
+    balance_due: int = 0
+    amount_in_words: str = ""
+    footer: str = ""
+    logo_png: bytes = b""
+    draft: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptDocument:
+    """A receipt for one payment."""
+
+    number: str
+    received_on: dt.date
+    company: Party
+    payer_name: str
+    subscription_code: str
+    method: str  # Persian label
+    details: str  # reference, cheque number/bank/due date …
+    amount: int
+    amount_in_words: str
+    applied_to: str = ""  # invoice numbers it settled
+    unapplied: int = 0  # left as the subscriber's credit
+    note: str = ""
+    received_by: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StatementEntry:
+    """One line of a statement of account; debit raises what is owed, credit lowers it."""
+
+    on: dt.date
+    description: str
+    reference: str
+    debit: int
+    credit: int
+    balance: int
+
+
+@dataclass(frozen=True, slots=True)
+class StatementDocument:
+    """A subscriber's statement of account."""
+
+    company: Party
+    subscriber_name: str
+    subscription_code: str
+    printed_on: dt.date
+    entries: tuple[StatementEntry, ...]
+    balance: int  # positive: owed by the subscriber; negative: the subscriber's credit
+    ageing: tuple[int, int, int, int] = field(default=(0, 0, 0, 0))

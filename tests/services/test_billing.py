@@ -1,0 +1,221 @@
+"""Billing through the services: prepayments, materials, final invoices, payments of every
+kind, cheques, credit notes, credit and refunds, receivables and statements."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from hendazh_desktop.domain.errors import (
+    Conflict,
+    PermissionDenied,
+    ValidationError,
+    ValidationErrors,
+)
+from hendazh_desktop.services.billing_dto import DraftChanges, InvoiceFilter, PaymentDraft, PaymentFilter
+from hendazh_desktop.services.billing_queries import BillingQueries
+from hendazh_desktop.services.invoices import InvoiceService
+from hendazh_desktop.services.payments import PaymentService
+from hendazh_desktop.services.pricing import PricingService
+from billing_helpers import LABOUR, MATERIAL, Office, op
+
+
+@pytest.fixture
+def office(db, manager):
+    return Office(db, manager)
+
+
+def pay(db, actor, subscriber_id, amount, method="cash", **kw):
+    return PaymentService(db).record_payment(
+        actor, PaymentDraft(kw.pop("operation_id", op()), subscriber_id, method, amount, **kw)
+    )
+
+
+def events(db, invoice_id):
+    with db.read() as uow:
+        return [e.kind for e in uow.billing.events(invoice_id=invoice_id)]
+
+
+def test_prepaid_service_waits_for_its_prepayment_invoice(db, manager, accountant, office):
+    request_id = office.new_request("HTR")  # health tour: 180,000,000 + 10% VAT
+    assert office.status(request_id) == "awaiting_prepayment"
+    status = InvoiceService(db).money_status(accountant, request_id)
+    assert status.prepaid_service and status.prepayment_balance == 198_000_000
+    detail = InvoiceService(db).detail(accountant, status.prepayment_invoice_id)
+    assert detail.row.kind == "prepayment" and detail.row.number.endswith("-000001")
+    assert (detail.net, detail.vat, detail.row.total) == (180_000_000, 18_000_000, 198_000_000)
+
+    first = pay(db, accountant, office.card.id, "100,000,000", invoice_id=detail.row.id)
+    assert first.unapplied == 0 and office.status(request_id) == "awaiting_prepayment"
+    pay(db, accountant, office.card.id, "۹۸٬۰۰۰٬۰۰۰", "card", reference="123456", invoice_id=detail.row.id)
+    assert office.status(request_id) == "queued"
+    assert events(db, detail.row.id) == ["paid_in_full"]
+
+
+def test_education_is_exempt_and_printed_as_such(db, accountant, office):
+    request_id = office.new_request("EDU")
+    status = InvoiceService(db).money_status(accountant, request_id)
+    detail = InvoiceService(db).detail(accountant, status.prepayment_invoice_id)
+    assert detail.lines[0].vat_exempt and detail.vat == 0 and detail.row.total == 25_000_000
+
+
+def test_bounced_cheque_reverses_the_prepayment_and_the_release(db, accountant, office):
+    request_id = office.new_request("EDU")
+    invoice_id = InvoiceService(db).money_status(accountant, request_id).prepayment_invoice_id
+    cheque = pay(
+        db, accountant, office.card.id, "25000000", "cheque",
+        cheque_number="123456", cheque_bank="ملت", cheque_due_on="1405/10/01",
+    )
+    assert cheque.cheque_state == "pending" and office.status(request_id) == "queued"
+    bounced = PaymentService(db).bounce_cheque(accountant, cheque.id, "کسری موجودی", operation_id=op())
+    assert bounced.cheque_state == "bounced" and bounced.unapplied == 0
+    assert office.status(request_id) == "awaiting_prepayment"
+    assert events(db, invoice_id) == ["paid_in_full", "paid_in_full_reversed"]
+    with pytest.raises(Conflict):
+        PaymentService(db).clear_cheque(accountant, cheque.id, operation_id=op())
+    statement = BillingQueries(db).statement(accountant, office.card.id)
+    assert statement.balance == 25_000_000 == statement.owed
+
+
+def test_materials_prepayment_then_final_invoice_nets_it(db, manager, accountant, office):
+    request_id = office.agreed("PLB", (LABOUR, MATERIAL))
+    invoices = InvoiceService(db)
+    assert invoices.money_status(accountant, request_id).materials_default == 1_250_000
+    asked = invoices.ask_materials_prepayment(accountant, request_id)
+    assert asked == 1_250_000
+    with pytest.raises(Conflict):
+        PricingService(db).start_work(manager, request_id, expected_version=office.version(request_id))
+    pay(db, accountant, office.card.id, "1250000", "card_to_card", reference="987654", request_id=request_id)
+    office.start_and_finish(request_id)
+    assert office.status(request_id) == "done"
+
+    draft = invoices.draft_final(accountant, request_id)
+    assert draft.row.state == "draft" and draft.row.number == ""
+    assert [x.code for x in draft.lines] == ["PLB-L", "PLB-M"]
+    draft = invoices.update_draft(
+        accountant, draft.row.id, DraftChanges(("50,000", ""), "credit", "1405/10/01", "با تشکر"),
+        expected_version=draft.row.version,
+    )
+    assert draft.discount == 50_000 and draft.terms == "credit"
+    issued = invoices.issue(accountant, draft.row.id, operation_id=op(), expected_version=draft.row.version)
+    # (800,000 − 50,000) + 2,500,000 = 3,250,000 net; VAT 10% per line, truncated
+    assert (issued.net, issued.vat, issued.row.total) == (3_250_000, 325_000, 3_575_000)
+    assert issued.row.paid == 1_250_000 and issued.row.balance == 2_325_000
+    assert issued.row.state == "part_paid" and office.status(request_id) == "invoiced"
+    pay(db, accountant, office.card.id, "2325000", invoice_id=issued.row.id)
+    assert office.status(request_id) == "paid"
+    assert invoices.detail(accountant, issued.row.id).row.state == "paid"
+
+
+def test_credit_note_cancels_exactly_and_frees_the_payment(db, accountant, office):
+    request_id = office.done()
+    invoices = InvoiceService(db)
+    draft = invoices.draft_final(accountant, request_id)
+    issued = invoices.issue(accountant, draft.row.id, operation_id=op(), expected_version=draft.row.version)
+    payment = pay(db, accountant, office.card.id, str(issued.row.total), invoice_id=issued.row.id)
+    assert office.status(request_id) == "paid"
+    note = invoices.credit_note(accountant, issued.row.id, "مبلغ اشتباه", operation_id=op())
+    assert note.row.kind == "credit_note" and note.credits_number == issued.row.number
+    assert note.row.number.startswith("CRN-") and note.row.total == issued.row.total
+    again = invoices.detail(accountant, issued.row.id)
+    assert again.row.state == "credited" and again.row.balance == 0
+    assert again.credited_by == note.row.number
+    assert office.status(request_id) == "invoiced"
+    assert BillingQueries(db).payment(accountant, payment.id).unapplied == issued.row.total
+    with pytest.raises(Conflict):
+        invoices.credit_note(accountant, issued.row.id, "دوباره", operation_id=op())
+    # a corrected invoice can be drafted and is paid from the freed credit
+    redraft = invoices.draft_final(accountant, request_id)
+    reissued = invoices.issue(accountant, redraft.row.id, operation_id=op(), expected_version=redraft.row.version)
+    assert reissued.row.state == "open"
+    assert PaymentService(db).apply_credit(accountant, office.card.id, reissued.row.id) == reissued.row.total
+    assert office.status(request_id) == "paid"
+    statement = BillingQueries(db).statement(accountant, office.card.id)
+    assert statement.balance == 0 == statement.owed - statement.credit
+
+
+def test_same_submission_twice_is_recorded_once(db, accountant, office):
+    request_id = office.done()
+    invoices = InvoiceService(db)
+    draft = invoices.draft_final(accountant, request_id)
+    issue_op = op()
+    first = invoices.issue(accountant, draft.row.id, operation_id=issue_op, expected_version=draft.row.version)
+    replay = invoices.issue(accountant, draft.row.id, operation_id=issue_op, expected_version=draft.row.version)
+    assert replay.row.number == first.row.number
+    payment_op = op()
+    one = pay(db, accountant, office.card.id, "100000", operation_id=payment_op)
+    two = pay(db, accountant, office.card.id, "100000", operation_id=payment_op)
+    assert one.id == two.id and one.number == two.number
+    assert BillingQueries(db).count_payments(accountant, PaymentFilter()) == 1
+    credit_op = op()
+    invoices.credit_note(accountant, first.row.id, "اشتباه", operation_id=credit_op)
+    invoices.credit_note(accountant, first.row.id, "اشتباه", operation_id=credit_op)
+    assert BillingQueries(db).count_invoices(accountant, InvoiceFilter(kind="credit_note")) == 1
+
+
+def test_overpayment_stays_as_credit_and_can_be_refunded(db, accountant, office):
+    request_id = office.new_request("EDU")
+    invoice_id = InvoiceService(db).money_status(accountant, request_id).prepayment_invoice_id
+    payment = pay(db, accountant, office.card.id, "30,000,000", invoice_id=invoice_id)
+    assert payment.unapplied == 5_000_000
+    statement = BillingQueries(db).statement(accountant, office.card.id)
+    assert (statement.balance, statement.credit, statement.owed) == (-5_000_000, 5_000_000, 0)
+    with pytest.raises(ValidationError):
+        PaymentService(db).refund(accountant, office.card.id, "6,000,000", "cash", "", operation_id=op())
+    refund = PaymentService(db).refund(accountant, office.card.id, "5,000,000", "cash", "", operation_id=op())
+    assert refund.direction == "out" and refund.number.startswith("RFD-")
+    assert BillingQueries(db).statement(accountant, office.card.id).balance == 0
+
+
+def test_payment_fields_are_checked_and_nothing_is_written(db, accountant, office):
+    with pytest.raises(ValidationErrors) as errors:
+        pay(db, accountant, office.card.id, "12.5", "card")
+    assert set(errors.value.by_field) == {"amount", "reference"}
+    with pytest.raises(ValidationErrors) as cheque:
+        pay(db, accountant, office.card.id, "1000", "cheque", cheque_number="12", cheque_due_on="1405/13/01")
+    assert set(cheque.value.by_field) == {"cheque_number", "cheque_bank", "cheque_due_on"}
+    assert BillingQueries(db).count_payments(accountant, PaymentFilter()) == 0
+
+
+def test_only_billing_roles_take_money(db, consultant, accountant, office):
+    with pytest.raises(PermissionDenied):
+        pay(db, consultant, office.card.id, "1000")
+    assert BillingQueries(db).count_invoices(consultant, InvoiceFilter()) == 0
+
+
+def test_issued_money_records_refuse_update_and_delete(db, accountant, office):
+    request_id = office.new_request("EDU")
+    invoice_id = InvoiceService(db).money_status(accountant, request_id).prepayment_invoice_id
+    payment = pay(db, accountant, office.card.id, "1000")
+    for statement in (
+        f"UPDATE invoices SET total = 1 WHERE id = {invoice_id}",
+        f"DELETE FROM invoice_lines WHERE invoice_id = {invoice_id}",
+        f"UPDATE payments SET amount = 1 WHERE id = {payment.id}",
+        "DELETE FROM allocations",
+    ):
+        with pytest.raises(DBAPIError), db.engine.begin() as conn:
+            conn.execute(text(statement))
+
+
+def test_receivables_by_age(db, accountant, clock, office):
+    office.new_request("EDU")
+    office.new_request("HTR")
+    rows = BillingQueries(db).receivables(accountant)
+    assert len(rows) == 1
+    assert rows[0].total == 25_000_000 + 198_000_000 == rows[0].buckets[0]
+    far = BillingQueries(db, clock=clock).receivables(accountant, today=rows[0] and __import__("datetime").date(2030, 1, 1))
+    assert far[0].buckets[3] == far[0].total
+
+
+def test_invoice_list_filters(db, accountant, office):
+    office.new_request("EDU")
+    office.new_request("HTR")
+    queries = BillingQueries(db)
+    assert queries.count_invoices(accountant, InvoiceFilter()) == 2
+    assert queries.count_invoices(accountant, InvoiceFilter(state="unsettled")) == 2
+    assert queries.count_invoices(accountant, InvoiceFilter(service_id=office.services["EDU"].id)) == 1
+    rows = queries.invoices(accountant, InvoiceFilter(), 0, 10)
+    assert [r.service_name for r in rows] == ["تورهای سلامت", "خدمات آموزشی"]  # newest first
+    assert queries.invoice_id_by_number(accountant, rows[1].number) == rows[1].id
+    assert queries.count_invoices(accountant, InvoiceFilter(number=rows[0].number)) == 1
