@@ -56,11 +56,15 @@ def default_backup_dir(db: Database) -> Path:
 def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None) -> UiContext:
     """Wire every use case to the database; the views receive only this."""
     from hendazh_desktop.services.audit import AuditService
+    from hendazh_desktop.services.billing_documents import BillingDocuments
+    from hendazh_desktop.services.billing_queries import BillingQueries
     from hendazh_desktop.services.catalogue import CatalogueService
     from hendazh_desktop.services.dispatch import DispatchService
     from hendazh_desktop.services.intake import IntakeService
+    from hendazh_desktop.services.invoices import InvoiceService
     from hendazh_desktop.services.job_sheets import JobSheetService
     from hendazh_desktop.services.maintenance import BackupService
+    from hendazh_desktop.services.payments import PaymentService
     from hendazh_desktop.services.pricing import PricingService
     from hendazh_desktop.services.queue import QueueService
     from hendazh_desktop.services.settings import SettingsService
@@ -87,6 +91,10 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
         dispatch=DispatchService(db),
         job_sheets=JobSheetService(db),
         pricing=PricingService(db),
+        invoices=InvoiceService(db),
+        payments=PaymentService(db),
+        billing=BillingQueries(db),
+        billing_documents=BillingDocuments(db),
         documents_dir=(backup_dir or default_backup_dir(db)).parent / "documents",
     )
 

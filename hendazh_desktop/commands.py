@@ -130,6 +130,27 @@ def _users(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
+def _invoice(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
+    from pathlib import Path
+
+    from hendazh_desktop.services.billing_documents import BillingDocuments
+    from hendazh_desktop.services.subscriber_search import SubscriberSearch
+
+    actor = UserService(db).system_actor()
+    documents = BillingDocuments(db)
+    if args.invoice_command == "pdf":
+        data = documents.invoice_pdf_by_number(actor, args.number)
+    else:
+        found = SubscriberSearch(db).find_exact(actor, args.code)
+        if found is None:
+            raise CommandError(f"no subscriber with code or phone {args.code}")
+        data = documents.statement_pdf(actor, found)
+    target = Path(args.output)
+    target.write_bytes(data)
+    print(f"wrote {target} ({len(data):,} bytes)")
+    return 0
+
+
 def _migrate(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
     print(f"database ready: {db.url}")
     return 0
@@ -142,6 +163,7 @@ HANDLERS: dict[str, Callable[[Database, argparse.Namespace, AppPaths], int]] = {
     "import-webform": _webform,
     "audit": _audit,
     "users": _users,
+    "invoice": _invoice,
 }
 
 

@@ -160,9 +160,10 @@ class BillingQueries:
         self._clock = clock
 
     @staticmethod
-    def _invoice_stmt(uow: UnitOfWork, flt: InvoiceFilter) -> Any:
+    def _invoice_stmt(uow: UnitOfWork, flt: InvoiceFilter, *, count: bool = False) -> Any:
         number = parse_number(flt.number) if flt.number.strip() else None
         return uow.billing_lists.invoice_query(
+            count=count,
             state=flt.state,
             kind=flt.kind,
             date_from=flt.date_from,
@@ -175,7 +176,7 @@ class BillingQueries:
     def count_invoices(self, actor: Actor, flt: InvoiceFilter) -> int:
         require(actor, Permission.VIEW_BILLING)
         with self._db.read() as uow:
-            return uow.billing_lists.count(self._invoice_stmt(uow, flt))
+            return uow.billing_lists.count(self._invoice_stmt(uow, flt, count=True))
 
     def invoices(
         self, actor: Actor, flt: InvoiceFilter, offset: int, limit: int
@@ -193,8 +194,9 @@ class BillingQueries:
             return found.id if found else None
 
     @staticmethod
-    def _payment_stmt(uow: UnitOfWork, flt: PaymentFilter) -> Any:
+    def _payment_stmt(uow: UnitOfWork, flt: PaymentFilter, *, count: bool = False) -> Any:
         return uow.billing_lists.payment_query(
+            count=count,
             method=flt.method,
             cheque_state=flt.cheque_state,
             date_from=flt.date_from,
@@ -206,7 +208,7 @@ class BillingQueries:
     def count_payments(self, actor: Actor, flt: PaymentFilter) -> int:
         require(actor, Permission.VIEW_BILLING)
         with self._db.read() as uow:
-            return uow.billing_lists.count_payments(self._payment_stmt(uow, flt))
+            return uow.billing_lists.count_payments(self._payment_stmt(uow, flt, count=True))
 
     def payments(
         self, actor: Actor, flt: PaymentFilter, offset: int, limit: int

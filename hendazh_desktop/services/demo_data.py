@@ -17,6 +17,7 @@ from hendazh_desktop.domain.requests import Channel, Priority, RequestStatus
 from hendazh_desktop.domain.subscription_code import BODY_MAX, BODY_MIN, damm_digit
 from hendazh_desktop.domain.text import search_key, to_persian_digits
 from hendazh_desktop.services import demo_names as words
+from hendazh_desktop.services.demo_billing import make_billing
 from hendazh_desktop.services.demo_dispatch import advance_jobs, make_groups
 from hendazh_desktop.services.time import Clock, system_clock
 
@@ -28,7 +29,7 @@ SUFFIXES = 10**7  # seven digits after each four-digit prefix
 REQUESTS_PER_SUBSCRIBERS = 20
 MAX_REQUESTS = 50_000
 MIN_GROUPS, MAX_GROUPS = 12, 500
-DISPATCHED_JOBS = 36
+DISPATCHED_JOBS = 48
 Progress = Callable[[int, int], None]
 
 
@@ -43,13 +44,14 @@ class DemoSummary:
     seconds: float
     groups: int = 0
     dispatched_jobs: int = 0
+    invoices: int = 0
 
     def describe(self) -> str:
         return (
             f"demo data: {self.subscribers:,} subscribers, {self.phones:,} phones, "
             f"{self.addresses:,} addresses, {self.requests:,} requests, {self.groups} work "
-            f"groups, {self.dispatched_jobs} jobs taken through dispatch "
-            f"in {self.seconds:.1f} s"
+            f"groups, {self.dispatched_jobs} jobs taken through dispatch, "
+            f"{self.invoices:,} invoices in {self.seconds:.1f} s"
         )
 
 
@@ -310,13 +312,14 @@ def generate_demo_data(
         gen.subscribers(subscribers, zones, progress)
         made = gen.requests(request_count, services, actor) if subscribers else 0
         writer.index_search(gen.first_sub, gen.first_phone)
-    groups = jobs = 0
+    groups = jobs = invoices = 0
     if subscribers:
         group_rng = random.Random(seed + 1)
         groups = len(
             make_groups(db, actor, group_rng, min(MAX_GROUPS, max(MIN_GROUPS, subscribers // 2000)))
         )
         jobs = advance_jobs(db, actor, group_rng, min(DISPATCHED_JOBS, made))
+        invoices = make_billing(db, actor, group_rng)
     summary = DemoSummary(
         subscribers,
         gen.phones,
@@ -325,6 +328,7 @@ def generate_demo_data(
         time.perf_counter() - started,
         groups,
         jobs,
+        invoices,
     )
     with db.write() as uow:
         uow.audit.append(

@@ -82,7 +82,8 @@ _FIELDS = [f.name for f in dataclasses.fields(OfficeSettings)]
 _INT_FIELDS = {"default_vat_bp", "backups_kept"}
 
 
-def _load(uow: UnitOfWork) -> OfficeSettings:
+def load_settings(uow: UnitOfWork) -> OfficeSettings:
+    """Every setting inside the caller's unit of work."""
     values: dict[str, object] = {}
     for name in _FIELDS:
         raw = uow.catalogue.setting(name)
@@ -123,7 +124,7 @@ class SettingsService:
 
     def get(self) -> OfficeSettings:
         with self._db.read() as uow:
-            return _load(uow)
+            return load_settings(uow)
 
     def update(self, actor: Actor, draft: SettingsDraft) -> OfficeSettings:
         require(actor, Permission.EDIT_SETTINGS)
@@ -162,7 +163,7 @@ class SettingsService:
         logo = _read_logo(errors, draft.logo_path) if draft.logo_path else None
         errors.raise_if_any()
         with self._db.write() as uow:
-            before = _load(uow)
+            before = load_settings(uow)
             logo_b64 = before.logo_png_b64
             if draft.remove_logo:
                 logo_b64 = ""
@@ -211,7 +212,7 @@ class SettingsService:
         if name not in _FIELDS:
             raise ValidationError(name, "invalid")
         with self._db.write() as uow:
-            before = getattr(_load(uow), name)
+            before = getattr(load_settings(uow), name)
             uow.catalogue.set_setting(name, value)
             uow.audit.append(
                 at=self._clock(),

@@ -7,11 +7,15 @@ from pathlib import Path
 
 from hendazh_desktop.domain.permissions import Actor
 from hendazh_desktop.services.audit import AuditService
+from hendazh_desktop.services.billing_documents import BillingDocuments
+from hendazh_desktop.services.billing_queries import BillingQueries
 from hendazh_desktop.services.catalogue import CatalogueService
 from hendazh_desktop.services.dispatch import DispatchService
 from hendazh_desktop.services.intake import IntakeService
+from hendazh_desktop.services.invoices import InvoiceService
 from hendazh_desktop.services.job_sheets import JobSheetService
 from hendazh_desktop.services.maintenance import BackupService
+from hendazh_desktop.services.payments import PaymentService
 from hendazh_desktop.services.pricing import PricingService
 from hendazh_desktop.services.queue import QueueService
 from hendazh_desktop.services.settings import SettingsService
@@ -41,4 +45,8 @@ class UiContext:
     dispatch: DispatchService
     job_sheets: JobSheetService
     pricing: PricingService
+    invoices: InvoiceService
+    payments: PaymentService
+    billing: BillingQueries
+    billing_documents: BillingDocuments
     documents_dir: Path

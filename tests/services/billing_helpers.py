@@ -27,7 +27,9 @@ def op() -> str:
 class Office:
     """One office: a group, a subscriber, and requests driven through intake and dispatch."""
 
-    def __init__(self, db, actor: Actor, *, name: str = "مریم فسایی", phone: str = "09171234567") -> None:
+    def __init__(
+        self, db, actor: Actor, *, name: str = "مریم فسایی", phone: str = "09171234567"
+    ) -> None:
         self.db = db
         self.actor = actor
         catalogue = CatalogueService(db)
@@ -70,14 +72,25 @@ class Office:
     def agreed(self, code: str = "PLB", lines: tuple[LineDraft, ...] = (LABOUR, MATERIAL)) -> int:
         request_id = self.new_request(code)
         DispatchService(self.db).assign(
-            self.actor, request_id, self.group.id, dt.date(2025, 12, 1),
+            self.actor,
+            request_id,
+            self.group.id,
+            dt.date(2025, 12, 1),
             expected_version=self.version(request_id),
         )
-        JobSheetService(self.db).dispatch(self.actor, request_id, expected_version=self.version(request_id))
+        JobSheetService(self.db).dispatch(
+            self.actor, request_id, expected_version=self.version(request_id)
+        )
         pricing = PricingService(self.db)
-        price = pricing.present_price(self.actor, request_id, list(lines), expected_version=self.version(request_id))
+        price = pricing.present_price(
+            self.actor, request_id, list(lines), expected_version=self.version(request_id)
+        )
         pricing.agree(
-            self.actor, request_id, price.version, method="in_person", person="مریم",
+            self.actor,
+            request_id,
+            price.version,
+            method="in_person",
+            person="مریم",
             expected_version=self.version(request_id),
         )
         return request_id

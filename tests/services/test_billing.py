@@ -4,6 +4,7 @@ kind, cheques, credit notes, credit and refunds, receivables and statements."""
 from __future__ import annotations
 
 import pytest
+from billing_helpers import LABOUR, MATERIAL, Office, op
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
@@ -13,12 +14,16 @@ from hendazh_desktop.domain.errors import (
     ValidationError,
     ValidationErrors,
 )
-from hendazh_desktop.services.billing_dto import DraftChanges, InvoiceFilter, PaymentDraft, PaymentFilter
+from hendazh_desktop.services.billing_dto import (
+    DraftChanges,
+    InvoiceFilter,
+    PaymentDraft,
+    PaymentFilter,
+)
 from hendazh_desktop.services.billing_queries import BillingQueries
 from hendazh_desktop.services.invoices import InvoiceService
 from hendazh_desktop.services.payments import PaymentService
 from hendazh_desktop.services.pricing import PricingService
-from billing_helpers import LABOUR, MATERIAL, Office, op
 
 
 @pytest.fixture
@@ -48,7 +53,15 @@ def test_prepaid_service_waits_for_its_prepayment_invoice(db, manager, accountan
 
     first = pay(db, accountant, office.card.id, "100,000,000", invoice_id=detail.row.id)
     assert first.unapplied == 0 and office.status(request_id) == "awaiting_prepayment"
-    pay(db, accountant, office.card.id, "۹۸٬۰۰۰٬۰۰۰", "card", reference="123456", invoice_id=detail.row.id)
+    pay(
+        db,
+        accountant,
+        office.card.id,
+        "۹۸٬۰۰۰٬۰۰۰",
+        "card",
+        reference="123456",
+        invoice_id=detail.row.id,
+    )
     assert office.status(request_id) == "queued"
     assert events(db, detail.row.id) == ["paid_in_full"]
 
@@ -64,11 +77,19 @@ def test_bounced_cheque_reverses_the_prepayment_and_the_release(db, accountant, 
     request_id = office.new_request("EDU")
     invoice_id = InvoiceService(db).money_status(accountant, request_id).prepayment_invoice_id
     cheque = pay(
-        db, accountant, office.card.id, "25000000", "cheque",
-        cheque_number="123456", cheque_bank="ملت", cheque_due_on="1405/10/01",
+        db,
+        accountant,
+        office.card.id,
+        "25000000",
+        "cheque",
+        cheque_number="123456",
+        cheque_bank="ملت",
+        cheque_due_on="1405/10/01",
     )
     assert cheque.cheque_state == "pending" and office.status(request_id) == "queued"
-    bounced = PaymentService(db).bounce_cheque(accountant, cheque.id, "کسری موجودی", operation_id=op())
+    bounced = PaymentService(db).bounce_cheque(
+        accountant, cheque.id, "کسری موجودی", operation_id=op()
+    )
     assert bounced.cheque_state == "bounced" and bounced.unapplied == 0
     assert office.status(request_id) == "awaiting_prepayment"
     assert events(db, invoice_id) == ["paid_in_full", "paid_in_full_reversed"]
@@ -85,8 +106,18 @@ def test_materials_prepayment_then_final_invoice_nets_it(db, manager, accountant
     asked = invoices.ask_materials_prepayment(accountant, request_id)
     assert asked == 1_250_000
     with pytest.raises(Conflict):
-        PricingService(db).start_work(manager, request_id, expected_version=office.version(request_id))
-    pay(db, accountant, office.card.id, "1250000", "card_to_card", reference="987654", request_id=request_id)
+        PricingService(db).start_work(
+            manager, request_id, expected_version=office.version(request_id)
+        )
+    pay(
+        db,
+        accountant,
+        office.card.id,
+        "1250000",
+        "card_to_card",
+        reference="987654",
+        request_id=request_id,
+    )
     office.start_and_finish(request_id)
     assert office.status(request_id) == "done"
 
@@ -94,11 +125,15 @@ def test_materials_prepayment_then_final_invoice_nets_it(db, manager, accountant
     assert draft.row.state == "draft" and draft.row.number == ""
     assert [x.code for x in draft.lines] == ["PLB-L", "PLB-M"]
     draft = invoices.update_draft(
-        accountant, draft.row.id, DraftChanges(("50,000", ""), "credit", "1405/10/01", "با تشکر"),
+        accountant,
+        draft.row.id,
+        DraftChanges(("50,000", ""), "credit", "1405/10/01", "با تشکر"),
         expected_version=draft.row.version,
     )
     assert draft.discount == 50_000 and draft.terms == "credit"
-    issued = invoices.issue(accountant, draft.row.id, operation_id=op(), expected_version=draft.row.version)
+    issued = invoices.issue(
+        accountant, draft.row.id, operation_id=op(), expected_version=draft.row.version
+    )
     # (800,000 − 50,000) + 2,500,000 = 3,250,000 net; VAT 10% per line, truncated
     assert (issued.net, issued.vat, issued.row.total) == (3_250_000, 325_000, 3_575_000)
     assert issued.row.paid == 1_250_000 and issued.row.balance == 2_325_000
@@ -112,7 +147,9 @@ def test_credit_note_cancels_exactly_and_frees_the_payment(db, accountant, offic
     request_id = office.done()
     invoices = InvoiceService(db)
     draft = invoices.draft_final(accountant, request_id)
-    issued = invoices.issue(accountant, draft.row.id, operation_id=op(), expected_version=draft.row.version)
+    issued = invoices.issue(
+        accountant, draft.row.id, operation_id=op(), expected_version=draft.row.version
+    )
     payment = pay(db, accountant, office.card.id, str(issued.row.total), invoice_id=issued.row.id)
     assert office.status(request_id) == "paid"
     note = invoices.credit_note(accountant, issued.row.id, "مبلغ اشتباه", operation_id=op())
@@ -127,9 +164,14 @@ def test_credit_note_cancels_exactly_and_frees_the_payment(db, accountant, offic
         invoices.credit_note(accountant, issued.row.id, "دوباره", operation_id=op())
     # a corrected invoice can be drafted and is paid from the freed credit
     redraft = invoices.draft_final(accountant, request_id)
-    reissued = invoices.issue(accountant, redraft.row.id, operation_id=op(), expected_version=redraft.row.version)
+    reissued = invoices.issue(
+        accountant, redraft.row.id, operation_id=op(), expected_version=redraft.row.version
+    )
     assert reissued.row.state == "open"
-    assert PaymentService(db).apply_credit(accountant, office.card.id, reissued.row.id) == reissued.row.total
+    assert (
+        PaymentService(db).apply_credit(accountant, office.card.id, reissued.row.id)
+        == reissued.row.total
+    )
     assert office.status(request_id) == "paid"
     statement = BillingQueries(db).statement(accountant, office.card.id)
     assert statement.balance == 0 == statement.owed - statement.credit
@@ -140,8 +182,12 @@ def test_same_submission_twice_is_recorded_once(db, accountant, office):
     invoices = InvoiceService(db)
     draft = invoices.draft_final(accountant, request_id)
     issue_op = op()
-    first = invoices.issue(accountant, draft.row.id, operation_id=issue_op, expected_version=draft.row.version)
-    replay = invoices.issue(accountant, draft.row.id, operation_id=issue_op, expected_version=draft.row.version)
+    first = invoices.issue(
+        accountant, draft.row.id, operation_id=issue_op, expected_version=draft.row.version
+    )
+    replay = invoices.issue(
+        accountant, draft.row.id, operation_id=issue_op, expected_version=draft.row.version
+    )
     assert replay.row.number == first.row.number
     payment_op = op()
     one = pay(db, accountant, office.card.id, "100000", operation_id=payment_op)
@@ -162,8 +208,12 @@ def test_overpayment_stays_as_credit_and_can_be_refunded(db, accountant, office)
     statement = BillingQueries(db).statement(accountant, office.card.id)
     assert (statement.balance, statement.credit, statement.owed) == (-5_000_000, 5_000_000, 0)
     with pytest.raises(ValidationError):
-        PaymentService(db).refund(accountant, office.card.id, "6,000,000", "cash", "", operation_id=op())
-    refund = PaymentService(db).refund(accountant, office.card.id, "5,000,000", "cash", "", operation_id=op())
+        PaymentService(db).refund(
+            accountant, office.card.id, "6,000,000", "cash", "", operation_id=op()
+        )
+    refund = PaymentService(db).refund(
+        accountant, office.card.id, "5,000,000", "cash", "", operation_id=op()
+    )
     assert refund.direction == "out" and refund.number.startswith("RFD-")
     assert BillingQueries(db).statement(accountant, office.card.id).balance == 0
 
@@ -173,7 +223,15 @@ def test_payment_fields_are_checked_and_nothing_is_written(db, accountant, offic
         pay(db, accountant, office.card.id, "12.5", "card")
     assert set(errors.value.by_field) == {"amount", "reference"}
     with pytest.raises(ValidationErrors) as cheque:
-        pay(db, accountant, office.card.id, "1000", "cheque", cheque_number="12", cheque_due_on="1405/13/01")
+        pay(
+            db,
+            accountant,
+            office.card.id,
+            "1000",
+            "cheque",
+            cheque_number="12",
+            cheque_due_on="1405/13/01",
+        )
     assert set(cheque.value.by_field) == {"cheque_number", "cheque_bank", "cheque_due_on"}
     assert BillingQueries(db).count_payments(accountant, PaymentFilter()) == 0
 
@@ -204,7 +262,9 @@ def test_receivables_by_age(db, accountant, clock, office):
     rows = BillingQueries(db).receivables(accountant)
     assert len(rows) == 1
     assert rows[0].total == 25_000_000 + 198_000_000 == rows[0].buckets[0]
-    far = BillingQueries(db, clock=clock).receivables(accountant, today=rows[0] and __import__("datetime").date(2030, 1, 1))
+    far = BillingQueries(db, clock=clock).receivables(
+        accountant, today=rows[0] and __import__("datetime").date(2030, 1, 1)
+    )
     assert far[0].buckets[3] == far[0].total
 
 
@@ -214,7 +274,9 @@ def test_invoice_list_filters(db, accountant, office):
     queries = BillingQueries(db)
     assert queries.count_invoices(accountant, InvoiceFilter()) == 2
     assert queries.count_invoices(accountant, InvoiceFilter(state="unsettled")) == 2
-    assert queries.count_invoices(accountant, InvoiceFilter(service_id=office.services["EDU"].id)) == 1
+    assert (
+        queries.count_invoices(accountant, InvoiceFilter(service_id=office.services["EDU"].id)) == 1
+    )
     rows = queries.invoices(accountant, InvoiceFilter(), 0, 10)
     assert [r.service_name for r in rows] == ["تورهای سلامت", "خدمات آموزشی"]  # newest first
     assert queries.invoice_id_by_number(accountant, rows[1].number) == rows[1].id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any, TypeAlias, Unpack
+from typing import Any, TypeAlias
 
 from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session
@@ -19,7 +19,7 @@ from hendazh_desktop.db.models_billing import (
     PaymentBalance,
 )
 
-AnySelect: TypeAlias = Select[Unpack[tuple[Any, ...]]]
+AnySelect: TypeAlias = Select[*tuple[Any, ...]]
 
 INVOICE_COLUMNS = (
     Invoice.id,
@@ -82,13 +82,21 @@ class BillingListRepository:
         service_id: int | None = None,
         number: tuple[str, int, int] | None = None,
         invoice_id: int | None = None,
+        count: bool = False,
     ) -> AnySelect:
-        stmt: AnySelect = (
-            select(*INVOICE_COLUMNS)
-            .join(InvoiceBalance, InvoiceBalance.invoice_id == Invoice.id)
-            .join(Subscriber, Subscriber.id == Invoice.subscriber_id)
-            .outerjoin(Service, Service.id == Invoice.service_id)
-        )
+        """The invoice rows of a filter, or (``count``) a count that joins only what the
+        filter needs: every invoice has its balance row and its subscriber."""
+        if count:
+            stmt: AnySelect = select(func.count(Invoice.id))
+            if state:
+                stmt = stmt.join(InvoiceBalance, InvoiceBalance.invoice_id == Invoice.id)
+        else:
+            stmt = (
+                select(*INVOICE_COLUMNS)
+                .join(InvoiceBalance, InvoiceBalance.invoice_id == Invoice.id)
+                .join(Subscriber, Subscriber.id == Invoice.subscriber_id)
+                .outerjoin(Service, Service.id == Invoice.service_id)
+            )
         if invoice_id is not None:
             stmt = stmt.where(Invoice.id == invoice_id)
         if state == "unsettled":
@@ -113,8 +121,8 @@ class BillingListRepository:
         return stmt
 
     def count(self, stmt: AnySelect) -> int:
-        counted = select(func.count()).select_from(stmt.with_only_columns(Invoice.id).subquery())
-        return int(self.session.execute(counted).scalar_one())
+        """Run a query made with ``count=True``."""
+        return int(self.session.execute(stmt).scalar_one())
 
     def page(self, stmt: AnySelect, offset: int, limit: int) -> Sequence[Row[Any]]:
         ordered = stmt.order_by(Invoice.id.desc()).offset(offset).limit(limit)
@@ -130,12 +138,18 @@ class BillingListRepository:
         subscriber_id: int | None = None,
         direction: str = "",
         payment_id: int | None = None,
+        count: bool = False,
     ) -> AnySelect:
-        stmt: AnySelect = (
-            select(*PAYMENT_COLUMNS)
-            .join(PaymentBalance, PaymentBalance.payment_id == Payment.id)
-            .join(Subscriber, Subscriber.id == Payment.subscriber_id)
-        )
+        if count:
+            stmt: AnySelect = select(func.count(Payment.id))
+            if cheque_state:
+                stmt = stmt.join(PaymentBalance, PaymentBalance.payment_id == Payment.id)
+        else:
+            stmt = (
+                select(*PAYMENT_COLUMNS)
+                .join(PaymentBalance, PaymentBalance.payment_id == Payment.id)
+                .join(Subscriber, Subscriber.id == Payment.subscriber_id)
+            )
         if payment_id is not None:
             stmt = stmt.where(Payment.id == payment_id)
         if method:
@@ -153,8 +167,8 @@ class BillingListRepository:
         return stmt
 
     def count_payments(self, stmt: AnySelect) -> int:
-        counted = select(func.count()).select_from(stmt.with_only_columns(Payment.id).subquery())
-        return int(self.session.execute(counted).scalar_one())
+        """Run a query made with ``count=True``."""
+        return int(self.session.execute(stmt).scalar_one())
 
     def page_payments(self, stmt: AnySelect, offset: int, limit: int) -> Sequence[Row[Any]]:
         ordered = stmt.order_by(Payment.id.desc()).offset(offset).limit(limit)
