@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from hendazh_desktop.db.database import Database
+from hendazh_desktop.db.database import Database, UnitOfWork
 from hendazh_desktop.db.models import Service
+from hendazh_desktop.db.models_billing import VatRate
 from hendazh_desktop.domain.audit import AuditAction
 from hendazh_desktop.domain.catalogue import PaymentPolicy
 from hendazh_desktop.domain.errors import Conflict, FormErrorCollector, NotFound, ValidationError
 from hendazh_desktop.domain.fields import clean_text
+from hendazh_desktop.domain.jalali import parse_date, today_local
 from hendazh_desktop.domain.money import CurrencyUnit, parse_amount, parse_percent
 from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.services.audit_trail import record, service_snapshot
@@ -53,6 +56,7 @@ class ServiceDraft:
     recipient_share_percent: str
     base_price: str
     active: bool
+    vat_effective_from: str = ""  # Jalali day a changed VAT rate starts; "" = today
 
 
 class CatalogueService:
@@ -109,7 +113,13 @@ class CatalogueService:
             errors.add("recipient_share_percent", "shares_exceed_commission")
         if draft.payment_policy == PaymentPolicy.PREPAID.value and price == 0:
             errors.add("base_price", "prepaid_needs_price")
+        effective = (
+            errors.check(parse_date, draft.vat_effective_from, field="vat_effective_from")
+            if draft.vat_effective_from.strip()
+            else today_local(self._clock())
+        )
         errors.raise_if_any()
+        assert effective is not None
         with self._db.write() as uow:
             service = uow.catalogue.service(service_id)
             if service is None:
@@ -124,6 +134,8 @@ class CatalogueService:
             service.payment_policy = draft.payment_policy
             service.materials_prepayment_allowed = draft.materials_prepayment_allowed
             service.materials_prepayment_bp = materials
+            if vat != service.vat_rate_bp and not draft.vat_exempt:
+                self._schedule_vat(uow, actor, service, vat, effective)
             service.vat_exempt = draft.vat_exempt
             service.vat_rate_bp = vat
             service.commission_bp = commission
@@ -144,6 +156,39 @@ class CatalogueService:
             )
             uow.commit()
             return service_info(service)
+
+    def _schedule_vat(
+        self, uow: UnitOfWork, actor: Actor, service: Service, vat: int, day: dt.date
+    ) -> None:
+        """A changed rate applies from ``day``; invoices of earlier days keep the old one."""
+        if not uow.billing.vat_schedule(service.id):
+            uow.billing.add(
+                VatRate(
+                    service_id=service.id,
+                    effective_from=dt.date(2000, 1, 1),
+                    vat_bp=service.vat_rate_bp,
+                    created_by=actor.user_id,
+                    created_at=self._clock(),
+                )
+            )
+        for row in uow.billing.vat_schedule(service.id):
+            if row.effective_from == day:
+                raise ValidationError("vat_effective_from", "vat_day_taken")
+        uow.billing.add(
+            VatRate(
+                service_id=service.id,
+                effective_from=day,
+                vat_bp=vat,
+                created_by=actor.user_id,
+                created_at=self._clock(),
+            )
+        )
+
+    def vat_schedule(self, actor: Actor, service_id: int) -> list[tuple[dt.date, int]]:
+        """The service's VAT rates by the day they start, newest first."""
+        require(actor, Permission.VIEW_SERVICES)
+        with self._db.read() as uow:
+            return [(r.effective_from, r.vat_bp) for r in uow.billing.vat_schedule(service_id)]
 
     def display_currency(self) -> CurrencyUnit:
         """How money is shown (readable by every signed-in user)."""

@@ -281,3 +281,62 @@ def test_invoice_list_filters(db, accountant, office):
     assert [r.service_name for r in rows] == ["تورهای سلامت", "خدمات آموزشی"]  # newest first
     assert queries.invoice_id_by_number(accountant, rows[1].number) == rows[1].id
     assert queries.count_invoices(accountant, InvoiceFilter(number=rows[0].number)) == 1
+
+
+def _plumbing_draft(service, **changes):
+    import dataclasses
+
+    from hendazh_desktop.services.catalogue import ServiceDraft
+
+    def percent(bp):
+        return str(bp / 100)
+
+    draft = ServiceDraft(
+        name=service.name,
+        payment_policy=service.payment_policy,
+        materials_prepayment_allowed=service.materials_prepayment_allowed,
+        materials_prepayment_percent=percent(service.materials_prepayment_bp),
+        vat_exempt=service.vat_exempt,
+        vat_percent=percent(service.vat_rate_bp),
+        commission_percent=percent(service.commission_bp),
+        referrer_share_percent=percent(service.referrer_share_bp),
+        recipient_share_percent=percent(service.recipient_share_bp),
+        base_price=str(service.base_price),
+        active=service.active,
+    )
+    return dataclasses.replace(draft, **changes)
+
+
+def test_vat_rate_follows_its_effective_day_and_rounding_setting(
+    db, manager, accountant, clock, office
+):
+    import datetime as dt
+
+    from hendazh_desktop.services.catalogue import CatalogueService
+    from hendazh_desktop.services.settings import SettingsService
+
+    plumbing = office.services["PLB"]
+    catalogue = CatalogueService(db, clock=clock)  # today: 1404/09/04
+    catalogue.update_service(
+        manager,
+        plumbing.id,
+        _plumbing_draft(plumbing, vat_percent="12", vat_effective_from="1404/10/01"),
+        expected_version=plumbing.version,
+    )
+    assert [bp for _, bp in catalogue.vat_schedule(manager, plumbing.id)] == [1200, 1000]
+    odd = (LABOUR.__class__("labour", "کار", "1", "1,234,567"),)
+    first, second = office.done("PLB", odd), office.done("PLB", odd)
+    before = InvoiceService(db, clock=clock)
+    draft = before.draft_final(accountant, first)
+    old = before.issue(
+        accountant, draft.row.id, operation_id=op(), expected_version=draft.row.version
+    )
+    assert old.vat == 123_456  # 10% of 1,234,567 truncated
+    clock.now = dt.datetime(2026, 1, 5, 7, 0, tzinfo=dt.UTC)  # 1404/10/15
+    SettingsService(db).set_value(manager, "vat_rounding", "round")
+    after = InvoiceService(db, clock=clock)
+    draft = after.draft_final(accountant, second)
+    new = after.issue(
+        accountant, draft.row.id, operation_id=op(), expected_version=draft.row.version
+    )
+    assert new.lines[0].vat_bp == 1200 and new.vat == 148_148  # 148,148.04 rounded

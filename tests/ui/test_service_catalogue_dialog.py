@@ -152,3 +152,17 @@ def test_read_only_without_the_permission(consultant_ctx, show_dialog):
     assert not dialog.ui.commissionPercentEdit.isEnabled()
     assert not dialog.save()
     assert "فقط مدیران" in dialog.note.text()
+
+
+def test_a_new_vat_rate_starts_on_the_day_typed(ctx, dialog):
+    pick(dialog, "برق‌کاری")
+    retype(dialog.ui.vatPercentEdit, "۱۲")
+    retype(dialog.vat_from_edit, "۱۴۰۴/۱۳/۰۱")
+    assert not dialog.save()
+    assert dialog.vat_from_error.isVisible() and dialog.vat_from_error.text()
+    assert service(ctx, "برق‌کاری").vat_rate_bp == 1000  # nothing written
+    retype(dialog.vat_from_edit, "۱۴۱۰/۰۱/۰۱")
+    assert dialog.save()
+    assert service(ctx, "برق‌کاری").vat_rate_bp == 1200
+    text = dialog.vat_schedule_label.text()
+    assert "۱۲٪ از ۱۴۱۰/۰۱/۰۱" in text and "۱۰٪ از ابتدا" in text

@@ -11,8 +11,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -26,11 +29,12 @@ from hendazh_desktop.domain.money import format_number, format_percent
 from hendazh_desktop.domain.permissions import Permission
 from hendazh_desktop.services.catalogue import ServiceDraft
 from hendazh_desktop.services.dto import ServiceInfo
+from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.forms.ui_service_editor import Ui_ServiceEditor
 from hendazh_desktop.ui.messages import error_message
 from hendazh_desktop.ui.ops import run_op
-from hendazh_desktop.ui.widgets.field_errors import FieldErrors
+from hendazh_desktop.ui.widgets.field_errors import FieldErrors, error_label
 
 
 def percent_text(basis_points: int) -> str:
@@ -54,6 +58,7 @@ class ServiceCatalogueDialog(QDialog):
         self.ui.setupUi(self.editor)
         for policy in PaymentPolicy:
             self.ui.paymentPolicyCombo.addItem(PAYMENT_POLICY_LABELS[policy], policy.value)
+        self._build_vat_schedule()
         self.errors = FieldErrors()
         for field, widget, label in (
             ("name", self.ui.nameEdit, self.ui.nameError),
@@ -76,6 +81,7 @@ class ServiceCatalogueDialog(QDialog):
                 self.ui.recipientSharePercentError,
             ),
             ("base_price", self.ui.basePriceEdit, self.ui.basePriceError),
+            ("vat_effective_from", self.vat_from_edit, self.vat_from_error),
         ):
             self.errors.register(field, widget, label)
         self.can_edit = context.actor.can(Permission.EDIT_SERVICES)
@@ -93,7 +99,10 @@ class ServiceCatalogueDialog(QDialog):
         self.list.currentRowChanged.connect(self._on_list_current_row_changed)
         body = QHBoxLayout()
         body.addWidget(self.list)
-        body.addWidget(self.editor, 1)
+        editor_column = QVBoxLayout()
+        editor_column.addWidget(self.editor, 1)
+        editor_column.addWidget(self.vat_box)
+        body.addLayout(editor_column, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -103,6 +112,35 @@ class ServiceCatalogueDialog(QDialog):
         footer.addWidget(buttons)
         layout.addLayout(footer)
         self._load()
+
+    def _build_vat_schedule(self) -> None:
+        """A changed VAT rate starts on a day; earlier invoices keep the rate of their day."""
+        self.vat_box = QGroupBox("تاریخ اجرای نرخ مالیات")
+        self.vat_from_edit = QLineEdit()
+        self.vat_from_edit.setPlaceholderText("مثلاً ۱۴۰۵/۰۱/۰۱ — خالی یعنی از امروز")
+        self.vat_from_edit.setToolTip("نرخ تازه از این روز (تاریخ شمسی) در صورتحساب‌ها به کار می‌رود")
+        self.vat_from_error = error_label()
+        self.vat_schedule_label = QLabel()
+        self.vat_schedule_label.setWordWrap(True)
+        form = QFormLayout(self.vat_box)
+        form.addRow("نرخ تازه از تاریخ:", self.vat_from_edit)
+        form.addRow("", self.vat_from_error)
+        form.addRow("نرخ‌های ثبت‌شده:", self.vat_schedule_label)
+
+    def _show_vat_schedule(self, service: ServiceInfo) -> None:
+        schedule = self._ctx.catalogue.vat_schedule(self._ctx.actor, service.id)
+        self.vat_from_edit.clear()
+        if not schedule:
+            self.vat_schedule_label.setText(f"{percent_text(service.vat_rate_bp)}٪ از ابتدا")
+            return
+        self.vat_schedule_label.setText(
+            "، ".join(
+                f"{percent_text(bp)}٪ از {fmt.date(day)}"
+                if day.year > 2000
+                else f"{percent_text(bp)}٪ از ابتدا"
+                for day, bp in schedule
+            )
+        )
 
     def _load(self, select_id: int | None = None) -> None:
         self._services = self._ctx.catalogue.services(self._ctx.actor, include_inactive=True)
@@ -143,6 +181,7 @@ class ServiceCatalogueDialog(QDialog):
         ui.recipientSharePercentEdit.setText(percent_text(service.recipient_share_bp))
         ui.basePriceEdit.setText(format_number(service.base_price))
         ui.activeCheck.setChecked(service.active)
+        self._show_vat_schedule(service)
 
     def draft(self) -> ServiceDraft:
         ui = self.ui
@@ -158,6 +197,7 @@ class ServiceCatalogueDialog(QDialog):
             recipient_share_percent=ui.recipientSharePercentEdit.text(),
             base_price=ui.basePriceEdit.text(),
             active=ui.activeCheck.isChecked(),
+            vat_effective_from=self.vat_from_edit.text(),
         )
 
     def save(self) -> bool:
