@@ -331,6 +331,76 @@ def refresh_materials(
     request.updated_at = now
 
 
+def credit_invoice(
+    uow: UnitOfWork, original: Invoice, actor: Actor, now: dt.datetime, why: str, operation_id: str
+) -> Invoice:
+    """Cancel an issued invoice with a credit note that copies its lines to the rial: the
+    payments applied to it go back to the subscriber's credit, and its paid-in-full (with what
+    hangs on it) is undone."""
+    note = Invoice(
+        kind=InvoiceKind.CREDIT_NOTE.value,
+        series=CREDIT_NOTE_SERIES,
+        subscriber_id=original.subscriber_id,
+        request_id=original.request_id,
+        service_id=original.service_id,
+        credits_invoice_id=original.id,
+        terms=original.terms,
+        notes=why,
+        gross=original.gross,
+        discount=original.discount,
+        net=original.net,
+        vat=original.vat,
+        total=original.total,
+        created_at=now,
+        created_by=actor.user_id,
+    )
+    for row in original.lines:
+        note.lines.append(
+            InvoiceLine(
+                position=row.position,
+                code=row.code,
+                description=row.description,
+                quantity=row.quantity,
+                unit=row.unit,
+                unit_price=row.unit_price,
+                discount=row.discount,
+                vat_bp=row.vat_bp,
+                vat_exempt=row.vat_exempt,
+                gross=row.gross,
+                net=row.net,
+                vat=row.vat,
+                total=row.total,
+            )
+        )
+    uow.billing.add(note)
+    issue(uow, note, actor, now, operation_id)
+    for allocation in uow.billing.live_payment_allocations_to(original.id):
+        reverse(uow, allocation, actor, now)
+        payment = uow.billing.payment(allocation.payment_id or 0)
+        assert payment is not None
+        refresh_payment(uow, payment)
+    allocate(uow, actor, now, original.total, credit_note=note, invoice=original)
+    refresh_invoice(uow, note, actor, now, why)
+    refresh_invoice(uow, original, actor, now, f"اعلامیه برگشت: {why}")
+    return note
+
+
+def credit_on_cancel(
+    uow: UnitOfWork, request: ServiceRequest, actor: Actor, now: dt.datetime, why: str
+) -> None:
+    """A cancelled request leaves no live invoice: each is cancelled by a credit note."""
+    for invoice in uow.billing.invoices_of_request(request.id):
+        if (
+            invoice.kind == InvoiceKind.CREDIT_NOTE.value
+            or invoice.issued_at is None
+            or uow.billing.credit_note_of(invoice.id) is not None
+        ):
+            continue
+        credit_invoice(
+            uow, invoice, actor, now, f"لغو درخواست: {why}"[:300], f"cancel-{invoice.id}"
+        )
+
+
 def service_line(service: Service, vat_bp: int) -> InvoiceLineInput:
     return InvoiceLineInput(service.name, 1, service.base_price, 0, vat_bp, service.vat_exempt)
 

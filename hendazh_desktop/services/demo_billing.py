@@ -7,11 +7,7 @@ import random
 import uuid
 from collections.abc import Callable
 
-from sqlalchemy import select
-
 from hendazh_desktop.db.database import Database
-from hendazh_desktop.db.models import ServiceRequest
-from hendazh_desktop.db.models_billing import Invoice
 from hendazh_desktop.domain.jalali import to_jalali
 from hendazh_desktop.domain.permissions import Actor
 from hendazh_desktop.domain.requests import RequestStatus
@@ -46,18 +42,7 @@ def prepayment_invoices(db: Database, actor: Actor) -> list[int]:
     made: list[int] = []
     while True:
         with db.write() as uow:
-            invoiced = select(Invoice.request_id).where(Invoice.request_id.is_not(None))
-            waiting = list(
-                uow.session.execute(
-                    select(ServiceRequest)
-                    .where(
-                        ServiceRequest.status == RequestStatus.AWAITING_PREPAYMENT.value,
-                        ServiceRequest.id.not_in(invoiced),
-                    )
-                    .order_by(ServiceRequest.created_at, ServiceRequest.id)
-                    .limit(BATCH)
-                ).scalars()
-            )
+            waiting = uow.billing.uninvoiced_awaiting_prepayment(BATCH)
             for request in waiting:
                 at = request.created_at
                 made.append(issue_prepayment_invoice(uow, request, actor, at).id)
@@ -144,12 +129,7 @@ def finish_with_materials(db: Database, actor: Actor, rng: random.Random) -> Non
     """Agreed jobs with materials: ask the prepayment, take it, do the work."""
     invoices, queue, pricing = InvoiceService(db), QueueService(db), PricingService(db)
     with db.read() as uow:
-        agreed = [
-            (r.id, r.subscriber_id)
-            for r in uow.session.execute(
-                select(ServiceRequest).where(ServiceRequest.status == RequestStatus.AGREED.value)
-            ).scalars()
-        ]
+        agreed = uow.billing.requests_in(RequestStatus.AGREED.value)
     for n, (request_id, subscriber_id) in enumerate(agreed):
         status = invoices.money_status(actor, request_id)
         if status.materials_default <= 0 or subscriber_id is None:
@@ -178,17 +158,16 @@ def final_invoices(db: Database, actor: Actor, rng: random.Random) -> None:
     """Finished jobs: drafts, issued and unpaid, part paid, paid, and one credited."""
     invoices, payments = InvoiceService(db), PaymentService(db)
     with db.read() as uow:
-        done = [
-            (r.id, r.subscriber_id)
-            for r in uow.session.execute(
-                select(ServiceRequest).where(ServiceRequest.status == RequestStatus.DONE.value)
-            ).scalars()
-        ]
+        done = uow.billing.requests_in(RequestStatus.DONE.value)
     # n % 6: 0 paid then credited, 1 part paid, 2 issued and unpaid, 3 paid, 4 draft,
     # 5 paid after a discount
-    for n, (request_id, subscriber_id) in enumerate(done):
-        if not invoices.money_status(actor, request_id).can_draft_final or subscriber_id is None:
-            continue
+    eligible = [
+        (request_id, subscriber_id)
+        for request_id, subscriber_id in done
+        if subscriber_id is not None and invoices.money_status(actor, request_id).can_draft_final
+    ]
+    for n, (request_id, subscriber_id) in enumerate(eligible):
+        assert subscriber_id is not None
         draft = invoices.draft_final(actor, request_id)
         kind = n % 6
         if kind == 4:

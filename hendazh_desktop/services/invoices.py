@@ -302,36 +302,7 @@ class InvoiceService:
             if uow.billing.credit_note_of(original.id) is not None:
                 raise Conflict("already_credited")
             now = self._clock()
-            note = Invoice(
-                kind=InvoiceKind.CREDIT_NOTE.value,
-                series="CRN",
-                subscriber_id=original.subscriber_id,
-                request_id=original.request_id,
-                service_id=original.service_id,
-                credits_invoice_id=original.id,
-                terms=original.terms,
-                notes=why,
-                created_at=now,
-                created_by=actor.user_id,
-            )
-            inputs = posting.line_inputs(original)
-            for row, item in zip(original.lines, inputs, strict=True):
-                note.lines.append(
-                    posting.new_line(row.position, row.code, row.description, row.unit, item)
-                )
-            posting.set_lines(uow, note, inputs)
-            if note.total != original.total:  # the rounding setting changed since: keep it exact
-                raise Conflict("credit_note_mismatch")
-            uow.billing.add(note)
-            posting.issue(uow, note, actor, now, operation_id)
-            for allocation in uow.billing.live_payment_allocations_to(original.id):
-                posting.reverse(uow, allocation, actor, now)
-                payment = uow.billing.payment(allocation.payment_id or 0)
-                assert payment is not None
-                posting.refresh_payment(uow, payment)
-            posting.allocate(uow, actor, now, original.total, credit_note=note, invoice=original)
-            posting.refresh_invoice(uow, note, actor, now, why)
-            posting.refresh_invoice(uow, original, actor, now, f"اعلامیه برگشت: {why}")
+            note = posting.credit_invoice(uow, original, actor, now, why, operation_id)
             record(
                 uow,
                 self._clock,

@@ -155,7 +155,11 @@ def record_transition(
 
 
 class QueueService:
-    """What the queue view reads and the few changes it makes."""
+    """What the queue view reads and the few changes it makes.
+
+    Billing's posting rules build on this module's transitions, so the two calls into them
+    (a prepayment invoice on confirmation, credit notes on cancellation) import them late.
+    """
 
     def __init__(self, db: Database, *, clock: Clock = system_clock) -> None:
         self._db = db
@@ -235,7 +239,11 @@ class QueueService:
         clean = clean_text(reason, field="reason", max_length=500, required=True, min_length=3)
         with self._db.write() as uow:
             request = self._locked(uow, request_id, expected_version)
-            record_transition(uow, request, RequestStatus.CANCELLED, actor, self._clock(), clean)
+            now = self._clock()
+            record_transition(uow, request, RequestStatus.CANCELLED, actor, now, clean)
+            from hendazh_desktop.services.billing_posting import credit_on_cancel
+
+            credit_on_cancel(uow, request, actor, now, clean)
             uow.commit()
 
     def verify(
@@ -274,10 +282,7 @@ class QueueService:
             now = self._clock()
             record_transition(uow, request, target, actor, now, "تأیید فرم وب")
             if target is RequestStatus.AWAITING_PREPAYMENT:
-                # Imported here: billing's posting rules build on this module's transitions.
-                from hendazh_desktop.services.billing_posting import (
-                    issue_prepayment_invoice,
-                )
+                from hendazh_desktop.services.billing_posting import issue_prepayment_invoice
 
                 issue_prepayment_invoice(uow, request, actor, now)
             uow.commit()

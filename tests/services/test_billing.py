@@ -340,3 +340,21 @@ def test_vat_rate_follows_its_effective_day_and_rounding_setting(
         accountant, draft.row.id, operation_id=op(), expected_version=draft.row.version
     )
     assert new.lines[0].vat_bp == 1200 and new.vat == 148_148  # 148,148.04 rounded
+
+
+def test_cancelling_a_request_credits_its_invoices(db, manager, accountant, office):
+    from hendazh_desktop.services.queue import QueueService
+
+    unpaid = office.new_request("EDU")
+    paid = office.new_request("EDU")
+    invoices, queue = InvoiceService(db), QueueService(db)
+    paid_invoice = invoices.money_status(accountant, paid).prepayment_invoice_id
+    pay(db, accountant, office.card.id, "25000000", invoice_id=paid_invoice)
+    for request_id in (unpaid, paid):
+        queue.cancel(
+            manager, request_id, "مشترک منصرف شد", expected_version=office.version(request_id)
+        )
+    rows = BillingQueries(db).invoices(accountant, InvoiceFilter(kind="prepayment"), 0, 10)
+    assert {r.state for r in rows} == {"credited"}
+    statement = BillingQueries(db).statement(accountant, office.card.id)
+    assert (statement.owed, statement.credit, statement.balance) == (0, 25_000_000, -25_000_000)

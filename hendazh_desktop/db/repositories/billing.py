@@ -10,7 +10,7 @@ from sqlalchemy import Select, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from hendazh_desktop.db.models import Service, Subscriber
+from hendazh_desktop.db.models import Service, ServiceRequest, Subscriber
 from hendazh_desktop.db.models_billing import (
     Allocation,
     BillingEvent,
@@ -271,6 +271,29 @@ class BillingRepository:
         if request_id is not None:
             stmt = stmt.where(BillingEvent.request_id == request_id)
         return list(self.session.execute(stmt).scalars())
+
+    def uninvoiced_awaiting_prepayment(self, limit: int) -> list[ServiceRequest]:
+        """Requests awaiting prepayment that have no invoice yet, oldest first."""
+        invoiced = select(Invoice.request_id).where(Invoice.request_id.is_not(None))
+        stmt = (
+            select(ServiceRequest)
+            .where(
+                ServiceRequest.status == "awaiting_prepayment",
+                ServiceRequest.id.not_in(invoiced),
+            )
+            .order_by(ServiceRequest.created_at, ServiceRequest.id)
+            .limit(limit)
+        )
+        return list(self.session.execute(stmt).scalars())
+
+    def requests_in(self, status: str) -> list[tuple[int, int | None]]:
+        """(id, subscriber id) of the requests in one state."""
+        stmt = (
+            select(ServiceRequest.id, ServiceRequest.subscriber_id)
+            .where(ServiceRequest.status == status)
+            .order_by(ServiceRequest.id)
+        )
+        return [(r[0], r[1]) for r in self.session.execute(stmt)]
 
     def subscriber(self, subscriber_id: int) -> Subscriber | None:
         return self.session.get(Subscriber, subscriber_id)
