@@ -15,6 +15,7 @@ from hendazh_desktop.db import (
     search_sync,  # noqa: F401  (registers the FTS events)
 )
 from hendazh_desktop.db.engine import WRITE_OPTION, database_url, make_engine, sqlite_path
+from hendazh_desktop.db.errors import operation_ids_checked
 from hendazh_desktop.db.lookups import KeyLookups
 from hendazh_desktop.db.repositories.audit import AuditRepository
 from hendazh_desktop.db.repositories.billing import BillingRepository
@@ -60,10 +61,12 @@ class UnitOfWork:
             self.session.close()
 
     def commit(self) -> None:
-        self.session.commit()
+        with operation_ids_checked():
+            self.session.commit()
 
     def flush(self) -> None:
-        self.session.flush()
+        with operation_ids_checked():
+            self.session.flush()
 
 
 class Database:

@@ -4,6 +4,7 @@ cancelled only by a credit note; the materials prepayment asked for a job."""
 from __future__ import annotations
 
 from hendazh_desktop.db.database import Database, UnitOfWork
+from hendazh_desktop.db.errors import DuplicateOperation
 from hendazh_desktop.db.models import ServiceRequest
 from hendazh_desktop.db.models_billing import Invoice, InvoiceBalance, MaterialsPrepayment
 from hendazh_desktop.domain.audit import AuditAction
@@ -238,6 +239,21 @@ class InvoiceService:
         Replaying the same ``operation_id`` returns the invoice issued the first time.
         """
         require(actor, Permission.ISSUE_INVOICES)
+        try:
+            return self._issue(actor, invoice_id, operation_id, expected_version)
+        except DuplicateOperation:  # the same submission, committed by a racing retry
+            return self._replayed(operation_id)
+
+    def _replayed(self, operation_id: str) -> InvoiceDetail:
+        with self._db.read() as uow:
+            done = uow.billing.invoice_by_operation(operation_id)
+            if done is None:
+                raise Conflict("stale", entity="invoice", id=operation_id)
+            return detail_of(uow, done)
+
+    def _issue(
+        self, actor: Actor, invoice_id: int, operation_id: str, expected_version: int
+    ) -> InvoiceDetail:
         with self._db.write() as uow:
             done = uow.billing.invoice_by_operation(operation_id)
             if done is not None:
@@ -292,6 +308,12 @@ class InvoiceService:
         back to the subscriber's credit, and its paid-in-full (with what hangs on it) is undone."""
         require(actor, Permission.CREDIT_INVOICES)
         why = clean_text(reason, field="reason", max_length=300, required=True, min_length=3)
+        try:
+            return self._credit(actor, invoice_id, why, operation_id)
+        except DuplicateOperation:
+            return self._replayed(operation_id)
+
+    def _credit(self, actor: Actor, invoice_id: int, why: str, operation_id: str) -> InvoiceDetail:
         with self._db.write() as uow:
             done = uow.billing.invoice_by_operation(operation_id)
             if done is not None:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from hendazh_desktop.db.database import Database, UnitOfWork
+from hendazh_desktop.db.errors import DuplicateOperation
 from hendazh_desktop.db.models_billing import ChequeEvent, Invoice, Payment
 from hendazh_desktop.domain.audit import AuditAction
 from hendazh_desktop.domain.billing import (
@@ -104,6 +105,12 @@ class PaymentService:
         with self._db.read() as uow:
             unit = CurrencyUnit(uow.catalogue.setting("display_currency") or "rial")
         clean = validate(draft, unit)
+        try:
+            return self._record(actor, draft, clean)
+        except DuplicateOperation:  # the same submission, committed by a racing retry
+            return self._replayed(draft.operation_id)
+
+    def _record(self, actor: Actor, draft: PaymentDraft, clean: CleanPayment) -> PaymentRow:
         with self._db.write() as uow:
             done = uow.billing.payment_by_operation(draft.operation_id)
             if done is not None:
@@ -165,6 +172,13 @@ class PaymentService:
             uow.commit()
             return payment_row_of(uow, payment.id)
 
+    def _replayed(self, operation_id: str) -> PaymentRow:
+        with self._db.read() as uow:
+            done = uow.billing.payment_by_operation(operation_id)
+            if done is None:
+                raise Conflict("stale", entity="payment", id=operation_id)
+            return payment_row_of(uow, done.id)
+
     def clear_cheque(self, actor: Actor, payment_id: int, *, operation_id: str) -> PaymentRow:
         return self._cheque_outcome(actor, payment_id, ChequeState.CLEARED, "", operation_id)
 
@@ -179,6 +193,15 @@ class PaymentService:
         self, actor: Actor, payment_id: int, state: ChequeState, why: str, operation_id: str
     ) -> PaymentRow:
         require(actor, Permission.RECORD_PAYMENTS)
+        try:
+            return self._decide_cheque(actor, payment_id, state, why, operation_id)
+        except DuplicateOperation:
+            with self._db.read() as uow:
+                return payment_row_of(uow, payment_id)
+
+    def _decide_cheque(
+        self, actor: Actor, payment_id: int, state: ChequeState, why: str, operation_id: str
+    ) -> PaymentRow:
         with self._db.write() as uow:
             if uow.billing.cheque_event_by_operation(operation_id) is not None:
                 return payment_row_of(uow, payment_id)
@@ -270,6 +293,14 @@ class PaymentService:
         clean = validate(draft, unit)
         if clean.method not in REFUND_METHODS:
             raise ValidationError("method", "refund_method")
+        try:
+            return self._refund(actor, subscriber_id, clean, operation_id)
+        except DuplicateOperation:
+            return self._replayed(operation_id)
+
+    def _refund(
+        self, actor: Actor, subscriber_id: int, clean: CleanPayment, operation_id: str
+    ) -> PaymentRow:
         with self._db.write() as uow:
             done = uow.billing.payment_by_operation(operation_id)
             if done is not None:

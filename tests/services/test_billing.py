@@ -358,3 +358,32 @@ def test_cancelling_a_request_credits_its_invoices(db, manager, accountant, offi
     assert {r.state for r in rows} == {"credited"}
     statement = BillingQueries(db).statement(accountant, office.card.id)
     assert (statement.owed, statement.credit, statement.balance) == (0, 25_000_000, -25_000_000)
+
+
+def test_a_racing_retry_is_refused_by_the_database_and_answered_with_the_first(
+    db, accountant, office, monkeypatch
+):
+    """The look-up before writing can miss a retry committed a moment later by the other
+    attempt; the unique operation id then refuses the second insert."""
+    from hendazh_desktop.db.repositories.billing import BillingRepository
+
+    operation = op()
+    first = pay(db, accountant, office.card.id, "50000", operation_id=operation)
+    monkeypatch.setattr(
+        BillingRepository,
+        "payment_by_operation",
+        _miss_once(BillingRepository.payment_by_operation),
+    )
+    again = pay(db, accountant, office.card.id, "50000", operation_id=operation)
+    assert again.id == first.id
+    assert BillingQueries(db).count_payments(accountant, PaymentFilter()) == 1
+
+
+def _miss_once(real):
+    calls = {"n": 0}
+
+    def lookup(self, operation_id):
+        calls["n"] += 1
+        return None if calls["n"] == 1 else real(self, operation_id)
+
+    return lookup

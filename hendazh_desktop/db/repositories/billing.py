@@ -10,6 +10,7 @@ from sqlalchemy import Select, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from hendazh_desktop.db.errors import operation_ids_checked
 from hendazh_desktop.db.models import Service, ServiceRequest, Subscriber
 from hendazh_desktop.db.models_billing import (
     Allocation,
@@ -33,7 +34,8 @@ class BillingRepository:
 
     def add(self, obj: object) -> None:
         self.session.add(obj)
-        self.session.flush()
+        with operation_ids_checked():
+            self.session.flush()
 
     # -- numbering ---------------------------------------------------------------------------
     def next_number(self, series: str, fiscal_year: int) -> int:
