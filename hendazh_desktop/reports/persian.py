@@ -8,12 +8,18 @@ its own, so a wrapped paragraph never starts with its last words.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
 from arabic_reshaper import ArabicReshaper
+from arabic_reshaper.arabic_reshaper import HARAKAT_RE
+from arabic_reshaper.letters import TATWEEL, ZWJ
 from bidi.algorithm import get_display  # mirrors brackets, unlike ``from bidi import``
+from bidi.mirror import MIRRORED
 from reportlab.lib.colors import Color, black
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -25,6 +31,50 @@ REGULAR = "Vazirmatn"
 BOLD = "Vazirmatn-Bold"
 _RESHAPER = ArabicReshaper(configuration={"delete_harakat": False})
 _registered = False
+_shaping = True  # False only inside ``shaping_disabled()`` (benchmarks)
+
+
+# -- Fast paths: the same output as the libraries give, without the work -----------------------
+class _Settings(dict[str, object]):
+    """The reshaper's settings read once. ``ArabicReshaper.reshape`` looks six of them up in
+    a ConfigParser section on every call, which took longer than the reshaping itself."""
+
+    def getboolean(self, key: str) -> bool:
+        return bool(self[key.lower()])  # ConfigParser keys are lower-cased
+
+
+_RESHAPER.configuration = _Settings(
+    {
+        key: _RESHAPER.configuration.get(key)
+        if key == "language"
+        else _RESHAPER.configuration.getboolean(key)
+        for key in _RESHAPER.configuration
+    }
+)
+# What ``reshape`` changes: a text without any of these comes back unchanged.
+_RESHAPED = re.compile(
+    f"{HARAKAT_RE.pattern}|[{re.escape(''.join(_RESHAPER.letters) + TATWEEL + ZWJ)}]"
+)
+# A plain number (۱۲٬۵۰۰, ۱۴۰۳/۰۸/۱۵): all of it is at one embedding level, so bidi keeps it.
+_PLAIN_NUMBER = re.compile(r"[0-9\u06f0-\u06f9]+(?:[\u066c/][0-9\u06f0-\u06f9]+)*")
+# Lines that bidi only reverses (right-to-left letters with spaces, marks and punctuation but
+# no digit or left-to-right letter: everything resolves to level 1, brackets are mirrored,
+# joiners dropped) or leaves alone (a left-to-right paragraph without right-to-left text).
+_ONLY_RTL = frozenset(("R", "AL", "WS", "NSM", "BN", "ON", "ES", "ET", "CS"))
+_ONLY_LTR = frozenset(("L", "EN", "ES", "ET", "CS", "ON", "WS", "NSM"))
+_bidi_class = unicodedata.bidirectional
+
+
+def _visual_fast(line: str, base_dir: str) -> str | None:
+    """``get_display(line, base_dir)`` for the commonest lines, or None for the others."""
+    if base_dir == "R":
+        if _PLAIN_NUMBER.fullmatch(line):
+            return line
+        if all(_bidi_class(ch) in _ONLY_RTL for ch in line):
+            return "".join(MIRRORED.get(ch, ch) for ch in reversed(line) if _bidi_class(ch) != "BN")
+    elif all(_bidi_class(ch) in _ONLY_LTR for ch in line):
+        return line
+    return None
 
 
 def register_fonts(font_dir: Path) -> None:
@@ -40,16 +90,61 @@ def register_fonts(font_dir: Path) -> None:
     _registered = True
 
 
+def printable(value: str) -> str:
+    """Text as it may be drawn: code points this Python does not know become U+FFFD
+    (python-bidi's algorithm asserts on them), and ZWJ is dropped (arabic-reshaper 3.1
+    misplaces, or fails on, a lam-alef ligature after a ZWJ; Persian uses ZWNJ, kept)."""
+    if value.isascii():
+        return value
+    value = value.replace("\u200d", "")
+    return "".join("\ufffd" if unicodedata.category(ch) == "Cn" else ch for ch in value)
+
+
 @lru_cache(maxsize=8192)
 def shape(text: str) -> str:
     """Joined letter forms, still in logical order; bidi controls are never let through."""
-    return _RESHAPER.reshape(strip_bidi_controls(text))
+    text = printable(strip_bidi_controls(text))
+    if not _shaping or not _RESHAPED.search(text):
+        return text
+    return _RESHAPER.reshape(text)
 
 
 @lru_cache(maxsize=8192)
-def visual(shaped_line: str) -> str:
-    """One already-wrapped line in display order for a right-to-left paragraph."""
-    return get_display(shaped_line, base_dir="R")
+def visual(shaped_line: str, base_dir: str = "R") -> str:
+    """One already-wrapped line in display order for a right-to-left paragraph (``base_dir``
+    "L" for a paragraph whose first strong character is left-to-right)."""
+    if not _shaping:
+        return shaped_line
+    fast = _visual_fast(shaped_line, base_dir)
+    return get_display(shaped_line, base_dir=base_dir) if fast is None else fast
+
+
+def shaping_enabled() -> bool:
+    """False only inside ``shaping_disabled()``."""
+    return _shaping
+
+
+@contextmanager
+def shaping_disabled() -> Iterator[None]:
+    """For benchmarks only: measure what reshaping and bidi reordering cost.
+
+    Inside the block ``shape()`` returns its text unjoined (bidi controls are still removed)
+    and ``visual()`` returns its line in logical order, so the PDFs drawn are *not* readable
+    Persian. Both caches are cleared on entry and on exit, so no unshaped text survives the
+    block and no shaped text is reused inside it. The switch is process-wide and not
+    thread-safe; it is never used by the application. Outside it, nothing changes.
+    """
+    global _shaping
+    previous = _shaping
+    shape.cache_clear()
+    visual.cache_clear()
+    _shaping = False
+    try:
+        yield
+    finally:
+        _shaping = previous
+        shape.cache_clear()
+        visual.cache_clear()
 
 
 def width(text: str, font: str, size: float) -> float:

@@ -77,3 +77,12 @@ def test_long_paragraph_reads_in_order_across_pages(tmp_path):
     assert found[0] == 1
     assert sorted(found) == list(range(1, 801))
     assert found == sorted(found)  # first words on the first line, and on the first page
+
+
+def test_unknown_code_points_and_zwj_before_lam_alef_still_shape():
+    from hendazh_desktop.reports.persian import shape, visual
+
+    for text in ("مهناز 🫨 فسایی", "گل\u200dلاله", "\u200dلا"):
+        visual(shape(text))  # python-bidi and arabic-reshaper used to fail on these
+    assert "\u200d" not in shape("گل\u200dلاله")
+    assert "\ufffd" in shape("مهناز 🫨")
