@@ -387,3 +387,24 @@ def _miss_once(real):
         return None if calls["n"] == 1 else real(self, operation_id)
 
     return lookup
+
+
+def test_numbers_restart_on_1_farvardin_tehran_time(db, manager, accountant, clock, office):
+    import datetime as dt
+
+    from hendazh_desktop.services.intake import IntakeService, RequestDraft
+
+    def issue_at(moment):
+        clock.now = moment
+        made = IntakeService(db, clock=clock).create_request(
+            manager,
+            RequestDraft(office.card.id, office.services["EDU"].id, office.card.addresses[0].id),
+        )
+        status = InvoiceService(db).money_status(accountant, made.id)
+        return InvoiceService(db).detail(accountant, status.prepayment_invoice_id).row.number
+
+    # 1405/01/01 00:00 in Tehran is 2026-03-20 20:30 UTC
+    assert issue_at(dt.datetime(2026, 3, 20, 19, 0, tzinfo=dt.UTC)) == "1404-000001"
+    assert issue_at(dt.datetime(2026, 3, 20, 20, 29, tzinfo=dt.UTC)) == "1404-000002"
+    assert issue_at(dt.datetime(2026, 3, 20, 20, 31, tzinfo=dt.UTC)) == "1405-000001"
+    assert issue_at(dt.datetime(2026, 3, 21, 8, 0, tzinfo=dt.UTC)) == "1405-000002"
