@@ -228,19 +228,25 @@ class BillingQueries:
         """Every subscriber who owes something, the largest debt first, by age of invoice."""
         require(actor, Permission.VIEW_BILLING)
         day = today or today_local(self._clock())
+        bounds = (
+            day - dt.timedelta(days=30),
+            day - dt.timedelta(days=60),
+            day - dt.timedelta(days=90),
+        )
         with self._db.read() as uow:
-            owed: dict[int, tuple[str, str, list[int]]] = {}
-            for r in uow.billing_lists.owed_invoices():
-                entry = owed.setdefault(
-                    r.subscriber_id, (r.name, r.code, [0] * len(AGEING_BUCKETS))
-                )
-                entry[2][ageing_bucket(r.due_on or r.issued_on, day)] += r.balance
+            rows = uow.billing_lists.ageing(bounds)
             credits = uow.billing_lists.credits()
-        rows = [
-            AgeingRow(sid, name, code, (b[0], b[1], b[2], b[3]), sum(b), credits.get(sid, 0))
-            for sid, (name, code, b) in owed.items()
+        return [
+            AgeingRow(
+                r[0],
+                r[1],
+                r[2],
+                (int(r[3]), int(r[4]), int(r[5]), int(r[6])),
+                int(r[7]),
+                credits.get(r[0], 0),
+            )
+            for r in rows
         ]
-        return sorted(rows, key=lambda r: (-r.total, r.subscriber_id))
 
     def statement(
         self, actor: Actor, subscriber_id: int, *, today: dt.date | None = None

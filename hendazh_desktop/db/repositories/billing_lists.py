@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any, TypeAlias
 
-from sqlalchemy import Row, Select, func, select
+from sqlalchemy import Row, Select, case, func, select
 from sqlalchemy.orm import Session
 
 from hendazh_desktop.db.models import Service, Subscriber
@@ -215,6 +215,37 @@ class BillingListRepository:
         )
         if subscriber_id is not None:
             stmt = stmt.where(Invoice.subscriber_id == subscriber_id)
+        return self.session.execute(stmt).all()
+
+    def ageing(self, bounds: tuple[dt.date, dt.date, dt.date]) -> Sequence[Any]:
+        """Per subscriber owing anything: (id, name, code, four age buckets, total), the
+        largest debt first. ``bounds`` are the first days of the 0–30, 31–60 and 61–90 buckets
+        (an invoice is aged from its due day, or its issue day when it has none)."""
+        day = func.coalesce(Invoice.due_on, Invoice.issued_on)
+        recent, month, quarter = bounds
+        owed = InvoiceBalance.balance
+
+        def bucket(condition: Any) -> Any:
+            return func.sum(case((condition, owed), else_=0))
+
+        total = func.sum(owed)
+        stmt = (
+            select(
+                Invoice.subscriber_id,
+                Subscriber.name,
+                Subscriber.code,
+                bucket(day >= recent),
+                bucket((day < recent) & (day >= month)),
+                bucket((day < month) & (day >= quarter)),
+                bucket(day < quarter),
+                total,
+            )
+            .join(InvoiceBalance, InvoiceBalance.invoice_id == Invoice.id)
+            .join(Subscriber, Subscriber.id == Invoice.subscriber_id)
+            .where(InvoiceBalance.state.in_(("open", "part_paid")))
+            .group_by(Invoice.subscriber_id, Subscriber.name, Subscriber.code)
+            .order_by(total.desc(), Invoice.subscriber_id)
+        )
         return self.session.execute(stmt).all()
 
     def credits(self) -> dict[int, int]:
