@@ -201,3 +201,6 @@ class PrepaymentStatus:
     materials_default: int  # the service's share of the agreed materials cost
     final_invoice_id: int | None
     can_draft_final: bool
+    subscriber_id: int | None = None
+    subscriber_name: str = ""
+    subscription_code: str = ""

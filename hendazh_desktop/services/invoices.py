@@ -63,7 +63,13 @@ class InvoiceService:
                 if price is not None and service.materials_prepayment_allowed
                 else 0
             )
+            subscriber = (
+                uow.subscribers.get(request.subscriber_id) if request.subscriber_id else None
+            )
             return PrepaymentStatus(
+                subscriber_id=request.subscriber_id,
+                subscriber_name=subscriber.name if subscriber else "",
+                subscription_code=subscriber.code if subscriber else "",
                 request_id=request_id,
                 prepaid_service=service.payment_policy == "prepaid",
                 prepayment_invoice_id=prepay.id if prepay else None,

@@ -37,6 +37,7 @@ from hendazh_desktop.services.pricing import LineDraft, PriceInfo, PricingServic
 from hendazh_desktop.services.queue import QueueService
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.context import UiContext
+from hendazh_desktop.ui.dialogs.materials_prepayment_dialog import MaterialsPrepaymentDialog
 from hendazh_desktop.ui.messages import error_message
 from hendazh_desktop.ui.ops import run_action
 from hendazh_desktop.ui.widgets.field_errors import FieldErrors, error_label
@@ -124,10 +125,14 @@ class PriceDialog(QDialog):
         self.start_button.clicked.connect(self.start_work)
         self.finish_button = QPushButton("پایان کار")
         self.finish_button.clicked.connect(self.finish)
+        self.materials_button = QPushButton("پیش‌پرداخت مواد…")
+        self.materials_button.setToolTip("درخواست و دریافت پیش‌پرداخت مواد مصرفی این کار")
+        self.materials_button.clicked.connect(self.open_materials_prepayment)
         actions = QHBoxLayout()
         for button in (
             self.agree_button,
             self.decline_button,
+            self.materials_button,
             self.start_button,
             self.finish_button,
         ):
@@ -216,6 +221,13 @@ class PriceDialog(QDialog):
                     fmt.number(line.quantity),
                     format_number(line.unit_price),
                 )
+        latest = self.prices[0] if self.prices else None
+        self.materials_button.setEnabled(
+            row.status == "agreed"
+            and latest is not None
+            and latest.decision == "agreed"
+            and latest.materials_total > 0
+        )
         self._update_totals()
 
     def _call(self, call: Callable[[], object]) -> bool:
@@ -284,6 +296,10 @@ class PriceDialog(QDialog):
                 self._ctx.actor, self.request_id, expected_version=self.version
             )
         )
+
+    def open_materials_prepayment(self) -> None:
+        MaterialsPrepaymentDialog(context=self._ctx, request_id=self.request_id, parent=self).exec()
+        self.reload()
 
     def finish(self) -> bool:
         return self._call(
