@@ -9,11 +9,13 @@ while its marker matches).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import random
 import sqlite3
 import time
 from pathlib import Path
+from typing import Any
 
 from bench.common import Figure, figure, median, p95, timed
 from hendazh_desktop.db.database import Database
@@ -53,7 +55,13 @@ def _fill(path: Path) -> None:
         "SELECT coalesce(max(number), 0) FROM invoices WHERE series = 'INV' AND fiscal_year = ?",
         (year,),
     ).fetchone()[0]
-    invoices, lines, balances, payments, allocations, pay_balances = [], [], [], [], [], []
+    Rows = list[tuple[Any, ...]]
+    invoices: Rows = []
+    lines: Rows = []
+    balances: Rows = []
+    payments: Rows = []
+    allocations: Rows = []
+    pay_balances: Rows = []
     pay_id = (con.execute("SELECT coalesce(max(id), 0) FROM payments").fetchone()[0] or 0) + 1
     rcp0 = con.execute(
         "SELECT coalesce(max(number), 0) FROM payments WHERE series = 'RCP' AND fiscal_year = ?",
@@ -261,7 +269,7 @@ def measure(data_dir: Path) -> dict[str, Figure]:
             limit_ms, "ms", "the limit", True, rows=PAGE
         )
         for name, flt in filters.items():
-            samples = timed([lambda flt=flt: open_list(flt)] * 15)
+            samples = timed([functools.partial(open_list, flt)] * 15)
             value = median(samples) * 1000
             results[f"invoice_list_{name}_count_and_first_page_100k"] = figure(
                 value,

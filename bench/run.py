@@ -3,8 +3,9 @@
 python -m bench.run [--subscribers N] [--only GROUP ...] [--output PATH]
 
 Groups: lookup, search (the service layer), demo (generation time), dispatch and ui (Qt
-figures, from ``bench/dispatch_figures.py`` and ``bench/ui_figures.py`` when present), and
-invoices (invoice PDFs, from ``bench/invoice_figures.py``).
+figures, from ``bench/dispatch_figures.py`` and ``bench/ui_figures.py`` when present),
+invoices (invoice PDFs, from ``bench/invoice_figures.py``) and billing (the invoicing lists at
+100,000 invoices, from ``bench/billing_figures.py``).
 A full run rewrites the results file; with --only, the figures measured replace theirs in it.
 A run at another size than 1,000,000 writes to bench/data/ unless --output says otherwise,
 so a quick smoke run never mixes its figures into the committed results.
@@ -35,7 +36,7 @@ DATA_DIR = BENCH_DIR / "data"
 RESULTS = BENCH_DIR / "results.json"
 FULL_SIZE = 1_000_000
 SMALL_SIZE = 10_000
-GROUPS = ("lookup", "search", "demo", "dispatch", "ui", "invoices")
+GROUPS = ("lookup", "search", "demo", "dispatch", "ui", "invoices", "billing")
 GENERATION_GOAL_S = 180
 
 
@@ -66,6 +67,11 @@ def _dispatch_figures() -> dict[str, Figure]:
 def _invoice_figures() -> dict[str, Figure]:
     module = _optional("invoice_figures")
     return {} if module is None else dict(module.measure())
+
+
+def _billing_figures() -> dict[str, Figure]:
+    module = _optional("billing_figures")
+    return {} if module is None else dict(module.measure(DATA_DIR))
 
 
 def _small(subscribers: int) -> Path:
@@ -137,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         ("dispatch", _dispatch_figures),
         ("ui", lambda: _ui_figures(big, _small(args.subscribers), size)),
         ("invoices", _invoice_figures),
+        ("billing", _billing_figures),
     ]
     failed = []
     for group, measure in steps:
