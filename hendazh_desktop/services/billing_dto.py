@@ -12,7 +12,7 @@ class InvoiceFilter:
 
     state: str = ""  # an InvoiceState value, or "unsettled" (open or part paid)
     kind: str = ""  # an InvoiceKind value
-    date_from: dt.date | None = None  # issue day (drafts: creation day), inclusive
+    date_from: dt.date | None = None  # issue day, inclusive (drafts have none: no match)
     date_to: dt.date | None = None
     subscriber_id: int | None = None
     service_id: int | None = None

@@ -103,7 +103,7 @@ class InvoiceService:
             else:
                 value = basis_points_of(price.materials_total, service.materials_prepayment_bp)
             if not 0 < value <= price.total:
-                raise ValidationError("amount", "prepayment_range", maximum=price.total)
+                raise ValidationError("amount", "prepayment_range", amount=price.total)
             now = self._clock()
             uow.billing.add(
                 MaterialsPrepayment(

@@ -308,7 +308,7 @@ class PaymentService:
             sources = uow.billing.payments_with_credit(subscriber_id, refundable=True)
             available = sum(posting.refresh_payment(uow, p).unapplied for p in sources)
             if clean.amount > available:
-                raise ValidationError("amount", "refund_too_large", maximum=available)
+                raise ValidationError("amount", "refund_too_large", amount=available)
             now = self._clock()
             day = today_local(now)
             year = fiscal_year_of(day)

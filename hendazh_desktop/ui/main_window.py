@@ -30,6 +30,7 @@ from hendazh_desktop.ui.ops import run_action, run_op
 if TYPE_CHECKING:
     from hendazh_desktop.ui.context import UiContext
     from hendazh_desktop.ui.views.audit_view import AuditView
+    from hendazh_desktop.ui.views.invoicing_view import InvoicingView
 
 
 def _icon(name: str) -> QIcon:
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         from hendazh_desktop.ui.views.audit_view import AuditView
         from hendazh_desktop.ui.views.dispatch_board import DispatchBoardView
         from hendazh_desktop.ui.views.intake_panel import IntakePanel
+        from hendazh_desktop.ui.views.invoicing_view import InvoicingView
         from hendazh_desktop.ui.views.queue_view import QueueView
         from hendazh_desktop.ui.views.subscribers_view import SubscribersView
         from hendazh_desktop.ui.views.work_groups_view import WorkGroupsView
@@ -89,6 +91,12 @@ class MainWindow(QMainWindow):
         self.board = DispatchBoardView(context=context, dispatch=context.dispatch)
         self.board.status_message.connect(self._show_status)
         self._views["board"] = self.board
+        self.invoicing: InvoicingView | None = None
+        if context.actor.can(Permission.VIEW_BILLING):
+            self.invoicing = InvoicingView(context=context)
+            self.invoicing.status_message.connect(self._show_status)
+            self.invoicing.data_changed.connect(self.queue.mark_stale)
+            self._views["invoicing"] = self.invoicing
         self.work_groups: WorkGroupsView | None = None
         if context.actor.can(Permission.VIEW_WORK_GROUPS):
             self.work_groups = WorkGroupsView(context=context, groups=context.work_groups)
@@ -109,6 +117,7 @@ class MainWindow(QMainWindow):
             "subscribers": ("مشترکین", "subscribers"),
             "queue": ("صف درخواست‌ها", "queue"),
             "board": ("تابلوی اعزام", "queue"),
+            "invoicing": ("صورتحساب‌ها", "invoice"),
             "work_groups": ("گروه‌های کاری", "services"),
             "audit": ("گزارش تغییرات", "search"),
         }
@@ -177,6 +186,13 @@ class MainWindow(QMainWindow):
         self.board_action = self._action(
             "تابلوی اعزام", lambda: self.show_view("board"), "Ctrl+4", "queue"
         )
+        self.invoicing_action = self._action(
+            "صورتحساب‌ها و دریافت‌ها",
+            lambda: self.show_view("invoicing"),
+            "Ctrl+Shift+I",
+            "invoice",
+        )
+        self.invoicing_action.setVisible(actor.can(Permission.VIEW_BILLING))
         self.groups_action = self._action(
             "گروه‌های کاری", lambda: self.show_view("work_groups"), "Ctrl+5"
         )
@@ -207,6 +223,7 @@ class MainWindow(QMainWindow):
             self.subscribers_action,
             self.queue_action,
             self.board_action,
+            self.invoicing_action,
             self.groups_action,
             self.audit_action,
             self.refresh_action,
@@ -228,6 +245,7 @@ class MainWindow(QMainWindow):
             self.new_call_action,
             self.subscribers_action,
             self.queue_action,
+            self.invoicing_action,
             self.import_action,
             self.refresh_action,
         ):
@@ -257,6 +275,8 @@ class MainWindow(QMainWindow):
             self.board.refresh()
         elif key == "audit" and self.audit is not None:
             self.audit.refresh()
+        elif key == "invoicing" and self.invoicing is not None:
+            self.invoicing.refresh()
         self.view_changed.emit(key)
 
     def start_new_call(self) -> None:
@@ -272,6 +292,8 @@ class MainWindow(QMainWindow):
 
     def _on_intake_request_created(self, request_id: int) -> None:
         self.queue.mark_stale()
+        if self.invoicing is not None:
+            self.invoicing.mark_stale()  # a prepaid service's request comes with its invoice
         self._show_status(f"درخواست شماره {fmt.number(request_id)} ثبت شد.")
 
     def _on_subscribers_new_request(self, subscriber_id: int) -> None:
@@ -350,6 +372,8 @@ class MainWindow(QMainWindow):
             self.subscribers.refresh()
             self.queue.refresh()
             fmt.DisplaySettings.unit = unit
+            if self.invoicing is not None:
+                self.invoicing.mark_stale()
             self._show_status("واحد نمایش مبالغ: " + ("تومان" if checked else "ریال"))
 
     def _on_about(self) -> None:

@@ -16,6 +16,7 @@ from hendazh_desktop.domain.money import format_number
 from hendazh_desktop.domain.requests import STATUS_LABELS, RequestStatus
 from hendazh_desktop.domain.subscription_code import format_code
 from hendazh_desktop.domain.text import to_persian_digits
+from hendazh_desktop.ui import fmt
 
 MESSAGES: dict[str, str] = {
     "required": "این بخش را پر کنید.",
@@ -107,7 +108,7 @@ MESSAGES: dict[str, str] = {
     "final_invoice_exists": "برای این درخواست صورتحساب نهایی صادر شده است.",
     "invoice_issued": "این صورتحساب صادر شده و دیگر قابل ویرایش نیست؛ اعلامیه برگشت صادر کنید.",
     "invoice_not_payable": "این صورتحساب متعلق به این مشترک نیست یا قابل پرداخت نیست.",
-    "invoice_number_format": "شماره صورتحساب را به شکل ۱۴۰۴-۰۰۰۱۲۳ وارد کنید.",
+    "invoice_number_format": "شماره صورتحساب را به شکل \u2066۱۴۰۴-۰۰۰۱۲۳\u2069 وارد کنید.",
     "no_materials_in_price": "قیمت موافقت‌شده مواد مصرفی ندارد.",
     "no_materials_prepayment": "این خدمت پیش‌پرداخت مواد ندارد.",
     "not_a_cheque": "این پرداخت چک نیست.",
@@ -115,10 +116,10 @@ MESSAGES: dict[str, str] = {
     "prepaid_service_invoiced": (
         "این خدمت پیش‌پرداختی است و صورتحساب پیش‌پرداخت آن پیش‌تر صادر شده است."
     ),
-    "prepayment_range": "مبلغ پیش‌پرداخت باید بیش از صفر و حداکثر {maximum} ریال باشد.",
+    "prepayment_range": "مبلغ پیش‌پرداخت باید بیش از صفر و حداکثر {amount} باشد.",
     "reference_format": "شماره پیگیری باید ۴ تا ۳۰ رقم یا حرف لاتین باشد.",
     "refund_method": "استرداد فقط نقدی، کارت به کارت یا حواله بانکی است.",
-    "refund_too_large": "بیش از مانده بستانکاری مشترک است (حداکثر {maximum} ریال).",
+    "refund_too_large": "بیش از مانده بستانکاری مشترک است (حداکثر {amount}).",
     "request_not_of_subscriber": "این درخواست متعلق به این مشترک نیست.",
     "vat_day_taken": "برای این روز پیش‌تر نرخی ثبت شده است؛ روز دیگری انتخاب کنید.",
     "discount_range": "تخفیف نمی‌تواند منفی یا بیشتر از مبلغ ردیف باشد.",
@@ -174,6 +175,8 @@ def _param(key: str, value: object) -> str:
         return STATUS_LABELS[RequestStatus(value)]
     if key == "subscriber_code" and isinstance(value, str) and value.isdigit():
         return format_code(value)
+    if key == "amount" and isinstance(value, int) and not isinstance(value, bool):
+        return fmt.money(value)  # rials, shown in the display unit with its name
     if isinstance(value, int) and not isinstance(value, bool):
         return format_number(value)
     return to_persian_digits(str(value))

@@ -81,7 +81,8 @@ def test_each_role_sees_only_what_it_may_do(qtbot, ctx, consultant_ctx):
     assert manager.toman_action.isEnabled() and not consultant.toman_action.isEnabled()
     assert not manager.users_action.isVisible()  # only admins manage accounts
     assert "گزارش تغییرات" in [manager._nav.item(i).text() for i in range(manager._nav.count())]
-    assert consultant._nav.count() == 5  # intake, subscribers, queue, board, work groups
+    # intake, subscribers, queue, board, work groups, invoices (read-only: what a caller owes)
+    assert consultant._nav.count() == 6
     assert not consultant.board.assign_button.isEnabled()  # consultants do not dispatch
     assert not consultant.work_groups.can_edit
     assert consultant.import_action.isEnabled()

@@ -83,6 +83,8 @@ class SubscribersView(QWidget):
         self.card.edit_button.setEnabled(context.actor.can(Permission.EDIT_SUBSCRIBERS))
         self.card.request_button.setText("درخواست جدید (Ctrl+Enter)")
         self.card.request_button.setEnabled(context.actor.can(Permission.CREATE_REQUESTS))
+        self.card.set_billing_visible(context.actor.can(Permission.VIEW_BILLING))
+        self.card.statement_requested.connect(self.show_statement)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -169,8 +171,32 @@ class SubscribersView(QWidget):
             return
         card = run_op(self, lambda: self._ctx.subscribers.card(self._ctx.actor, row.id))
         self.card.show_card(card)
+        self._show_balance(row.id)
         can_request = self._ctx.actor.can(Permission.CREATE_REQUESTS)
         self.card.request_button.setEnabled(can_request and not (card and card.do_not_serve))
+
+    def _show_balance(self, subscriber_id: int) -> None:
+        if self._ctx.actor.can(Permission.VIEW_BILLING):
+            money = run_op(
+                self, lambda: self._ctx.billing.statement(self._ctx.actor, subscriber_id)
+            )
+            if money is not None:
+                self.card.show_balance(money.owed, money.credit)
+
+    def show_statement(self, subscriber_id: int) -> None:
+        """The subscriber's statement of account, to read, print or save."""
+        card = self.card.card()
+        if card is None or card.id != subscriber_id:
+            return
+        from hendazh_desktop.ui.dialogs.pdf_preview_dialog import preview_pdf
+
+        preview_pdf(
+            self,
+            lambda: self._ctx.billing_documents.statement_pdf(self._ctx.actor, subscriber_id),
+            title=f"صورت‌حساب مشتری — {card.name}",
+            file_name=f"statement-{card.code}.pdf",
+            directory=self._ctx.documents_dir,
+        )
 
     def create_subscriber(self) -> None:
         if not self._ctx.actor.can(Permission.EDIT_SUBSCRIBERS):

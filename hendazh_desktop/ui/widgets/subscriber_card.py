@@ -69,6 +69,9 @@ class SubscriberCardWidget(QWidget):
     new_request_requested = Signal(int)
     """The user asked to take a new request for this subscriber (its id)."""
 
+    statement_requested = Signal(int)
+    """The user asked for this subscriber's statement of account (its id)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._card: SubscriberCard | None = None
@@ -86,6 +89,9 @@ class SubscriberCardWidget(QWidget):
         self.code.setObjectName("card_code")
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.since = _muted()
+        self.balance = QLabel()  # what is owed or the credit; shown where billing is
+        self.balance.setObjectName("card_balance")
+        self.balance.setVisible(False)
         self.banner = QLabel()
         self.banner.setObjectName("do_not_serve_banner")
         self.banner.setWordWrap(True)
@@ -101,6 +107,10 @@ class SubscriberCardWidget(QWidget):
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.request_button = QPushButton("درخواست جدید")
         self.request_button.clicked.connect(self._on_request_clicked)
+        self.statement_button = QPushButton("صورت‌حساب مشتری")
+        self.statement_button.clicked.connect(self._on_statement_clicked)
+        self.statement_button.setVisible(False)
+        self._billing = False
 
         self._content = QWidget()
         self._sections_layout = QVBoxLayout(self._content)
@@ -110,6 +120,7 @@ class SubscriberCardWidget(QWidget):
         code_box = QVBoxLayout()
         code_box.addWidget(self.code)
         code_box.addWidget(self.since)
+        code_box.addWidget(self.balance)
         header.addLayout(code_box)
         self._sections_layout.addLayout(header)
         self._sections_layout.addWidget(self.banner)
@@ -118,6 +129,7 @@ class SubscriberCardWidget(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.request_button)
         buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.statement_button)
         buttons.addStretch(1)
         self._sections_layout.addLayout(buttons)
 
@@ -192,8 +204,29 @@ class SubscriberCardWidget(QWidget):
         self.edit_button.setVisible(visible)
         self.request_button.setVisible(visible)
 
+    def set_billing_visible(self, visible: bool) -> None:
+        """Show the balance and the statement button (where the user may see billing)."""
+        self._billing = visible
+        self.statement_button.setVisible(visible)
+        self.balance.setVisible(False)
+
+    def show_balance(self, owed: int, credit: int) -> None:
+        """What the subscriber owes the office, and their credit with it."""
+        if owed and credit:
+            text = f"بدهی: {fmt.money(owed)} — بستانکاری: {fmt.money(credit)}"
+        elif owed:
+            text = f"بدهی: {fmt.money(owed)}"
+        elif credit:
+            text = f"بستانکاری: {fmt.money(credit)}"
+        else:
+            text = "بی‌حساب"
+        self.balance.setText(text)
+        self.balance.setStyleSheet("color: #8c1d18; font-weight: bold;" if owed else "color: #666;")
+        self.balance.setVisible(self._billing)
+
     def show_card(self, card: SubscriberCard | None) -> None:
         self._card = card
+        self.balance.setVisible(False)
         self.empty.setVisible(card is None)
         self._content.setVisible(card is not None)
         if card is None:
@@ -251,3 +284,7 @@ class SubscriberCardWidget(QWidget):
     def _on_request_clicked(self) -> None:
         if self._card is not None:
             self.new_request_requested.emit(self._card.id)
+
+    def _on_statement_clicked(self) -> None:
+        if self._card is not None:
+            self.statement_requested.emit(self._card.id)
