@@ -9,7 +9,7 @@ as ten.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -25,6 +25,7 @@ from hendazh_desktop.domain.billing import (
     InvoiceState,
     PaymentMethod,
 )
+from hendazh_desktop.domain.permissions import Actor
 from hendazh_desktop.domain.text import to_persian_digits
 from hendazh_desktop.services.billing_dto import (
     AgeingRow,
@@ -45,6 +46,8 @@ from hendazh_desktop.ui.models.window_model import (
     WindowTableModel,
 )
 
+F = TypeVar("F")
+R = TypeVar("R")
 LRM = "\u200e"
 DRAFT_NUMBER = "پیش‌نویس"
 NONE = "—"
@@ -161,28 +164,41 @@ class InvoiceTableModel(WindowTableModel[InvoiceRow]):
         return None
 
 
-class InvoiceSource:
-    """The invoices matching one filter, a page at a time (newest first).
+class FilteredSource(Generic[F, R]):
+    """The rows matching one filter, a page at a time (newest first).
 
     The view counts first (to learn whether the filter is accepted) and hands that count
     over, so the model does not count again; a later ``model.refresh()`` counts afresh.
     """
 
     def __init__(
-        self, context: UiContext, flt: InvoiceFilter, *, known_count: int | None = None
+        self,
+        counter: Callable[[Actor, F], int],
+        pager: Callable[[Actor, F, int, int], Sequence[R]],
+        actor: Actor,
+        flt: F,
+        known_count: int | None,
     ) -> None:
-        self._ctx = context
+        self._count, self._page, self._actor = counter, pager, actor
         self.filter = flt
         self._known = known_count
 
     def count(self) -> int:
         known, self._known = self._known, None
-        if known is not None:
-            return known
-        return self._ctx.billing.count_invoices(self._ctx.actor, self.filter)
+        return self._count(self._actor, self.filter) if known is None else known
 
-    def fetch(self, offset: int, limit: int) -> Sequence[InvoiceRow]:
-        return self._ctx.billing.invoices(self._ctx.actor, self.filter, offset, limit)
+    def fetch(self, offset: int, limit: int) -> Sequence[R]:
+        return self._page(self._actor, self.filter, offset, limit)
+
+
+class InvoiceSource(FilteredSource[InvoiceFilter, InvoiceRow]):
+    """The invoices matching one filter."""
+
+    def __init__(
+        self, context: UiContext, flt: InvoiceFilter, *, known_count: int | None = None
+    ) -> None:
+        billing = context.billing
+        super().__init__(billing.count_invoices, billing.invoices, context.actor, flt, known_count)
 
 
 # --- payments -----------------------------------------------------------------------------
@@ -253,24 +269,14 @@ class PaymentTableModel(WindowTableModel[PaymentRow]):
         return None
 
 
-class PaymentSource:
-    """The payments matching one filter, a page at a time (newest first)."""
+class PaymentSource(FilteredSource[PaymentFilter, PaymentRow]):
+    """The payments matching one filter."""
 
     def __init__(
         self, context: UiContext, flt: PaymentFilter, *, known_count: int | None = None
     ) -> None:
-        self._ctx = context
-        self.filter = flt
-        self._known = known_count
-
-    def count(self) -> int:
-        known, self._known = self._known, None
-        if known is not None:
-            return known
-        return self._ctx.billing.count_payments(self._ctx.actor, self.filter)
-
-    def fetch(self, offset: int, limit: int) -> Sequence[PaymentRow]:
-        return self._ctx.billing.payments(self._ctx.actor, self.filter, offset, limit)
+        billing = context.billing
+        super().__init__(billing.count_payments, billing.payments, context.actor, flt, known_count)
 
 
 # --- one invoice --------------------------------------------------------------------------

@@ -8,12 +8,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -47,7 +45,7 @@ from hendazh_desktop.ui.views.billing_common import (
 )
 from hendazh_desktop.ui.widgets.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.widgets.invoice_details import InvoiceDetailsWidget
-from hendazh_desktop.ui.widgets.tables import list_table
+from hendazh_desktop.ui.widgets.tables import list_over_details, list_table
 
 STATE_FILTERS: list[tuple[str, str]] = [
     ("پیش‌نویس", InvoiceState.DRAFT.value),
@@ -169,29 +167,22 @@ class InvoicesPanel(QWidget):
         top.addLayout(filters, 1)
         top.addWidget(self.final_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        detail_box = QGroupBox("صورتحساب انتخاب‌شده")
-        actions = QHBoxLayout()
-        for button in (
-            self.issue_button,
-            self.terms_button,
-            self.discard_button,
-            self.pay_button,
-            self.apply_credit_button,
-            self.credit_note_button,
-            self.print_button,
-        ):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        detail_layout = QVBoxLayout(detail_box)
-        detail_layout.addWidget(self.details, 1)
-        detail_layout.addLayout(actions)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.table)
-        splitter.addWidget(detail_box)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([280, 480])  # scaled to the real height; the user may drag it
+        splitter = list_over_details(
+            self.table,
+            "صورتحساب انتخاب‌شده",
+            self.details,
+            (
+                self.issue_button,
+                self.terms_button,
+                self.discard_button,
+                self.pay_button,
+                self.apply_credit_button,
+                self.credit_note_button,
+                self.print_button,
+            ),
+            stretch=(1, 1),
+            sizes=(280, 480),
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)

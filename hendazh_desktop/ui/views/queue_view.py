@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +33,7 @@ from hendazh_desktop.ui.ops import run_op
 from hendazh_desktop.ui.widgets.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from hendazh_desktop.ui.widgets.request_details import RequestDetails
-from hendazh_desktop.ui.widgets.tables import list_table
+from hendazh_desktop.ui.widgets.tables import list_over_details, list_table
 
 S = RequestStatus
 STATUS_GROUPS: list[tuple[str, tuple[str, ...]]] = [
@@ -165,26 +163,14 @@ class QueueView(QWidget):
         second.addWidget(self.text, 1)
         second.addWidget(self.count_label)
         filters.addRow("جستجو:", second)
-        detail_box = QGroupBox("جزئیات و سابقه درخواست")
-        actions = QHBoxLayout()
-        for button in (
-            self.verify_button,
-            self.price_button,
-            self.rework_button,
-            self.cancel_button,
-        ):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        detail_layout = QVBoxLayout(detail_box)
-        detail_layout.addWidget(self.request_details, 1)
-        detail_layout.addLayout(actions)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.table)
-        splitter.addWidget(detail_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([600, 230])  # scaled to the real height; the user may drag it
+        splitter = list_over_details(
+            self.table,
+            "جزئیات و سابقه درخواست",
+            self.request_details,
+            (self.verify_button, self.price_button, self.rework_button, self.cancel_button),
+            stretch=(3, 1),
+            sizes=(600, 230),
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)

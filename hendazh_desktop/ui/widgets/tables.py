@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 ROW_HEIGHT = 26
 
@@ -27,3 +39,32 @@ def list_table(model: QAbstractItemModel, *, stretch_all: bool = False) -> QTabl
     else:
         columns.setStretchLastSection(True)
     return table
+
+
+def list_over_details(
+    table: QTableView,
+    title: str,
+    details: QWidget,
+    buttons: Sequence[QPushButton],
+    *,
+    stretch: tuple[int, int],
+    sizes: tuple[int, int],
+) -> QSplitter:
+    """The list above the selected row's details and the row's action buttons; ``sizes``
+    are scaled to the real height, and the user may drag the divider."""
+    box = QGroupBox(title)
+    actions = QHBoxLayout()
+    for button in buttons:
+        actions.addWidget(button)
+    actions.addStretch(1)
+    layout = QVBoxLayout(box)
+    layout.addWidget(details, 1)
+    layout.addLayout(actions)
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    splitter.setChildrenCollapsible(False)
+    splitter.addWidget(table)
+    splitter.addWidget(box)
+    splitter.setStretchFactor(0, stretch[0])
+    splitter.setStretchFactor(1, stretch[1])
+    splitter.setSizes(list(sizes))
+    return splitter
