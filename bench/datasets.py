@@ -21,7 +21,7 @@ from hendazh_desktop.services.users import UserService
 
 SEED = 7
 # Bump when the demo-data generator changes what it makes, so old databases are remade.
-DATA_VERSION = 3  # 3: demo data with invoices and payments (schema 0006)
+DATA_VERSION = 4  # 4: demo data with invoices and payments (schema 0006), bulk prepayments
 
 
 def _remove(path: Path) -> None:

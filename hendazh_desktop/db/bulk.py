@@ -52,6 +52,43 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "version",
     ),
     "request_events": ("id", "request_id", "at", "user_id", "from_status", "to_status", "reason"),
+    # Invoices go in as drafts, get their lines, then are issued by ``issue_invoices``
+    # (the lines of an issued invoice are append-only: a trigger refuses them afterwards).
+    "invoices": (
+        "id",
+        "kind",
+        "series",
+        "subscriber_id",
+        "request_id",
+        "service_id",
+        "terms",
+        "notes",
+        "gross",
+        "discount",
+        "net",
+        "vat",
+        "total",
+        "created_at",
+        "created_by",
+        "version",
+    ),
+    "invoice_lines": (
+        "invoice_id",
+        "position",
+        "code",
+        "description",
+        "quantity",
+        "unit",
+        "unit_price",
+        "discount",
+        "vat_bp",
+        "vat_exempt",
+        "gross",
+        "net",
+        "vat",
+        "total",
+    ),
+    "invoice_balances": ("invoice_id", "state", "paid", "credited", "balance"),
 }
 
 # Columns holding dates and times: on SQLite they are written in SQLAlchemy's text form.
@@ -61,7 +98,17 @@ TEMPORAL_COLUMNS: dict[str, frozenset[str]] = {
         {"preferred_date", "window_start", "window_end", "created_at", "updated_at"}
     ),
     "request_events": frozenset({"at"}),
+    "invoices": frozenset({"created_at"}),
 }
+ISSUE_COLUMNS = (
+    "fiscal_year",
+    "number",
+    "issued_at",
+    "issued_on",
+    "issued_by",
+    "operation_id",
+    "id",
+)
 
 
 def _sqlite_value(value: Any) -> Any:
@@ -124,6 +171,42 @@ class BulkWriter:
                 [dict(zip(columns, row, strict=True)) for row in rows],
             )
 
+    def issue_invoices(self, rows: Sequence[Sequence[Any]]) -> None:
+        """Number and date drafts loaded by ``insert`` (rows in ``ISSUE_COLUMNS`` order)."""
+        if not rows:
+            return
+        if self._sqlite:
+            rows = [_converted(row, [2, 3]) for row in rows]
+        sets = ", ".join(f"{c} = :{c}" for c in ISSUE_COLUMNS[:-1])
+        self._conn.execute(
+            text(f"UPDATE invoices SET {sets} WHERE id = :id"),
+            [dict(zip(ISSUE_COLUMNS, row, strict=True)) for row in rows],
+        )
+
+    def last_number(self, series: str, fiscal_year: int) -> int:
+        found = self._conn.execute(
+            text(
+                "SELECT last_number FROM document_counters "
+                "WHERE series = :series AND fiscal_year = :year"
+            ),
+            {"series": series, "year": fiscal_year},
+        ).scalar_one_or_none()
+        return int(found or 0)
+
+    def set_last_number(self, series: str, fiscal_year: int, last: int) -> None:
+        self._conn.execute(
+            text(
+                "INSERT INTO document_counters (series, fiscal_year, last_number) "
+                "VALUES (:series, :year, :last) ON CONFLICT (series, fiscal_year) "
+                "DO UPDATE SET last_number = excluded.last_number"
+            ),
+            {"series": series, "year": fiscal_year, "last": last},
+        )
+
+    def rows(self, sql: str, **params: Any) -> list[Any]:
+        """The rows of a read inside the bulk transaction."""
+        return list(self._conn.execute(text(sql), params))
+
     def index_search(self, first_subscriber: int, first_phone: int) -> None:
         """Fill the FTS5 tables for the rows loaded from these ids on."""
         if not self._sqlite:
@@ -145,6 +228,8 @@ class BulkWriter:
         if self._conn.dialect.name != "postgresql":
             return
         for table in sorted(self._loaded):
+            if "id" not in TABLE_COLUMNS[table]:
+                continue  # ids drawn from the sequence itself (or no id column at all)
             self._conn.execute(
                 text(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "

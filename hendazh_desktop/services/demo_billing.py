@@ -7,18 +7,20 @@ import random
 import uuid
 from collections.abc import Callable
 
+from hendazh_desktop.db.bulk import bulk_writer
 from hendazh_desktop.db.database import Database
-from hendazh_desktop.domain.jalali import to_jalali
+from hendazh_desktop.domain.billing import INVOICE_SERIES, InvoiceKind, InvoiceState
+from hendazh_desktop.domain.invoicing import line_amounts
+from hendazh_desktop.domain.jalali import fiscal_year_of, to_jalali, today_local
 from hendazh_desktop.domain.permissions import Actor
 from hendazh_desktop.domain.requests import RequestStatus
 from hendazh_desktop.services.billing_dto import DraftChanges, PaymentDraft
-from hendazh_desktop.services.billing_posting import issue_prepayment_invoice
+from hendazh_desktop.services.billing_posting import UNIT_SERVICE, rounding, service_line
 from hendazh_desktop.services.invoices import InvoiceService
 from hendazh_desktop.services.payments import PaymentService
 from hendazh_desktop.services.pricing import PricingService
 from hendazh_desktop.services.queue import QueueService
 
-BATCH = 500
 BANKS = ("ملت", "ملی", "صادرات", "تجارت", "سپه", "پاسارگاد")
 Clock = Callable[[], dt.datetime]
 
@@ -38,17 +40,105 @@ def _at(moment: dt.datetime) -> Clock:
 
 def prepayment_invoices(db: Database, actor: Actor) -> list[int]:
     """Issue the prepayment invoice of every bulk-made request still awaiting one, dated the
-    day the request was made (so receivables have an age)."""
+    day the request was made (so receivables have an age), numbered in date order; written in
+    bulk, with the amounts the posting rules give (``issue_prepayment_invoice`` one by one
+    took minutes at a million subscribers)."""
+    with db.read() as uow:
+        waiting = uow.billing.uninvoiced_awaiting_prepayment(limit=10**9)
+        way = rounding(uow)
+        services = {s.id: s for s in uow.catalogue.services(include_inactive=True)}
+        rates: dict[tuple[int, dt.date], int] = {}
+        planned = []
+        for request in waiting:
+            service = services[request.service_id]
+            day = today_local(request.created_at)
+            key = (service.id, day)
+            if key not in rates:
+                rates[key] = uow.billing.vat_rate(service, day)
+            line = service_line(service, rates[key])
+            planned.append(
+                (
+                    (request.id, request.subscriber_id, request.created_at),
+                    (service.id, service.code, service.name),
+                    day,
+                    line,
+                    line_amounts(line, way),
+                )
+            )
     made: list[int] = []
-    while True:
-        with db.write() as uow:
-            waiting = uow.billing.uninvoiced_awaiting_prepayment(BATCH)
-            for request in waiting:
-                at = request.created_at
-                made.append(issue_prepayment_invoice(uow, request, actor, at).id)
-            uow.commit()
-        if len(waiting) < BATCH:
-            return made
+    with bulk_writer(db) as writer:
+        invoice_id = writer.next_id("invoices")
+        numbers: dict[int, int] = {}
+        invoices, lines, issued, balances = [], [], [], []
+        for (request_id, subscriber_id, created_at), (
+            service_id,
+            code,
+            name,
+        ), day, line, amounts in planned:
+            year = fiscal_year_of(day)
+            if year not in numbers:
+                numbers[year] = writer.last_number(INVOICE_SERIES, year)
+            numbers[year] += 1
+            at = created_at.astimezone(dt.UTC).replace(tzinfo=None)
+            invoices.append(
+                (
+                    invoice_id,
+                    InvoiceKind.PREPAYMENT.value,
+                    INVOICE_SERIES,
+                    subscriber_id,
+                    request_id,
+                    service_id,
+                    "cash",
+                    "",
+                    amounts.gross,
+                    amounts.discount,
+                    amounts.net,
+                    amounts.vat,
+                    amounts.total,
+                    at,
+                    actor.user_id,
+                    2,
+                )
+            )
+            lines.append(
+                (
+                    invoice_id,
+                    0,
+                    code,
+                    name,
+                    1,
+                    UNIT_SERVICE,
+                    line.unit_price,
+                    0,
+                    line.vat_bp,
+                    line.vat_exempt,
+                    amounts.gross,
+                    amounts.net,
+                    amounts.vat,
+                    amounts.total,
+                )
+            )
+            issued.append(
+                (
+                    year,
+                    numbers[year],
+                    at,
+                    day,
+                    actor.user_id,
+                    f"prepay-{request_id}-{invoice_id}",
+                    invoice_id,
+                )
+            )
+            balances.append((invoice_id, InvoiceState.OPEN.value, 0, 0, amounts.total))
+            made.append(invoice_id)
+            invoice_id += 1
+        writer.insert("invoices", invoices)
+        writer.insert("invoice_lines", lines)
+        writer.issue_invoices(issued)
+        writer.insert("invoice_balances", balances)
+        for year, last in numbers.items():
+            writer.set_last_number(INVOICE_SERIES, year, last)
+    return made
 
 
 def _payment(db: Database, actor: Actor, at: dt.datetime, draft: PaymentDraft) -> int:

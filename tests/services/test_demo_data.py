@@ -16,6 +16,7 @@ from hendazh_desktop.domain.phones import parse_phone
 from hendazh_desktop.domain.subscription_code import damm_digit, looks_like_code
 from hendazh_desktop.domain.text import ZWNJ, search_key
 from hendazh_desktop.services import demo_names
+from hendazh_desktop.services.billing_queries import BillingQueries
 from hendazh_desktop.services.bootstrap import office_actor, prepare_database
 from hendazh_desktop.services.demo_data import generate_demo_data
 from hendazh_desktop.services.queue import QueueFilter, QueueService
@@ -263,8 +264,40 @@ def test_dispatch_states_are_all_present(tmp_path):
         declined = _scalar(db, "SELECT count(*) FROM request_events WHERE to_status = 'declined'")
         assert {"assigned", "dispatched", "price_presented", "agreed", "done"} <= statuses
         assert declined > 0
+        _check_billing(db, actor)
+        states = {r[0] for r in _query(db, "SELECT DISTINCT state FROM invoice_balances")}
+        assert {"draft", "open", "part_paid", "paid", "credited", "credit_note"} <= states
+        cheques = {r[0] for r in _query(db, "SELECT DISTINCT cheque_state FROM payment_balances")}
+        assert {"pending", "cleared", "bounced"} <= cheques
+        assert _scalar(db, "SELECT count(*) FROM materials_prepayments") > 0
     finally:
         db.dispose()
+
+
+def _check_billing(db: Database, actor: Actor) -> None:
+    """Every request awaiting prepayment has its invoice; numbers are gapless per series and
+    year; totals are the sums of the lines; every statement adds up."""
+    waiting = _scalar(
+        db,
+        "SELECT count(*) FROM service_requests r WHERE status = 'awaiting_prepayment' AND NOT "
+        "EXISTS (SELECT 1 FROM invoices i WHERE i.request_id = r.id AND i.kind = 'prepayment')",
+    )
+    assert waiting == 0
+    numbered = _query(
+        db,
+        "SELECT series, fiscal_year, count(*), max(number) FROM invoices "
+        "WHERE number IS NOT NULL GROUP BY series, fiscal_year",
+    )
+    assert numbered and all(count == last for _, _, count, last in numbered)
+    assert not _query(
+        db,
+        "SELECT i.id FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id "
+        "GROUP BY i.id, i.total HAVING sum(l.total) <> i.total",
+    )
+    queries = BillingQueries(db)
+    for (subscriber_id,) in _query(db, "SELECT DISTINCT subscriber_id FROM invoices"):
+        statement = queries.statement(actor, subscriber_id)
+        assert statement.balance == statement.owed - statement.credit
 
 
 def test_bulk_load_on_the_shared_backends(db, clock):
@@ -281,3 +314,4 @@ def test_bulk_load_on_the_shared_backends(db, clock):
         ).one()
     assert search.find_exact(actor, number) is not None
     assert search.search(actor, name.split(" ")[-1], limit=200)
+    _check_billing(db, actor)

@@ -43,6 +43,7 @@ from hendazh_desktop.ui.views.billing_common import (
     SubscriberFilter,
     choice_combo,
 )
+from hendazh_desktop.ui.views.refresh import RefreshWhenShown
 from hendazh_desktop.ui.widgets.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.widgets.invoice_details import InvoiceDetailsWidget
 from hendazh_desktop.ui.widgets.tables import list_over_details, list_table
@@ -58,7 +59,7 @@ STATE_FILTERS: list[tuple[str, str]] = [
 NUMBER_HINT = f"شماره صورتحساب، مثل {doc_number('1404-000123')}، و Enter (Ctrl+F)"
 
 
-class InvoicesPanel(QWidget):
+class InvoicesPanel(RefreshWhenShown, QWidget):
     """Every invoice and credit note: filters, a lazy list, and the chosen one in full."""
 
     status_message = Signal(str)
@@ -255,17 +256,8 @@ class InvoicesPanel(QWidget):
         self._load_selected()
         return True
 
-    def mark_stale(self) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:
-        if self._stale:
-            self.fill_services()
-            self.refresh()
-        super().showEvent(event)
+    def before_shown_refresh(self) -> None:
+        self.fill_services()  # the catalogue may have changed meanwhile
 
     def set_filters(
         self,

@@ -50,12 +50,13 @@ from hendazh_desktop.ui.views.billing_common import (
     preview_statement,
     refund_to,
 )
+from hendazh_desktop.ui.views.refresh import RefreshWhenShown
 from hendazh_desktop.ui.widgets.tables import list_table
 
 DIRECTIONS = [("دریافت‌ها", "in"), ("استردادها", "out")]
 
 
-class PaymentsPanel(QWidget):
+class PaymentsPanel(RefreshWhenShown, QWidget):
     """Receipts and refunds: filters, the lazy list, cheques cleared or bounced, receipts."""
 
     status_message = Signal(str)
@@ -174,17 +175,6 @@ class PaymentsPanel(QWidget):
                 select_row(self.table, row)
         self._show_selected()
 
-    def mark_stale(self) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
-
     # --- selection ------------------------------------------------------------------------
     def selected(self) -> PaymentRow | None:
         index = self.table.currentIndex()
@@ -295,7 +285,7 @@ class PaymentsPanel(QWidget):
             self._changed(f"استرداد {doc_number(refund.number)} ثبت شد.")
 
 
-class ReceivablesPanel(QWidget):
+class ReceivablesPanel(RefreshWhenShown, QWidget):
     """Who owes what, by age (0–30, 31–60, 61–90, over 90 days) and their credit."""
 
     status_message = Signal(str)
@@ -355,17 +345,6 @@ class ReceivablesPanel(QWidget):
             if row >= 0:
                 select_row(self.table, row)
         self._update_buttons()
-
-    def mark_stale(self) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     def selected(self) -> AgeingRow | None:
         index = self.table.currentIndex()

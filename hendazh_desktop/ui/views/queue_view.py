@@ -30,6 +30,7 @@ from hendazh_desktop.ui.messages import error_message
 from hendazh_desktop.ui.models.queue_model import OPEN, QUEUE_WIDTHS, QueueSource, QueueTableModel
 from hendazh_desktop.ui.models.window_model import select_row
 from hendazh_desktop.ui.ops import run_op
+from hendazh_desktop.ui.views.refresh import RefreshWhenShown
 from hendazh_desktop.ui.widgets.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from hendazh_desktop.ui.widgets.request_details import RequestDetails
@@ -58,7 +59,7 @@ AFTER_WORK = {S.DONE.value, S.INVOICED.value, S.PAID.value, S.CLOSED.value}
 PRICE_STAGE = {S.DISPATCHED.value, S.PRICE_PRESENTED.value, S.AGREED.value, S.IN_PROGRESS.value}
 
 
-class QueueView(QWidget):
+class QueueView(RefreshWhenShown, QWidget):
     """Everything in the work queue, and what happened to each request."""
 
     status_message = Signal(str)
@@ -246,18 +247,9 @@ class QueueView(QWidget):
         select_row(self.table, row)
         return True
 
-    def mark_stale(self) -> None:
-        """The data changed elsewhere: refresh now if shown, else when next shown."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
     def showEvent(self, event) -> None:
         self._fill_choices()  # the catalogue may have changed meanwhile
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
+        super().showEvent(event)  # refreshes when marked stale
 
     def show_request(self, request_id: int) -> bool:
         """Select a request; when the list does not show it near the top, list it alone (by
