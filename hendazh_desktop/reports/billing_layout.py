@@ -128,33 +128,8 @@ class Cell(PersianText):
             self._wrapped = size
         return size
 
-    def _piece(self, lines: list[str], space_after: float) -> PersianText:
-        piece = Cell(
-            self.text,
-            font=self.font,
-            size=self.size,
-            leading=self.leading,
-            align=self.align,
-            color=self.color,
-            space_after=space_after,
-        )
-        piece._preset = lines
-        return piece
-
-    def draw(self) -> None:
-        canvas = self.canv
-        canvas.setFont(self.font, self.size)
-        canvas.setFillColor(self.color)
-        y = self.leading * len(self._lines) - self.size * 1.15
-        for line in self._lines:
-            shown = display_line(line, self.base_dir)
-            if self.align == "center":
-                canvas.drawCentredString(self._width / 2, y, shown)
-            elif self.align == "left":
-                canvas.drawString(0, y, shown)
-            else:
-                canvas.drawRightString(self._width, y, shown)
-            y -= self.leading
+    def _shown(self, line: str) -> str:
+        return display_line(line, self.base_dir)
 
 
 def cell(

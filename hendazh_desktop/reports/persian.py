@@ -219,7 +219,7 @@ class PersianText(Flowable):
         return avail_width, self.leading * len(self._lines)
 
     def _piece(self, lines: list[str], space_after: float) -> PersianText:
-        piece = PersianText(
+        piece = type(self)(
             self.text,
             font=self.font,
             size=self.size,
@@ -240,13 +240,17 @@ class PersianText(Flowable):
             return [self]
         return [self._piece(self._lines[:fit], 0), self._piece(self._lines[fit:], self.spaceAfter)]
 
+    def _shown(self, line: str) -> str:
+        """One wrapped, shaped line in display order (subclasses choose the direction)."""
+        return visual(line)
+
     def draw(self) -> None:
         canvas = self.canv
         canvas.setFont(self.font, self.size)
         canvas.setFillColor(self.color)
         y = self.leading * len(self._lines) - self.size * 1.15
         for line in self._lines:
-            shown = visual(line)
+            shown = self._shown(line)
             if self.align == "center":
                 canvas.drawCentredString(self._width / 2, y, shown)
             elif self.align == "left":

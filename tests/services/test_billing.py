@@ -7,6 +7,7 @@ import pytest
 from billing_helpers import LABOUR, MATERIAL, Office, op
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
+from test_catalogue import draft_of
 
 from hendazh_desktop.domain.errors import (
     Conflict,
@@ -283,30 +284,6 @@ def test_invoice_list_filters(db, accountant, office):
     assert queries.count_invoices(accountant, InvoiceFilter(number=rows[0].number)) == 1
 
 
-def _plumbing_draft(service, **changes):
-    import dataclasses
-
-    from hendazh_desktop.services.catalogue import ServiceDraft
-
-    def percent(bp):
-        return str(bp / 100)
-
-    draft = ServiceDraft(
-        name=service.name,
-        payment_policy=service.payment_policy,
-        materials_prepayment_allowed=service.materials_prepayment_allowed,
-        materials_prepayment_percent=percent(service.materials_prepayment_bp),
-        vat_exempt=service.vat_exempt,
-        vat_percent=percent(service.vat_rate_bp),
-        commission_percent=percent(service.commission_bp),
-        referrer_share_percent=percent(service.referrer_share_bp),
-        recipient_share_percent=percent(service.recipient_share_bp),
-        base_price=str(service.base_price),
-        active=service.active,
-    )
-    return dataclasses.replace(draft, **changes)
-
-
 def test_vat_rate_follows_its_effective_day_and_rounding_setting(
     db, manager, accountant, clock, office
 ):
@@ -320,7 +297,7 @@ def test_vat_rate_follows_its_effective_day_and_rounding_setting(
     catalogue.update_service(
         manager,
         plumbing.id,
-        _plumbing_draft(plumbing, vat_percent="12", vat_effective_from="1404/10/01"),
+        draft_of(plumbing, vat_percent="12", vat_effective_from="1404/10/01"),
         expected_version=plumbing.version,
     )
     assert [bp for _, bp in catalogue.vat_schedule(manager, plumbing.id)] == [1200, 1000]
