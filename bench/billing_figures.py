@@ -19,12 +19,12 @@ from typing import Any
 
 from bench.common import Figure, figure, median, p95, timed
 from hendazh_desktop.db.database import Database
+from hendazh_desktop.demo.data import generate_demo_data
 from hendazh_desktop.domain.jalali import fiscal_year_of
-from hendazh_desktop.services.billing_dto import InvoiceFilter, PaymentFilter
-from hendazh_desktop.services.billing_queries import BillingQueries
-from hendazh_desktop.services.bootstrap import prepare_database
-from hendazh_desktop.services.demo_data import generate_demo_data
-from hendazh_desktop.services.users import UserService
+from hendazh_desktop.services.accounts.bootstrap import prepare_database
+from hendazh_desktop.services.accounts.users import UserService
+from hendazh_desktop.services.billing.queries import BillingQueries
+from hendazh_desktop.services.billing.records import InvoiceFilter, PaymentFilter
 
 INVOICES = 100_000
 SUBSCRIBERS = 20_000

@@ -15,9 +15,9 @@ from typing import Any
 
 from bench.common import size_label
 from hendazh_desktop.db.database import Database
-from hendazh_desktop.services.bootstrap import prepare_database
-from hendazh_desktop.services.demo_data import generate_demo_data
-from hendazh_desktop.services.users import UserService
+from hendazh_desktop.demo.data import generate_demo_data
+from hendazh_desktop.services.accounts.bootstrap import prepare_database
+from hendazh_desktop.services.accounts.users import UserService
 
 SEED = 7
 # Bump when the demo-data generator changes what it makes, so old databases are remade.

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QApplication
 
 from hendazh_desktop.app import build_context
 from hendazh_desktop.db.database import Database
-from hendazh_desktop.services.bootstrap import prepare_database
-from hendazh_desktop.services.demo_data import generate_demo_data
-from hendazh_desktop.services.demo_names import MALE_NAMES, SURNAMES
-from hendazh_desktop.services.users import UserService
-from hendazh_desktop.services.work_groups import WorkGroupDraft, WorkGroupService
+from hendazh_desktop.demo.data import generate_demo_data
+from hendazh_desktop.demo.names import MALE_NAMES, SURNAMES
+from hendazh_desktop.services.accounts.bootstrap import prepare_database
+from hendazh_desktop.services.accounts.users import UserService
+from hendazh_desktop.services.dispatch.work_groups import WorkGroupDraft, WorkGroupService
+from hendazh_desktop.ui.dispatch.dispatch_board import DispatchBoardView
 from hendazh_desktop.ui.theme import apply_app_look
-from hendazh_desktop.ui.views.dispatch_board import DispatchBoardView
 
 GROUPS = 500
 QUEUED = 5_000

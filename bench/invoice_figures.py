@@ -19,8 +19,9 @@ import random
 import time
 
 from bench.common import Figure, figure, median, p95
+from hendazh_desktop.demo import names as words
 from hendazh_desktop.domain.billing import amount_in_words
-from hendazh_desktop.reports.billing_documents import (
+from hendazh_desktop.reports.document_data import (
     DocumentLine,
     InvoiceDocument,
     Party,
@@ -29,7 +30,6 @@ from hendazh_desktop.reports.billing_documents import (
 from hendazh_desktop.reports.invoice_pdf import render_invoice
 from hendazh_desktop.reports.layout import ensure_fonts
 from hendazh_desktop.reports.persian import shaping_disabled
-from hendazh_desktop.services import demo_names as words
 
 SECONDS = 3.0
 BLOCK = 10

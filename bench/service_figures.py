@@ -13,8 +13,8 @@ from pathlib import Path
 from bench.common import Figure, figure, median, p95
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.text import ZWNJ
-from hendazh_desktop.services.subscriber_search import SubscriberSearch
-from hendazh_desktop.services.users import UserService
+from hendazh_desktop.services.accounts.users import UserService
+from hendazh_desktop.services.subscribers.search import SubscriberSearch
 
 LOOKUPS = 2000
 PHONE_FRAGMENTS = 600

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import QApplication, QTableView
 
 from hendazh_desktop.app import build_context
 from hendazh_desktop.db.database import Database
-from hendazh_desktop.services.dto import SubscriberRow
-from hendazh_desktop.services.users import UserService
-from hendazh_desktop.ui.models.columns import SUBSCRIBER_RESULT_COLUMNS as RESULT_COLUMNS
-from hendazh_desktop.ui.models.window_model import WindowTableModel
+from hendazh_desktop.services.accounts.users import UserService
+from hendazh_desktop.services.subscribers.records import SubscriberRow
+from hendazh_desktop.ui.common.columns import SUBSCRIBER_RESULT_COLUMNS as RESULT_COLUMNS
+from hendazh_desktop.ui.common.window_model import WindowTableModel
+from hendazh_desktop.ui.requests.intake_panel import IntakePanel
 from hendazh_desktop.ui.theme import apply_app_look
-from hendazh_desktop.ui.views.intake_panel import IntakePanel
 
 Figure = dict[str, Any]
 
@@ -149,7 +149,7 @@ _READY = textwrap.dedent("""
     from hendazh_desktop.ui.main_window import MainWindow
     app = make_application([]); w = MainWindow(); w.show(); w.repaint(); app.processEvents()
     db = open_database(resolve_paths(sys.argv[1]))
-    from hendazh_desktop.services.users import UserService
+    from hendazh_desktop.services.accounts.users import UserService
     w.attach(build_context(db, UserService(db).system_actor()))
     w.repaint(); app.processEvents(); print((time.perf_counter() - t0) * 1000)
 """)

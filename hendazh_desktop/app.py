@@ -19,14 +19,14 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from hendazh_desktop.domain.errors import DomainError
 from hendazh_desktop.domain.permissions import Actor
 from hendazh_desktop.ui.background import BackgroundCall
-from hendazh_desktop.ui.dialogs.crash_dialog import CrashHandler
+from hendazh_desktop.ui.crash_dialog import CrashHandler
 from hendazh_desktop.ui.main_window import MainWindow
 from hendazh_desktop.ui.theme import apply_app_look
 
 if TYPE_CHECKING:
     from hendazh_desktop.config import AppPaths
     from hendazh_desktop.db.database import Database
-    from hendazh_desktop.services.users import UserService
+    from hendazh_desktop.services.accounts.users import UserService
     from hendazh_desktop.ui.context import UiContext
 
 log = logging.getLogger("hendazh")
@@ -55,24 +55,24 @@ def default_backup_dir(db: Database) -> Path:
 
 def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None) -> UiContext:
     """Wire every use case to the database; the views receive only this."""
-    from hendazh_desktop.services.audit import AuditService
-    from hendazh_desktop.services.billing_documents import BillingDocuments
-    from hendazh_desktop.services.billing_queries import BillingQueries
-    from hendazh_desktop.services.catalogue import CatalogueService
-    from hendazh_desktop.services.dispatch import DispatchService
-    from hendazh_desktop.services.intake import IntakeService
-    from hendazh_desktop.services.invoices import InvoiceService
-    from hendazh_desktop.services.job_sheets import JobSheetService
-    from hendazh_desktop.services.maintenance import BackupService
-    from hendazh_desktop.services.payments import PaymentService
-    from hendazh_desktop.services.pricing import PricingService
-    from hendazh_desktop.services.queue import QueueService
-    from hendazh_desktop.services.settings import SettingsService
-    from hendazh_desktop.services.subscriber_search import SubscriberSearch
-    from hendazh_desktop.services.subscribers import SubscriberService
-    from hendazh_desktop.services.users import UserService
-    from hendazh_desktop.services.webform_import import WebFormImporter
-    from hendazh_desktop.services.work_groups import WorkGroupService
+    from hendazh_desktop.services.accounts.audit import AuditService
+    from hendazh_desktop.services.accounts.backups import BackupService
+    from hendazh_desktop.services.accounts.settings import SettingsService
+    from hendazh_desktop.services.accounts.users import UserService
+    from hendazh_desktop.services.billing.documents import BillingDocuments
+    from hendazh_desktop.services.billing.invoices import InvoiceService
+    from hendazh_desktop.services.billing.payments import PaymentService
+    from hendazh_desktop.services.billing.queries import BillingQueries
+    from hendazh_desktop.services.catalogue.catalogue import CatalogueService
+    from hendazh_desktop.services.dispatch.assignment import DispatchService
+    from hendazh_desktop.services.dispatch.job_sheets import JobSheetService
+    from hendazh_desktop.services.dispatch.pricing import PricingService
+    from hendazh_desktop.services.dispatch.work_groups import WorkGroupService
+    from hendazh_desktop.services.requests.intake import IntakeService
+    from hendazh_desktop.services.requests.queue import QueueService
+    from hendazh_desktop.services.requests.webform_import import WebFormImporter
+    from hendazh_desktop.services.subscribers.register import SubscriberService
+    from hendazh_desktop.services.subscribers.search import SubscriberSearch
     from hendazh_desktop.ui.context import UiContext
 
     return UiContext(
@@ -116,7 +116,7 @@ def open_database(paths: AppPaths) -> Database:
     """Open, back up if a migration is due, migrate and seed (runs off the GUI thread)."""
     from hendazh_desktop.db.database import Database
     from hendazh_desktop.db.storage import NetworkShareError
-    from hendazh_desktop.services.bootstrap import prepare_database
+    from hendazh_desktop.services.accounts.bootstrap import prepare_database
 
     try:
         db = Database(paths.database)
@@ -130,8 +130,8 @@ def open_database(paths: AppPaths) -> Database:
 
 def sign_in(users: UserService, parent: MainWindow | None = None) -> Actor | None:
     """The first-run dialog on a new database, else the sign-in dialog; None if cancelled."""
-    from hendazh_desktop.ui.dialogs.first_run_dialog import FirstRunDialog
-    from hendazh_desktop.ui.dialogs.login_dialog import LoginDialog
+    from hendazh_desktop.ui.accounts.first_run_dialog import FirstRunDialog
+    from hendazh_desktop.ui.accounts.login_dialog import LoginDialog
 
     dialog: FirstRunDialog | LoginDialog
     if users.needs_first_admin():
@@ -157,7 +157,7 @@ class Startup:
         self.opener.start()
 
     def _on_opened(self, db: object) -> None:
-        from hendazh_desktop.services.users import UserService
+        from hendazh_desktop.services.accounts.users import UserService
 
         self.db = db  # type: ignore[assignment]
         assert self.db is not None

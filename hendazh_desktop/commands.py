@@ -12,8 +12,8 @@ from hendazh_desktop.config import AppPaths
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.db.storage import NetworkShareError
 from hendazh_desktop.domain.errors import DomainError
-from hendazh_desktop.services.bootstrap import prepare_database
-from hendazh_desktop.services.users import UserService
+from hendazh_desktop.services.accounts.bootstrap import prepare_database
+from hendazh_desktop.services.accounts.users import UserService
 
 
 class CommandError(Exception):
@@ -44,7 +44,7 @@ def _password(from_stdin: bool) -> str:
 
 
 def _demo(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
-    from hendazh_desktop.services.demo_data import generate_demo_data
+    from hendazh_desktop.demo.data import generate_demo_data
 
     def progress(done: int, total: int) -> None:
         print(f"\r{done:,}/{total:,}", end="", file=sys.stderr, flush=True)
@@ -65,7 +65,7 @@ def _demo(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
 
 def _backup(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
     from hendazh_desktop.db.backup import backup_sqlite_file
-    from hendazh_desktop.services.maintenance import BackupService
+    from hendazh_desktop.services.accounts.backups import BackupService
 
     if db.path is None:
         raise CommandError("only SQLite databases are backed up by file")
@@ -79,7 +79,7 @@ def _backup(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def _webform(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
-    from hendazh_desktop.services.webform_import import WebFormImporter
+    from hendazh_desktop.services.requests.webform_import import WebFormImporter
 
     report = WebFormImporter(db).import_file(UserService(db).system_actor(), args.path)
     for problem in report.problems:
@@ -95,7 +95,7 @@ def _webform(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def _audit(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
-    from hendazh_desktop.services.audit import AuditService
+    from hendazh_desktop.services.accounts.audit import AuditService
 
     result = AuditService(db).verify(None)
     if result.ok:
@@ -133,8 +133,8 @@ def _users(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
 def _invoice(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
     from pathlib import Path
 
-    from hendazh_desktop.services.billing_documents import BillingDocuments
-    from hendazh_desktop.services.subscriber_search import SubscriberSearch
+    from hendazh_desktop.services.billing.documents import BillingDocuments
+    from hendazh_desktop.services.subscribers.search import SubscriberSearch
 
     actor = UserService(db).system_actor()
     documents = BillingDocuments(db)
@@ -169,7 +169,7 @@ HANDLERS: dict[str, Callable[[Database, argparse.Namespace, AppPaths], int]] = {
 
 def _restore(args: argparse.Namespace, paths: AppPaths) -> int:
     from hendazh_desktop.db.engine import database_url, sqlite_path
-    from hendazh_desktop.services.maintenance import restore_database
+    from hendazh_desktop.services.accounts.backups import restore_database
 
     target = sqlite_path(database_url(paths.database))
     if target is None:

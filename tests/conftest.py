@@ -15,11 +15,12 @@ from sqlalchemy import create_engine
 
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.permissions import Actor, Role
-from hendazh_desktop.services.bootstrap import office_actor, prepare_database
-from hendazh_desktop.services.catalogue import CatalogueService
-from hendazh_desktop.services.dto import ServiceInfo, SubscriberCard
-from hendazh_desktop.services.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
-from hendazh_desktop.services.subscribers import SubscriberService
+from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
+from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
+from hendazh_desktop.services.catalogue.catalogue import CatalogueService
+from hendazh_desktop.services.catalogue.records import ServiceInfo
+from hendazh_desktop.services.subscribers.records import SubscriberCard
+from hendazh_desktop.services.subscribers.register import SubscriberService
 
 
 class FixedClock:

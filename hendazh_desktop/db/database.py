@@ -9,9 +9,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from hendazh_desktop.db import (
-    models_billing,  # noqa: F401  (maps the billing tables)
-    models_dispatch,  # noqa: F401  (maps the dispatch tables)
-    models_pricing,  # noqa: F401  (maps the price tables)
+    models,  # noqa: F401  (maps every table)
     search_sync,  # noqa: F401  (registers the FTS events)
 )
 from hendazh_desktop.db.engine import WRITE_OPTION, database_url, make_engine, sqlite_path

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import event, inspect
 from sqlalchemy.engine import Connection
 
-from hendazh_desktop.db.models import Subscriber, SubscriberPhone
+from hendazh_desktop.db.models.core import Subscriber, SubscriberPhone
 
 
 def _sqlite(connection: Connection) -> bool:

@@ -16,7 +16,6 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from hendazh_desktop.domain.billing import amount_in_words
 from hendazh_desktop.domain.jalali import format_date
 from hendazh_desktop.domain.money import format_number
-from hendazh_desktop.reports.billing_documents import DocumentLine, InvoiceDocument, Party
 from hendazh_desktop.reports.billing_layout import (
     DRAFT_RED,
     MUTED,
@@ -30,6 +29,7 @@ from hendazh_desktop.reports.billing_layout import (
     page_footer,
     signature_boxes,
 )
+from hendazh_desktop.reports.document_data import DocumentLine, InvoiceDocument, Party
 from hendazh_desktop.reports.layout import INK, SHADE
 
 PAGE = landscape(A4)

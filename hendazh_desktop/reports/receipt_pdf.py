@@ -9,7 +9,6 @@ from reportlab.platypus import Flowable, Spacer
 from hendazh_desktop.domain.billing import amount_in_words
 from hendazh_desktop.domain.jalali import format_date
 from hendazh_desktop.domain.money import format_number
-from hendazh_desktop.reports.billing_documents import Party, ReceiptDocument
 from hendazh_desktop.reports.billing_layout import (
     MUTED,
     amount,
@@ -21,6 +20,7 @@ from hendazh_desktop.reports.billing_layout import (
     page_footer,
     signature_boxes,
 )
+from hendazh_desktop.reports.document_data import Party, ReceiptDocument
 from hendazh_desktop.reports.layout import SHADE
 
 PAGE = A5

@@ -13,7 +13,6 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from hendazh_desktop.domain.billing import AGEING_LABELS
 from hendazh_desktop.domain.jalali import format_date
 from hendazh_desktop.domain.money import format_number
-from hendazh_desktop.reports.billing_documents import StatementDocument, StatementEntry
 from hendazh_desktop.reports.billing_layout import (
     MUTED,
     amount,
@@ -24,6 +23,7 @@ from hendazh_desktop.reports.billing_layout import (
     label_value_rows,
     page_footer,
 )
+from hendazh_desktop.reports.document_data import StatementDocument, StatementEntry
 from hendazh_desktop.reports.layout import SHADE
 
 PAGE = A4

@@ -6,24 +6,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hendazh_desktop.domain.permissions import Actor
-from hendazh_desktop.services.audit import AuditService
-from hendazh_desktop.services.billing_documents import BillingDocuments
-from hendazh_desktop.services.billing_queries import BillingQueries
-from hendazh_desktop.services.catalogue import CatalogueService
-from hendazh_desktop.services.dispatch import DispatchService
-from hendazh_desktop.services.intake import IntakeService
-from hendazh_desktop.services.invoices import InvoiceService
-from hendazh_desktop.services.job_sheets import JobSheetService
-from hendazh_desktop.services.maintenance import BackupService
-from hendazh_desktop.services.payments import PaymentService
-from hendazh_desktop.services.pricing import PricingService
-from hendazh_desktop.services.queue import QueueService
-from hendazh_desktop.services.settings import SettingsService
-from hendazh_desktop.services.subscriber_search import SubscriberSearch
-from hendazh_desktop.services.subscribers import SubscriberService
-from hendazh_desktop.services.users import UserService
-from hendazh_desktop.services.webform_import import WebFormImporter
-from hendazh_desktop.services.work_groups import WorkGroupService
+from hendazh_desktop.services.accounts.audit import AuditService
+from hendazh_desktop.services.accounts.backups import BackupService
+from hendazh_desktop.services.accounts.settings import SettingsService
+from hendazh_desktop.services.accounts.users import UserService
+from hendazh_desktop.services.billing.documents import BillingDocuments
+from hendazh_desktop.services.billing.invoices import InvoiceService
+from hendazh_desktop.services.billing.payments import PaymentService
+from hendazh_desktop.services.billing.queries import BillingQueries
+from hendazh_desktop.services.catalogue.catalogue import CatalogueService
+from hendazh_desktop.services.dispatch.assignment import DispatchService
+from hendazh_desktop.services.dispatch.job_sheets import JobSheetService
+from hendazh_desktop.services.dispatch.pricing import PricingService
+from hendazh_desktop.services.dispatch.work_groups import WorkGroupService
+from hendazh_desktop.services.requests.intake import IntakeService
+from hendazh_desktop.services.requests.queue import QueueService
+from hendazh_desktop.services.requests.webform_import import WebFormImporter
+from hendazh_desktop.services.subscribers.register import SubscriberService
+from hendazh_desktop.services.subscribers.search import SubscriberSearch
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,9 @@ from hendazh_desktop.ui.background import BackgroundCall, wait_cursor
 from hendazh_desktop.ui.ops import run_action, run_op
 
 if TYPE_CHECKING:
+    from hendazh_desktop.ui.accounts.audit_view import AuditView
+    from hendazh_desktop.ui.billing.invoicing_view import InvoicingView
     from hendazh_desktop.ui.context import UiContext
-    from hendazh_desktop.ui.views.audit_view import AuditView
-    from hendazh_desktop.ui.views.invoicing_view import InvoicingView
 
 
 def _icon(name: str) -> QIcon:
@@ -70,13 +70,13 @@ class MainWindow(QMainWindow):
 
     def attach(self, context: UiContext) -> None:
         """Build the views for the signed-in user."""
-        from hendazh_desktop.ui.views.audit_view import AuditView
-        from hendazh_desktop.ui.views.dispatch_board import DispatchBoardView
-        from hendazh_desktop.ui.views.intake_panel import IntakePanel
-        from hendazh_desktop.ui.views.invoicing_view import InvoicingView
-        from hendazh_desktop.ui.views.queue_view import QueueView
-        from hendazh_desktop.ui.views.subscribers_view import SubscribersView
-        from hendazh_desktop.ui.views.work_groups_view import WorkGroupsView
+        from hendazh_desktop.ui.accounts.audit_view import AuditView
+        from hendazh_desktop.ui.billing.invoicing_view import InvoicingView
+        from hendazh_desktop.ui.dispatch.dispatch_board import DispatchBoardView
+        from hendazh_desktop.ui.dispatch.work_groups_view import WorkGroupsView
+        from hendazh_desktop.ui.requests.intake_panel import IntakePanel
+        from hendazh_desktop.ui.requests.queue_view import QueueView
+        from hendazh_desktop.ui.subscribers.subscribers_view import SubscribersView
 
         self._ctx = context
         fmt.DisplaySettings.unit = context.catalogue.display_currency()
@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
 
         report = run_op(self, lambda: self._ctx.webform.import_file(self._ctx.actor, Path(path)))
         if report is not None:
-            from hendazh_desktop.ui.dialogs.import_report_dialog import show_import_report
+            from hendazh_desktop.ui.requests.import_report_dialog import show_import_report
 
             show_import_report(self, report)
             if report.ok:
@@ -319,13 +319,13 @@ class MainWindow(QMainWindow):
                 self._show_status(f"{fmt.number(len(report.created))} درخواست از فرم وب وارد شد.")
 
     def open_catalogue(self) -> None:
-        from hendazh_desktop.ui.dialogs.service_catalogue_dialog import ServiceCatalogueDialog
+        from hendazh_desktop.ui.catalogue.service_catalogue_dialog import ServiceCatalogueDialog
 
         ServiceCatalogueDialog(context=self._ctx, parent=self).exec()
         self.intake.reload_services()
 
     def open_settings(self) -> None:
-        from hendazh_desktop.ui.dialogs.settings_dialog import SettingsDialog
+        from hendazh_desktop.ui.accounts.settings_dialog import SettingsDialog
 
         SettingsDialog(settings=self._ctx.settings, actor=self._ctx.actor, parent=self).exec()
         unit = self._ctx.catalogue.display_currency()
@@ -333,12 +333,12 @@ class MainWindow(QMainWindow):
         self.toman_action.setChecked(unit is CurrencyUnit.TOMAN)
 
     def open_users(self) -> None:
-        from hendazh_desktop.ui.dialogs.users_dialog import UsersDialog
+        from hendazh_desktop.ui.accounts.users_dialog import UsersDialog
 
         UsersDialog(users=self._ctx.users, actor=self._ctx.actor, parent=self).exec()
 
     def change_password(self) -> None:
-        from hendazh_desktop.ui.dialogs.change_password_dialog import ChangePasswordDialog
+        from hendazh_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
 
         dialog = ChangePasswordDialog(users=self._ctx.users, actor=self._ctx.actor, parent=self)
         if dialog.exec():

@@ -9,7 +9,7 @@ import time
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.errors import Conflict
 from hendazh_desktop.domain.permissions import Actor, Role
-from hendazh_desktop.services.dispatch import DispatchService
+from hendazh_desktop.services.dispatch.assignment import DispatchService
 
 
 def main(db_path: str, actor_id: int, request_id: int, group_id: int, at: float) -> None:

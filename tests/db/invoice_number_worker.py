@@ -12,9 +12,9 @@ from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.billing import INVOICE_SERIES
 from hendazh_desktop.domain.jalali import fiscal_year_of, today_local
 from hendazh_desktop.domain.permissions import Actor, Role
-from hendazh_desktop.services.billing_dto import PaymentDraft
-from hendazh_desktop.services.intake import IntakeService, RequestDraft
-from hendazh_desktop.services.payments import PaymentService
+from hendazh_desktop.services.billing.payments import PaymentService
+from hendazh_desktop.services.billing.records import PaymentDraft
+from hendazh_desktop.services.requests.intake import IntakeService, RequestDraft
 
 
 class Abandoned(Exception):

@@ -10,8 +10,8 @@ import time
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.errors import Conflict
 from hendazh_desktop.domain.permissions import Actor, Role
-from hendazh_desktop.services.subscriber_forms import PhoneDraft, SubscriberDraft
-from hendazh_desktop.services.subscribers import SubscriberService
+from hendazh_desktop.domain.subscriber_forms import PhoneDraft, SubscriberDraft
+from hendazh_desktop.services.subscribers.register import SubscriberService
 
 COUNTER = "rmw_counter"
 

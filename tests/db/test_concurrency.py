@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 from hendazh_desktop.db.database import Database
-from hendazh_desktop.services.bootstrap import office_actor, prepare_database
-from hendazh_desktop.services.subscriber_forms import PhoneDraft, SubscriberDraft
-from hendazh_desktop.services.subscribers import SubscriberService
+from hendazh_desktop.domain.subscriber_forms import PhoneDraft, SubscriberDraft
+from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
+from hendazh_desktop.services.subscribers.register import SubscriberService
 
 WORKER = Path(__file__).with_name("rmw_worker.py")
 ROUNDS = 200

@@ -12,10 +12,10 @@ import time
 import pytest
 
 from hendazh_desktop.db.database import Database
-from hendazh_desktop.services.audit import AuditService
-from hendazh_desktop.services.bootstrap import office_actor, prepare_database
-from hendazh_desktop.services.subscriber_forms import PhoneDraft, SubscriberDraft
-from hendazh_desktop.services.subscribers import SubscriberService
+from hendazh_desktop.domain.subscriber_forms import PhoneDraft, SubscriberDraft
+from hendazh_desktop.services.accounts.audit import AuditService
+from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
+from hendazh_desktop.services.subscribers.register import SubscriberService
 
 KILLS = 50
 

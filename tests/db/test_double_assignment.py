@@ -10,13 +10,13 @@ from pathlib import Path
 
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.permissions import Role
-from hendazh_desktop.services.bootstrap import office_actor, prepare_database
-from hendazh_desktop.services.catalogue import CatalogueService
-from hendazh_desktop.services.intake import IntakeService, RequestDraft
-from hendazh_desktop.services.queue import QueueService
-from hendazh_desktop.services.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
-from hendazh_desktop.services.subscribers import SubscriberService
-from hendazh_desktop.services.work_groups import WorkGroupDraft, WorkGroupService
+from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
+from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
+from hendazh_desktop.services.catalogue.catalogue import CatalogueService
+from hendazh_desktop.services.dispatch.work_groups import WorkGroupDraft, WorkGroupService
+from hendazh_desktop.services.requests.intake import IntakeService, RequestDraft
+from hendazh_desktop.services.requests.queue import QueueService
+from hendazh_desktop.services.subscribers.register import SubscriberService
 
 WORKER = Path(__file__).with_name("assign_worker.py")
 

@@ -16,9 +16,9 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from hendazh_desktop.db import migrate
 from hendazh_desktop.db.backup import backup_database, check_backup_file
 from hendazh_desktop.db.database import Database
-from hendazh_desktop.services.bootstrap import prepare_database
-from hendazh_desktop.services.subscriber_forms import PhoneDraft, SubscriberDraft
-from hendazh_desktop.services.subscribers import SubscriberService
+from hendazh_desktop.domain.subscriber_forms import PhoneDraft, SubscriberDraft
+from hendazh_desktop.services.accounts.bootstrap import prepare_database
+from hendazh_desktop.services.subscribers.register import SubscriberService
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -181,7 +181,7 @@ def test_text_of_ascii_digits_is_stored_as_an_integer_never_as_text(sqlite_db):
     ],
 )
 def test_foreign_keys_are_enforced(sqlite_db, actor, new_subscriber, services, sql):
-    from hendazh_desktop.services.intake import IntakeService, RequestDraft
+    from hendazh_desktop.services.requests.intake import IntakeService, RequestDraft
 
     sub = new_subscriber("مریم فسایی", "09171234567", zone_id=1)
     IntakeService(sqlite_db).create_request(actor, RequestDraft(sub.id, 1, sub.addresses[0].id))

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from hendazh_desktop.db.models_billing import Invoice, Payment
-from hendazh_desktop.services.catalogue import CatalogueService
-from hendazh_desktop.services.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
-from hendazh_desktop.services.subscribers import SubscriberService
+from hendazh_desktop.db.models.billing import Invoice, Payment
+from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
+from hendazh_desktop.services.catalogue.catalogue import CatalogueService
+from hendazh_desktop.services.subscribers.register import SubscriberService
 
 SECONDS = float(os.environ.get("HENDAZH_INVOICE_RACE_SECONDS", "8"))
 WORKER = Path(__file__).with_name("invoice_number_worker.py")

@@ -14,10 +14,10 @@ from hendazh_desktop.db.base import Base
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.db.repositories.requests import QueueQuery
 from hendazh_desktop.db.repositories.subscribers import _next_prefix, fts_phrase_query
-from hendazh_desktop.services.intake import IntakeService, RequestDraft
-from hendazh_desktop.services.subscriber_forms import PhoneDraft, SubscriberDraft
-from hendazh_desktop.services.subscribers import SubscriberService
-from hendazh_desktop.services.webform_import import WebFormImporter
+from hendazh_desktop.domain.subscriber_forms import PhoneDraft, SubscriberDraft
+from hendazh_desktop.services.requests.intake import IntakeService, RequestDraft
+from hendazh_desktop.services.requests.webform_import import WebFormImporter
+from hendazh_desktop.services.subscribers.register import SubscriberService
 
 
 def _norm(sql: str) -> str:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.db.repositories.requests import QueueQuery
-from hendazh_desktop.services.bootstrap import office_actor, prepare_database
-from hendazh_desktop.services.catalogue import CatalogueService
-from hendazh_desktop.services.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
-from hendazh_desktop.services.subscribers import SubscriberService
+from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
+from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
+from hendazh_desktop.services.catalogue.catalogue import CatalogueService
+from hendazh_desktop.services.subscribers.register import SubscriberService
 
 SECONDS = float(os.environ.get("HENDAZH_TWO_INSTANCE_SECONDS", "30"))
 WORKER = Path(__file__).with_name("two_instance_worker.py")

@@ -10,9 +10,9 @@ import time
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.errors import Conflict
 from hendazh_desktop.domain.permissions import Actor, Role
-from hendazh_desktop.services.intake import IntakeService, RequestDraft
-from hendazh_desktop.services.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
-from hendazh_desktop.services.subscribers import SubscriberService
+from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
+from hendazh_desktop.services.requests.intake import IntakeService, RequestDraft
+from hendazh_desktop.services.subscribers.register import SubscriberService
 
 COUNTER = "invoice_footer"  # a setting used as a shared counter
 

@@ -21,7 +21,8 @@ from hendazh_desktop.domain.billing import AGEING_LABELS, amount_in_words
 from hendazh_desktop.domain.money import format_number
 from hendazh_desktop.domain.text import strip_bidi_controls
 from hendazh_desktop.reports import persian
-from hendazh_desktop.reports.billing_documents import (
+from hendazh_desktop.reports.billing_layout import base_direction, display_line
+from hendazh_desktop.reports.document_data import (
     DocumentLine,
     InvoiceDocument,
     Party,
@@ -30,7 +31,6 @@ from hendazh_desktop.reports.billing_documents import (
     StatementDocument,
     StatementEntry,
 )
-from hendazh_desktop.reports.billing_layout import base_direction, display_line
 from hendazh_desktop.reports.invoice_pdf import render_invoice
 from hendazh_desktop.reports.receipt_pdf import render_receipt
 from hendazh_desktop.reports.statement_pdf import render_statement

@@ -19,10 +19,10 @@ from test_billing_pdfs import assert_has, pdf_text
 from hendazh_desktop.domain.billing import amount_in_words
 from hendazh_desktop.domain.money import format_number
 from hendazh_desktop.domain.text import to_persian_digits
-from hendazh_desktop.services.billing_documents import BillingDocuments
-from hendazh_desktop.services.billing_dto import DraftChanges, PaymentDraft
-from hendazh_desktop.services.invoices import InvoiceService
-from hendazh_desktop.services.payments import PaymentService
+from hendazh_desktop.services.billing.documents import BillingDocuments
+from hendazh_desktop.services.billing.invoices import InvoiceService
+from hendazh_desktop.services.billing.payments import PaymentService
+from hendazh_desktop.services.billing.records import DraftChanges, PaymentDraft
 
 NOTE = '<b>گارانتی</b> سه ماه & <img src="/etc/passwd"/>'
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")

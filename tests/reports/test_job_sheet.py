@@ -10,15 +10,15 @@ import unicodedata
 
 import pytest
 
+from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
 from hendazh_desktop.domain.text import strip_bidi_controls
-from hendazh_desktop.services.catalogue import CatalogueService
-from hendazh_desktop.services.dispatch import DispatchService
-from hendazh_desktop.services.intake import IntakeService, RequestDraft
-from hendazh_desktop.services.job_sheets import JobSheetService
-from hendazh_desktop.services.queue import QueueService
-from hendazh_desktop.services.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
-from hendazh_desktop.services.subscribers import SubscriberService
-from hendazh_desktop.services.work_groups import WorkGroupDraft, WorkGroupService
+from hendazh_desktop.services.catalogue.catalogue import CatalogueService
+from hendazh_desktop.services.dispatch.assignment import DispatchService
+from hendazh_desktop.services.dispatch.job_sheets import JobSheetService
+from hendazh_desktop.services.dispatch.work_groups import WorkGroupDraft, WorkGroupService
+from hendazh_desktop.services.requests.intake import IntakeService, RequestDraft
+from hendazh_desktop.services.requests.queue import QueueService
+from hendazh_desktop.services.subscribers.register import SubscriberService
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 

@@ -8,13 +8,13 @@ import pytest
 
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.permissions import Role
-from hendazh_desktop.services.audit import AuditFilter, AuditService
-from hendazh_desktop.services.bootstrap import office_actor, prepare_database
-from hendazh_desktop.services.catalogue import CatalogueService
-from hendazh_desktop.services.intake import IntakeService, RequestDraft
-from hendazh_desktop.services.queue import QueueService
-from hendazh_desktop.services.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
-from hendazh_desktop.services.subscribers import SubscriberService
+from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
+from hendazh_desktop.services.accounts.audit import AuditFilter, AuditService
+from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
+from hendazh_desktop.services.catalogue.catalogue import CatalogueService
+from hendazh_desktop.services.requests.intake import IntakeService, RequestDraft
+from hendazh_desktop.services.requests.queue import QueueService
+from hendazh_desktop.services.subscribers.register import SubscriberService
 
 
 @pytest.fixture

@@ -14,11 +14,11 @@ from hendazh_desktop.db.database import Database
 from hendazh_desktop.db.storage import NetworkShareError, refuse_network_share
 from hendazh_desktop.domain.errors import PermissionDenied, ValidationError, ValidationErrors
 from hendazh_desktop.domain.permissions import Role
-from hendazh_desktop.services.bootstrap import office_actor, prepare_database
-from hendazh_desktop.services.maintenance import BackupError, BackupService, restore_database
-from hendazh_desktop.services.settings import SettingsDraft, SettingsService
-from hendazh_desktop.services.subscriber_forms import PhoneDraft, SubscriberDraft
-from hendazh_desktop.services.subscribers import SubscriberService
+from hendazh_desktop.domain.subscriber_forms import PhoneDraft, SubscriberDraft
+from hendazh_desktop.services.accounts.backups import BackupError, BackupService, restore_database
+from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
+from hendazh_desktop.services.accounts.settings import SettingsDraft, SettingsService
+from hendazh_desktop.services.subscribers.register import SubscriberService
 
 
 class Clock:

@@ -15,16 +15,16 @@ from hendazh_desktop.domain.errors import (
     ValidationError,
     ValidationErrors,
 )
-from hendazh_desktop.services.billing_dto import (
+from hendazh_desktop.services.billing.invoices import InvoiceService
+from hendazh_desktop.services.billing.payments import PaymentService
+from hendazh_desktop.services.billing.queries import BillingQueries
+from hendazh_desktop.services.billing.records import (
     DraftChanges,
     InvoiceFilter,
     PaymentDraft,
     PaymentFilter,
 )
-from hendazh_desktop.services.billing_queries import BillingQueries
-from hendazh_desktop.services.invoices import InvoiceService
-from hendazh_desktop.services.payments import PaymentService
-from hendazh_desktop.services.pricing import PricingService
+from hendazh_desktop.services.dispatch.pricing import PricingService
 
 
 @pytest.fixture
@@ -289,8 +289,8 @@ def test_vat_rate_follows_its_effective_day_and_rounding_setting(
 ):
     import datetime as dt
 
-    from hendazh_desktop.services.catalogue import CatalogueService
-    from hendazh_desktop.services.settings import SettingsService
+    from hendazh_desktop.services.accounts.settings import SettingsService
+    from hendazh_desktop.services.catalogue.catalogue import CatalogueService
 
     plumbing = office.services["PLB"]
     catalogue = CatalogueService(db, clock=clock)  # today: 1404/09/04
@@ -320,7 +320,7 @@ def test_vat_rate_follows_its_effective_day_and_rounding_setting(
 
 
 def test_cancelling_a_request_credits_its_invoices(db, manager, accountant, office):
-    from hendazh_desktop.services.queue import QueueService
+    from hendazh_desktop.services.requests.queue import QueueService
 
     unpaid = office.new_request("EDU")
     paid = office.new_request("EDU")
@@ -369,7 +369,7 @@ def _miss_once(real):
 def test_numbers_restart_on_1_farvardin_tehran_time(db, manager, accountant, clock, office):
     import datetime as dt
 
-    from hendazh_desktop.services.intake import IntakeService, RequestDraft
+    from hendazh_desktop.services.requests.intake import IntakeService, RequestDraft
 
     def issue_at(moment):
         clock.now = moment

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hendazh_desktop.domain.errors import ValidationError
-from hendazh_desktop.services.billing_dto import PaymentDraft
-from hendazh_desktop.services.billing_queries import BillingQueries
-from hendazh_desktop.services.invoices import InvoiceService
-from hendazh_desktop.services.payments import PaymentService
+from hendazh_desktop.services.billing.invoices import InvoiceService
+from hendazh_desktop.services.billing.payments import PaymentService
+from hendazh_desktop.services.billing.queries import BillingQueries
+from hendazh_desktop.services.billing.records import PaymentDraft
 
 STEPS = st.lists(
     st.one_of(

@@ -16,8 +16,8 @@ from hendazh_desktop.domain.errors import (
     ValidationErrors,
 )
 from hendazh_desktop.domain.money import CurrencyUnit
-from hendazh_desktop.services.bootstrap import prepare_database
-from hendazh_desktop.services.catalogue import CatalogueService, ServiceDraft
+from hendazh_desktop.services.accounts.bootstrap import prepare_database
+from hendazh_desktop.services.catalogue.catalogue import CatalogueService, ServiceDraft
 
 
 @pytest.fixture

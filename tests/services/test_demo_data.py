@@ -9,18 +9,18 @@ from pathlib import Path
 import pytest
 
 from hendazh_desktop.db.database import Database
+from hendazh_desktop.demo import names as demo_names
+from hendazh_desktop.demo.data import generate_demo_data
 from hendazh_desktop.domain.errors import PermissionDenied
 from hendazh_desktop.domain.identity import parse_national_code
 from hendazh_desktop.domain.permissions import Actor, Role
 from hendazh_desktop.domain.phones import parse_phone
 from hendazh_desktop.domain.subscription_code import damm_digit, looks_like_code
 from hendazh_desktop.domain.text import ZWNJ, search_key
-from hendazh_desktop.services import demo_names
-from hendazh_desktop.services.billing_queries import BillingQueries
-from hendazh_desktop.services.bootstrap import office_actor, prepare_database
-from hendazh_desktop.services.demo_data import generate_demo_data
-from hendazh_desktop.services.queue import QueueFilter, QueueService
-from hendazh_desktop.services.subscriber_search import SubscriberSearch
+from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
+from hendazh_desktop.services.billing.queries import BillingQueries
+from hendazh_desktop.services.requests.queue import QueueFilter, QueueService
+from hendazh_desktop.services.subscribers.search import SubscriberSearch
 
 NOW = dt.datetime(2025, 11, 25, 7, 0, tzinfo=dt.UTC)
 N = 300

@@ -8,13 +8,13 @@ import pytest
 
 from hendazh_desktop.domain.dispatch import DispatchWarning, GroupFacts, rank
 from hendazh_desktop.domain.errors import Conflict
-from hendazh_desktop.services.catalogue import CatalogueService
-from hendazh_desktop.services.dispatch import DispatchService, OverrideNeeded
-from hendazh_desktop.services.intake import IntakeService, RequestDraft
-from hendazh_desktop.services.queue import QueueService
-from hendazh_desktop.services.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
-from hendazh_desktop.services.subscribers import SubscriberService
-from hendazh_desktop.services.work_groups import WorkGroupDraft, WorkGroupService
+from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
+from hendazh_desktop.services.catalogue.catalogue import CatalogueService
+from hendazh_desktop.services.dispatch.assignment import DispatchService, OverrideNeeded
+from hendazh_desktop.services.dispatch.work_groups import WorkGroupDraft, WorkGroupService
+from hendazh_desktop.services.requests.intake import IntakeService, RequestDraft
+from hendazh_desktop.services.requests.queue import QueueService
+from hendazh_desktop.services.subscribers.register import SubscriberService
 
 DAY = dt.date(2025, 12, 1)
 

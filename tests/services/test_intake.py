@@ -9,11 +9,11 @@ import pytest
 
 from hendazh_desktop.domain.errors import PermissionDenied, ValidationError, ValidationErrors
 from hendazh_desktop.domain.jalali import from_jalali
-from hendazh_desktop.services.catalogue import CatalogueService, ServiceDraft
-from hendazh_desktop.services.intake import IntakeService, RequestDraft
-from hendazh_desktop.services.queue import QueueFilter, QueueService
-from hendazh_desktop.services.subscriber_forms import AddressDraft
-from hendazh_desktop.services.subscribers import SubscriberService
+from hendazh_desktop.domain.subscriber_forms import AddressDraft
+from hendazh_desktop.services.catalogue.catalogue import CatalogueService, ServiceDraft
+from hendazh_desktop.services.requests.intake import IntakeService, RequestDraft
+from hendazh_desktop.services.requests.queue import QueueFilter, QueueService
+from hendazh_desktop.services.subscribers.register import SubscriberService
 
 
 @pytest.fixture

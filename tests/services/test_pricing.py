@@ -10,15 +10,15 @@ from hypothesis import strategies as st
 
 from hendazh_desktop.domain.errors import Conflict, ValidationError, ValidationErrors
 from hendazh_desktop.domain.pricing import LineKind, PriceLine, totals
-from hendazh_desktop.services.catalogue import CatalogueService
-from hendazh_desktop.services.dispatch import DispatchService
-from hendazh_desktop.services.intake import IntakeService, RequestDraft
-from hendazh_desktop.services.job_sheets import JobSheetService
-from hendazh_desktop.services.pricing import LineDraft, PricingService
-from hendazh_desktop.services.queue import QueueService
-from hendazh_desktop.services.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
-from hendazh_desktop.services.subscribers import SubscriberService
-from hendazh_desktop.services.work_groups import WorkGroupDraft, WorkGroupService
+from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
+from hendazh_desktop.services.catalogue.catalogue import CatalogueService
+from hendazh_desktop.services.dispatch.assignment import DispatchService
+from hendazh_desktop.services.dispatch.job_sheets import JobSheetService
+from hendazh_desktop.services.dispatch.pricing import LineDraft, PricingService
+from hendazh_desktop.services.dispatch.work_groups import WorkGroupDraft, WorkGroupService
+from hendazh_desktop.services.requests.intake import IntakeService, RequestDraft
+from hendazh_desktop.services.requests.queue import QueueService
+from hendazh_desktop.services.subscribers.register import SubscriberService
 
 LINES = [
     LineDraft("labour", "تعویض شیر", "۱", "۸۰۰٬۰۰۰"),

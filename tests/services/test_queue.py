@@ -14,9 +14,9 @@ from hendazh_desktop.domain.errors import (
 )
 from hendazh_desktop.domain.jalali import from_jalali
 from hendazh_desktop.domain.requests import RequestStatus
-from hendazh_desktop.services.intake import IntakeService, RequestDraft
-from hendazh_desktop.services.queue import QueueFilter, QueueService
-from hendazh_desktop.services.webform_import import WebFormImporter
+from hendazh_desktop.services.requests.intake import IntakeService, RequestDraft
+from hendazh_desktop.services.requests.queue import QueueFilter, QueueService
+from hendazh_desktop.services.requests.webform_import import WebFormImporter
 
 UTC = dt.UTC
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from hendazh_desktop.domain.errors import NotFound
-from hendazh_desktop.services.subscriber_search import SubscriberSearch
+from hendazh_desktop.services.subscribers.search import SubscriberSearch
 
 
 @pytest.fixture

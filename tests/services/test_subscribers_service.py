@@ -12,11 +12,11 @@ from hendazh_desktop.domain.errors import (
     ValidationError,
     ValidationErrors,
 )
-from hendazh_desktop.services.intake import IntakeService, RequestDraft
-from hendazh_desktop.services.queue import QueueService
-from hendazh_desktop.services.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
-from hendazh_desktop.services.subscriber_search import SubscriberSearch
-from hendazh_desktop.services.subscribers import SubscriberService
+from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
+from hendazh_desktop.services.requests.intake import IntakeService, RequestDraft
+from hendazh_desktop.services.requests.queue import QueueService
+from hendazh_desktop.services.subscribers.register import SubscriberService
+from hendazh_desktop.services.subscribers.search import SubscriberSearch
 
 
 @pytest.fixture

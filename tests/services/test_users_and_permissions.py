@@ -9,12 +9,12 @@ import pytest
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.errors import PermissionDenied, ValidationError
 from hendazh_desktop.domain.permissions import Role
-from hendazh_desktop.services.bootstrap import office_actor, prepare_database
-from hendazh_desktop.services.catalogue import CatalogueService, ServiceDraft
-from hendazh_desktop.services.intake import IntakeService, RequestDraft
-from hendazh_desktop.services.subscriber_forms import PhoneDraft, SubscriberDraft
-from hendazh_desktop.services.subscribers import SubscriberService
-from hendazh_desktop.services.users import SignInError, UserService
+from hendazh_desktop.domain.subscriber_forms import PhoneDraft, SubscriberDraft
+from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
+from hendazh_desktop.services.accounts.users import SignInError, UserService
+from hendazh_desktop.services.catalogue.catalogue import CatalogueService, ServiceDraft
+from hendazh_desktop.services.requests.intake import IntakeService, RequestDraft
+from hendazh_desktop.services.subscribers.register import SubscriberService
 
 
 class Clock:

@@ -12,8 +12,8 @@ from sqlalchemy import event
 
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.errors import PermissionDenied
-from hendazh_desktop.services.queue import QueueFilter, QueueService
-from hendazh_desktop.services.webform_import import WebFormImporter
+from hendazh_desktop.services.requests.queue import QueueFilter, QueueService
+from hendazh_desktop.services.requests.webform_import import WebFormImporter
 
 TO_VERIFY = QueueFilter(statuses=("to_verify",))
 

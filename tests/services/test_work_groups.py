@@ -8,8 +8,8 @@ import pytest
 
 from hendazh_desktop.domain.errors import Conflict, PermissionDenied, ValidationErrors
 from hendazh_desktop.domain.work_groups import parse_iban
-from hendazh_desktop.services.catalogue import CatalogueService
-from hendazh_desktop.services.work_groups import WorkGroupDraft, WorkGroupService
+from hendazh_desktop.services.catalogue.catalogue import CatalogueService
+from hendazh_desktop.services.dispatch.work_groups import WorkGroupDraft, WorkGroupService
 
 IBAN = "IR490170000000001234567890"
 

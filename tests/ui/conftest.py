@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 from hendazh_desktop.app import build_context
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.permissions import Role
-from hendazh_desktop.services.bootstrap import office_actor, prepare_database
-from hendazh_desktop.services.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
+from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
+from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.theme import apply_app_look
 

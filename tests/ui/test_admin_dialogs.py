@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 from ui_helpers import type_text
 
-from hendazh_desktop.ui.dialogs.service_catalogue_dialog import ServiceCatalogueDialog
+from hendazh_desktop.ui.catalogue.service_catalogue_dialog import ServiceCatalogueDialog
 
 
 def ok(dialog) -> None:

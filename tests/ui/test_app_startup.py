@@ -9,7 +9,7 @@ import pytest
 from hendazh_desktop import app as app_module
 from hendazh_desktop.config import AppPaths
 from hendazh_desktop.domain.permissions import Role
-from hendazh_desktop.services.bootstrap import office_actor
+from hendazh_desktop.services.accounts.bootstrap import office_actor
 from hendazh_desktop.ui.main_window import MainWindow
 
 

@@ -12,11 +12,11 @@ from ui_helpers import type_text
 
 from hendazh_desktop.domain.permissions import Actor, Role
 from hendazh_desktop.domain.text import to_persian_digits
-from hendazh_desktop.services.audit import AuditService
-from hendazh_desktop.services.settings import SettingsDraft, SettingsService
-from hendazh_desktop.services.users import UserService
-from hendazh_desktop.ui.models.window_model import select_row
-from hendazh_desktop.ui.views.audit_view import CHANGED, AuditView, render_value
+from hendazh_desktop.services.accounts.audit import AuditService
+from hendazh_desktop.services.accounts.settings import SettingsDraft, SettingsService
+from hendazh_desktop.services.accounts.users import UserService
+from hendazh_desktop.ui.accounts.audit_view import CHANGED, AuditView, render_value
+from hendazh_desktop.ui.common.window_model import select_row
 
 PASSWORD = "a-good-password"
 NOW = dt.datetime.now(dt.UTC)

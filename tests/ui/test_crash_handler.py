@@ -6,7 +6,7 @@ import logging
 import sys
 
 from hendazh_desktop.app import configure_logging
-from hendazh_desktop.ui.dialogs.crash_dialog import CrashDialog, CrashHandler
+from hendazh_desktop.ui.crash_dialog import CrashDialog, CrashHandler
 
 
 def test_unexpected_error_is_logged_with_its_trace(tmp_path):

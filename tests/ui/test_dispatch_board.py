@@ -9,11 +9,11 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from ui_helpers import press
 
-from hendazh_desktop.services.intake import RequestDraft
-from hendazh_desktop.services.work_groups import WorkGroupDraft
-from hendazh_desktop.ui.models.request_drag import request_mime
-from hendazh_desktop.ui.models.window_model import select_row
-from hendazh_desktop.ui.views.dispatch_board import DispatchBoardView
+from hendazh_desktop.services.dispatch.work_groups import WorkGroupDraft
+from hendazh_desktop.services.requests.intake import RequestDraft
+from hendazh_desktop.ui.common.window_model import select_row
+from hendazh_desktop.ui.dispatch.dispatch_board import DispatchBoardView
+from hendazh_desktop.ui.requests.request_drag import request_mime
 
 
 @pytest.fixture
@@ -105,7 +105,7 @@ def test_questionable_drop_asks_for_a_reason(qtbot, ctx, board, world, monkeypat
         dialog.submit()
         return 1
 
-    monkeypatch.setattr("hendazh_desktop.ui.dialogs.reason_dialog.ReasonDialog.exec", fake_exec)
+    monkeypatch.setattr("hendazh_desktop.ui.common.reason_dialog.ReasonDialog.exec", fake_exec)
     assert board.assign(request.id, 1, far.id)
     assert asked == ["تخصیص با هشدار"]
     history = ctx.queue.history(ctx.actor, request.id)
@@ -143,7 +143,7 @@ def test_move_a_job_to_another_group_with_a_reason(ctx, board, world, monkeypatc
     assert board.assign(request.id, 1, near.id)
     board.groups.select_group(near.id)
     monkeypatch.setattr(
-        "hendazh_desktop.ui.views.dispatch_board.QInputDialog.getItem",
+        "hendazh_desktop.ui.dispatch.dispatch_board.QInputDialog.getItem",
         lambda *args, **kwargs: (far.name, True),
     )
 
@@ -152,7 +152,7 @@ def test_move_a_job_to_another_group_with_a_reason(ctx, board, world, monkeypatc
         dialog.submit()
         return 1
 
-    monkeypatch.setattr("hendazh_desktop.ui.dialogs.reason_dialog.ReasonDialog.exec", fake_exec)
+    monkeypatch.setattr("hendazh_desktop.ui.common.reason_dialog.ReasonDialog.exec", fake_exec)
     assert board.move_from_selected_group()
     groups = {g.id: [j.request_id for j in g.jobs] for g in board.board.groups}
     assert groups[far.id] == [request.id] and groups[near.id] == []

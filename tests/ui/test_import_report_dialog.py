@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from hendazh_desktop.services.dto import ImportProblem, ImportReport
-from hendazh_desktop.services.queue import QueueFilter
-from hendazh_desktop.ui.dialogs.import_report_dialog import ImportReportDialog, show_import_report
+from hendazh_desktop.services.requests.queue import QueueFilter
+from hendazh_desktop.services.requests.records import ImportProblem, ImportReport
+from hendazh_desktop.ui.requests.import_report_dialog import ImportReportDialog, show_import_report
 
 
 def cells(dialog: ImportReportDialog) -> list[list[str]]:

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from ui_helpers import press, type_text
 
-from hendazh_desktop.services.queue import QueueFilter
-from hendazh_desktop.ui.views.intake_panel import IntakePanel
+from hendazh_desktop.services.requests.queue import QueueFilter
+from hendazh_desktop.ui.requests.intake_panel import IntakePanel
 
 
 @pytest.fixture
@@ -61,7 +61,7 @@ def test_persian_digit_phone_finds_caller_and_enter_creates_request(
     assert panel.selected_subscriber() is None
     assert time.perf_counter() - started < 60
     # and the queue view lists it
-    from hendazh_desktop.ui.views.queue_view import QueueView
+    from hendazh_desktop.ui.requests.queue_view import QueueView
 
     queue = QueueView(context=ctx)
     qtbot.addWidget(queue)

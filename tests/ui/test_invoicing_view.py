@@ -13,14 +13,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit, QMessageBox
 from ui_helpers import press, type_text
 
-from hendazh_desktop.services.billing_dto import InvoiceFilter, PaymentDraft, PaymentFilter
-from hendazh_desktop.services.intake import RequestDraft
-from hendazh_desktop.services.pricing import LineDraft
-from hendazh_desktop.services.work_groups import WorkGroupDraft
-from hendazh_desktop.ui.dialogs.payment_dialog import PaymentDialog
-from hendazh_desktop.ui.dialogs.pdf_preview_dialog import PdfPreviewDialog, print_document
-from hendazh_desktop.ui.dialogs.reason_dialog import ReasonDialog
-from hendazh_desktop.ui.models.billing_models import (
+from hendazh_desktop.services.billing.records import InvoiceFilter, PaymentDraft, PaymentFilter
+from hendazh_desktop.services.dispatch.pricing import LineDraft
+from hendazh_desktop.services.dispatch.work_groups import WorkGroupDraft
+from hendazh_desktop.services.requests.intake import RequestDraft
+from hendazh_desktop.ui.billing.invoicing_view import InvoicingView
+from hendazh_desktop.ui.billing.models import (
     AgeingTableModel,
     InvoiceSource,
     InvoiceTableModel,
@@ -30,8 +28,10 @@ from hendazh_desktop.ui.models.billing_models import (
     line_model,
     settlement_model,
 )
-from hendazh_desktop.ui.models.window_model import ListSource, select_row
-from hendazh_desktop.ui.views.invoicing_view import InvoicingView
+from hendazh_desktop.ui.billing.payment_dialog import PaymentDialog
+from hendazh_desktop.ui.common.pdf_preview_dialog import PdfPreviewDialog, print_document
+from hendazh_desktop.ui.common.reason_dialog import ReasonDialog
+from hendazh_desktop.ui.common.window_model import ListSource, select_row
 
 
 class Office:
@@ -236,7 +236,7 @@ def test_issue_a_final_invoice_from_the_view(ctx, office, make_view, answer_moda
 
 
 def test_discounts_and_terms_of_a_draft(ctx, office, make_view, answer_modal):
-    from hendazh_desktop.ui.dialogs.billing_dialogs import DraftTermsDialog
+    from hendazh_desktop.ui.billing.dialogs import DraftTermsDialog
 
     request_id = office.finished_job()
     draft = ctx.invoices.draft_final(ctx.actor, request_id)
@@ -350,7 +350,7 @@ def test_cheques_are_cleared_or_bounced_from_the_payments_tab(ctx, office, make_
 
 
 def test_refund_of_credit_from_the_payments_tab(ctx, office, make_view, answer_modal):
-    from hendazh_desktop.ui.dialogs.billing_dialogs import RefundDialog
+    from hendazh_desktop.ui.billing.dialogs import RefundDialog
 
     _request_id, invoice_id = office.prepaid("EDU")
     office.pay("30,000,000", invoice_id=invoice_id)
@@ -370,7 +370,7 @@ def test_refund_of_credit_from_the_payments_tab(ctx, office, make_view, answer_m
         type_text(dialog.amount, "5000000")
         dialog.save_button.click()
 
-    from hendazh_desktop.ui.dialogs.pick_subscriber_dialog import PickSubscriberDialog
+    from hendazh_desktop.ui.subscribers.pick_subscriber_dialog import PickSubscriberDialog
 
     answer_modal(PickSubscriberDialog, lambda d: d.choose())
     answer_modal(RefundDialog, refund)

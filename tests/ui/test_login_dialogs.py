@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
 from ui_helpers import press, type_text
 
 from hendazh_desktop.domain.permissions import Role
-from hendazh_desktop.services.users import UserService
-from hendazh_desktop.ui.dialogs.change_password_dialog import ChangePasswordDialog
-from hendazh_desktop.ui.dialogs.first_run_dialog import FirstRunDialog
-from hendazh_desktop.ui.dialogs.login_dialog import LoginDialog
+from hendazh_desktop.services.accounts.users import UserService
+from hendazh_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
+from hendazh_desktop.ui.accounts.first_run_dialog import FirstRunDialog
+from hendazh_desktop.ui.accounts.login_dialog import LoginDialog
 
 PASSWORD = "a-good-password"
 INTRO = "این نخستین اجرای هنداژ روی این پایگاه داده است. حساب مدیر سیستم را بسازید."

@@ -89,7 +89,7 @@ def test_each_role_sees_only_what_it_may_do(qtbot, ctx, consultant_ctx):
 
 
 def test_a_change_made_in_the_ui_shows_in_the_audit_view(qtbot, ctx):
-    from hendazh_desktop.ui.dialogs.service_catalogue_dialog import ServiceCatalogueDialog
+    from hendazh_desktop.ui.catalogue.service_catalogue_dialog import ServiceCatalogueDialog
 
     window = MainWindow(context=ctx)
     qtbot.addWidget(window)

@@ -9,11 +9,11 @@ import pytest
 from ui_helpers import type_text
 
 from hendazh_desktop.domain.pricing import LineKind
-from hendazh_desktop.services.billing_dto import PaymentDraft
-from hendazh_desktop.services.intake import RequestDraft
-from hendazh_desktop.services.work_groups import WorkGroupDraft
-from hendazh_desktop.ui.dialogs.materials_prepayment_dialog import MaterialsPrepaymentDialog
-from hendazh_desktop.ui.dialogs.price_dialog import PriceDialog
+from hendazh_desktop.services.billing.records import PaymentDraft
+from hendazh_desktop.services.dispatch.work_groups import WorkGroupDraft
+from hendazh_desktop.services.requests.intake import RequestDraft
+from hendazh_desktop.ui.billing.materials_prepayment_dialog import MaterialsPrepaymentDialog
+from hendazh_desktop.ui.dispatch.price_dialog import PriceDialog
 
 
 @pytest.fixture

@@ -10,11 +10,11 @@ from ui_helpers import press, type_text
 
 from hendazh_desktop.domain.billing import PaymentMethod
 from hendazh_desktop.domain.money import CurrencyUnit
-from hendazh_desktop.services.billing_dto import PaymentFilter
-from hendazh_desktop.services.intake import RequestDraft
+from hendazh_desktop.services.billing.records import PaymentFilter
+from hendazh_desktop.services.requests.intake import RequestDraft
 from hendazh_desktop.ui import fmt
-from hendazh_desktop.ui.dialogs.payment_dialog import Payer, PaymentDialog, record_payment
-from hendazh_desktop.ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
+from hendazh_desktop.ui.billing.payment_dialog import Payer, PaymentDialog, record_payment
+from hendazh_desktop.ui.common.pdf_preview_dialog import PdfPreviewDialog
 
 EDU_TOTAL = 25_000_000  # the seeded education service: prepaid, VAT exempt
 

@@ -9,9 +9,9 @@ from ui_helpers import type_text
 
 from hendazh_desktop.db.repositories.requests import QueueQuery
 from hendazh_desktop.domain.pricing import LineKind
-from hendazh_desktop.services.intake import RequestDraft
-from hendazh_desktop.services.work_groups import WorkGroupDraft
-from hendazh_desktop.ui.dialogs.price_dialog import PriceDialog
+from hendazh_desktop.services.dispatch.work_groups import WorkGroupDraft
+from hendazh_desktop.services.requests.intake import RequestDraft
+from hendazh_desktop.ui.dispatch.price_dialog import PriceDialog
 
 
 @pytest.fixture
@@ -79,7 +79,7 @@ def test_bad_lines_are_refused_with_a_message(ctx, dialog):
 def test_rework_of_a_finished_job_from_the_queue(
     qtbot, ctx, ui_db, dialog, dispatched, monkeypatch
 ):
-    from hendazh_desktop.ui.views.queue_view import QueueView
+    from hendazh_desktop.ui.requests.queue_view import QueueView
 
     dialog.add_line(LineKind.LABOUR, "نظافت", "۱", "۱۰۰٬۰۰۰")
     assert dialog.present()
@@ -96,7 +96,7 @@ def test_rework_of_a_finished_job_from_the_queue(
         reason_dialog.submit()
         return 1
 
-    monkeypatch.setattr("hendazh_desktop.ui.dialogs.reason_dialog.ReasonDialog.exec", fake_exec)
+    monkeypatch.setattr("hendazh_desktop.ui.common.reason_dialog.ReasonDialog.exec", fake_exec)
     queue.rework_selected()
     with ui_db.read() as uow:  # the new request points at the finished one
         queued = uow.requests.page(QueueQuery(statuses=("queued",)), 0, 10)

@@ -10,13 +10,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QMessageBox
 from ui_helpers import type_text
 
-from hendazh_desktop.services.intake import RequestDraft
+from hendazh_desktop.services.requests.intake import RequestDraft
 from hendazh_desktop.ui import fmt
-from hendazh_desktop.ui.dialogs.pick_subscriber_dialog import PickSubscriberDialog
-from hendazh_desktop.ui.dialogs.reason_dialog import ReasonDialog
-from hendazh_desktop.ui.models.queue_model import PRIORITY_COLUMN
-from hendazh_desktop.ui.models.window_model import select_row
-from hendazh_desktop.ui.views.queue_view import ALL_STATUSES, STATUS_GROUPS, QueueView
+from hendazh_desktop.ui.common.reason_dialog import ReasonDialog
+from hendazh_desktop.ui.common.window_model import select_row
+from hendazh_desktop.ui.requests.queue_model import PRIORITY_COLUMN
+from hendazh_desktop.ui.requests.queue_view import ALL_STATUSES, STATUS_GROUPS, QueueView
+from hendazh_desktop.ui.subscribers.pick_subscriber_dialog import PickSubscriberDialog
 
 CANCELLED = next(i for i, (label, _s) in enumerate(STATUS_GROUPS) if label == "لغوشده")
 TO_VERIFY = next(i for i, (_l, statuses) in enumerate(STATUS_GROUPS) if statuses == ("to_verify",))

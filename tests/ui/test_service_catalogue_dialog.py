@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from ui_helpers import type_text
 
-from hendazh_desktop.services.catalogue import ServiceDraft
-from hendazh_desktop.ui.dialogs.service_catalogue_dialog import ServiceCatalogueDialog
+from hendazh_desktop.services.catalogue.catalogue import ServiceDraft
+from hendazh_desktop.ui.catalogue.service_catalogue_dialog import ServiceCatalogueDialog
 
 
 def service(ctx, name: str):

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit
 from ui_helpers import press, type_text
 
 from hendazh_desktop.domain.permissions import Role
-from hendazh_desktop.services.bootstrap import office_actor
-from hendazh_desktop.services.settings import SettingsService
-from hendazh_desktop.ui.dialogs.settings_dialog import SettingsDialog
+from hendazh_desktop.services.accounts.bootstrap import office_actor
+from hendazh_desktop.services.accounts.settings import SettingsService
+from hendazh_desktop.ui.accounts.settings_dialog import SettingsDialog
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from ui_helpers import press, type_text
 
-from hendazh_desktop.services.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
+from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
 from hendazh_desktop.ui import fmt
-from hendazh_desktop.ui.dialogs.subscriber_dialog import SubscriberDialog
+from hendazh_desktop.ui.subscribers.subscriber_dialog import SubscriberDialog
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 from ui_helpers import press, type_text
 
 from hendazh_desktop.ui import fmt
-from hendazh_desktop.ui.dialogs.subscriber_dialog import SubscriberDialog
-from hendazh_desktop.ui.models.window_model import select_row
-from hendazh_desktop.ui.views.subscribers_view import SubscribersView
+from hendazh_desktop.ui.common.window_model import select_row
+from hendazh_desktop.ui.subscribers.subscriber_dialog import SubscriberDialog
+from hendazh_desktop.ui.subscribers.subscribers_view import SubscribersView
 
 
 @pytest.fixture
@@ -108,8 +108,8 @@ def test_a_search_selects_the_best_match_and_shows_its_card(qtbot, view, make_su
 
 
 def test_paged_list_reads_one_block_for_the_first_screen(qtbot, ctx, ui_db):
-    from hendazh_desktop.services.demo_data import generate_demo_data
-    from hendazh_desktop.services.users import UserService
+    from hendazh_desktop.demo.data import generate_demo_data
+    from hendazh_desktop.services.accounts.users import UserService
 
     generate_demo_data(ui_db, UserService(ui_db).system_actor(), subscribers=1000, seed=3)
     widget = SubscribersView(context=ctx)

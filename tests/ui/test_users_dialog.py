@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from ui_helpers import press, type_text
 
 from hendazh_desktop.domain.permissions import Role
-from hendazh_desktop.services.users import SignInError, UserService
-from hendazh_desktop.ui.dialogs.users_dialog import AddUserDialog, ResetPasswordDialog, UsersDialog
-from hendazh_desktop.ui.models.window_model import select_row
+from hendazh_desktop.services.accounts.users import SignInError, UserService
+from hendazh_desktop.ui.accounts.users_dialog import AddUserDialog, ResetPasswordDialog, UsersDialog
+from hendazh_desktop.ui.common.window_model import select_row
 
 PASSWORD = "a-good-password"
 

@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
-from hendazh_desktop.services.demo_data import generate_demo_data
-from hendazh_desktop.services.dto import SubscriberRow
-from hendazh_desktop.ui.models.columns import SUBSCRIBER_RESULT_COLUMNS
-from hendazh_desktop.ui.models.sources import AllSubscribers
-from hendazh_desktop.ui.models.window_model import (
+from hendazh_desktop.demo.data import generate_demo_data
+from hendazh_desktop.services.subscribers.records import SubscriberRow
+from hendazh_desktop.ui.common.columns import SUBSCRIBER_RESULT_COLUMNS
+from hendazh_desktop.ui.common.sources import AllSubscribers
+from hendazh_desktop.ui.common.window_model import (
     WARNING_BRUSH,
     Column,
     ListSource,
@@ -19,7 +19,7 @@ from hendazh_desktop.ui.models.window_model import (
 
 
 def _demo(db, subscribers: int) -> None:
-    from hendazh_desktop.services.users import UserService
+    from hendazh_desktop.services.accounts.users import UserService
 
     generate_demo_data(db, UserService(db).system_actor(), subscribers=subscribers, seed=5)
 

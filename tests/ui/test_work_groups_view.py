@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from ui_helpers import type_text
 
-from hendazh_desktop.ui.views.work_groups_view import WorkGroupsView
+from hendazh_desktop.ui.dispatch.work_groups_view import WorkGroupsView
 
 
 @pytest.fixture

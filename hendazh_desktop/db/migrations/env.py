@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from hendazh_desktop.db import (  # noqa: F401  (registers every table)
-    models,
-    models_admin,
-    models_billing,
-    models_dispatch,
-    models_pricing,
-)
+from hendazh_desktop.db import models  # noqa: F401  (registers every table)
 from hendazh_desktop.db.base import Base
 from hendazh_desktop.db.migrations.search_index import include_object
 

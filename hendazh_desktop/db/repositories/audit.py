@@ -11,8 +11,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hendazh_desktop.db.models import User
-from hendazh_desktop.db.models_admin import AuditEntry, AuditHead
+from hendazh_desktop.db.models.admin import AuditEntry, AuditHead
+from hendazh_desktop.db.models.core import User
 from hendazh_desktop.domain.audit import (
     GENESIS_HASH,
     AuditRecord,

@@ -11,8 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from hendazh_desktop.db.errors import operation_ids_checked
-from hendazh_desktop.db.models import Service, ServiceRequest, Subscriber
-from hendazh_desktop.db.models_billing import (
+from hendazh_desktop.db.models.billing import (
     Allocation,
     BillingEvent,
     ChequeEvent,
@@ -24,6 +23,7 @@ from hendazh_desktop.db.models_billing import (
     PaymentBalance,
     VatRate,
 )
+from hendazh_desktop.db.models.core import Service, ServiceRequest, Subscriber
 
 
 class BillingRepository:

@@ -9,8 +9,7 @@ from typing import Any, TypeAlias
 from sqlalchemy import Row, Select, case, func, select
 from sqlalchemy.orm import Session
 
-from hendazh_desktop.db.models import Service, Subscriber
-from hendazh_desktop.db.models_billing import (
+from hendazh_desktop.db.models.billing import (
     Allocation,
     ChequeEvent,
     Invoice,
@@ -18,6 +17,7 @@ from hendazh_desktop.db.models_billing import (
     Payment,
     PaymentBalance,
 )
+from hendazh_desktop.db.models.core import Service, Subscriber
 
 AnySelect: TypeAlias = Select[*tuple[Any, ...]]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from hendazh_desktop.db.models_pricing import Agreement, PriceVersion
+from hendazh_desktop.db.models.pricing import Agreement, PriceVersion
 
 
 class PricingRepository:

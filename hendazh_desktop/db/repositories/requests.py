@@ -11,7 +11,7 @@ from sqlalchemy import Boolean, Date, Integer, String, Time, column, insert, tex
 from sqlalchemy.orm import Session
 
 from hendazh_desktop.db.base import UTCDateTime
-from hendazh_desktop.db.models import RequestEvent, ServiceRequest
+from hendazh_desktop.db.models.core import RequestEvent, ServiceRequest
 from hendazh_desktop.domain.text import ZWNJ
 
 # Whitelisted sort orders; the key comes from the UI, never SQL text.

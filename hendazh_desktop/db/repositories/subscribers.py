@@ -10,7 +10,7 @@ from sqlalchemy import Boolean, Integer, String, column, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from hendazh_desktop.db.base import UTCDateTime
-from hendazh_desktop.db.models import Address, Subscriber, SubscriberPhone, Zone
+from hendazh_desktop.db.models.core import Address, Subscriber, SubscriberPhone, Zone
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hendazh_desktop.db.models import User
+from hendazh_desktop.db.models.core import User
 
 
 class UserRepository:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from hendazh_desktop.db.models_dispatch import WorkGroup
+from hendazh_desktop.db.models.dispatch import WorkGroup
 
 
 class WorkGroupRepository:

@@ -1,0 +1,3 @@
+"""Accounts and the office's housekeeping: users and sign-in, permissions, the audit trail,
+settings, backups and first start.
+"""

@@ -1,0 +1,130 @@
+"""Backups on demand, daily at start-up and before migrations; rotation; checked restores."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from hendazh_desktop.db import migrate
+from hendazh_desktop.db.backup import (
+    BackupCheckError,
+    backup_database,
+    check_backup_file,
+    newest_backup_age,
+    replace_database_file,
+    rotate_backups,
+)
+from hendazh_desktop.db.database import Database
+from hendazh_desktop.domain.audit import AuditAction
+from hendazh_desktop.domain.errors import DomainError
+from hendazh_desktop.domain.permissions import Actor, Permission, require
+from hendazh_desktop.services.accounts.settings import DEFAULT_BACKUPS_KEPT, SettingsService
+from hendazh_desktop.services.clock import Clock, system_clock
+
+DAILY = dt.timedelta(days=1)
+
+
+class BackupError(DomainError):
+    """A backup or restore could not be made; ``code`` says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    """What a restore replaced, and with what."""
+
+    restored_from: Path
+    previous_saved_as: Path
+    revision: str
+
+
+class BackupService:
+    """Consistent copies of a SQLite database, kept to the configured number."""
+
+    def __init__(self, db: Database, *, default_dir: Path, clock: Clock = system_clock) -> None:
+        self._db = db
+        self._default_dir = default_dir
+        self._clock = clock
+        self._settings = SettingsService(db, clock=clock)
+
+    def backup_dir(self) -> Path:
+        configured = self._settings.get().backup_dir
+        return Path(configured).expanduser() if configured else self._default_dir
+
+    def _kept(self) -> int:
+        return self._settings.get().backups_kept or DEFAULT_BACKUPS_KEPT
+
+    def backup_now(self, actor: Actor | None, *, reason: str = "manual") -> Path:
+        """Write a backup now (``actor`` None: the application itself, e.g. at start-up)."""
+        if actor is not None:
+            require(actor, Permission.BACKUP_DATABASE)
+        if self._db.path is None:
+            raise BackupError("backup_not_sqlite")
+        folder = self.backup_dir()
+        try:
+            path = backup_database(self._db, folder, reason=reason)
+        except OSError as error:
+            raise BackupError("backup_failed", detail=str(error)) from None
+        rotate_backups(folder, self._kept())
+        with self._db.write() as uow:
+            uow.audit.append(
+                at=self._clock(),
+                user_id=actor.user_id if actor else None,
+                entity="database",
+                entity_id="backup",
+                action=AuditAction.BACKUP.value,
+                before=None,
+                after={"file": path.name, "reason": reason},
+            )
+            uow.commit()
+        return path
+
+    def ensure_daily(self) -> Path | None:
+        """At start-up: a backup if the newest one is older than a day (or none exists)."""
+        if self._db.path is None:
+            return None
+        age = newest_backup_age(self.backup_dir(), self._clock())
+        if age is not None and age < DAILY:
+            return None
+        return self.backup_now(None, reason="daily")
+
+
+def restore_database(
+    db_file: Path, candidate: Path, backup_dir: Path, *, clock: Clock = system_clock
+) -> RestoreResult:
+    """Replace the database at ``db_file`` by a checked copy of ``candidate``.
+
+    The candidate must pass SQLite's integrity and foreign-key checks and hold a schema this
+    version knows; the database being replaced is backed up first. Every connection to
+    ``db_file`` must be closed (close the application on every PC).
+    """
+    try:
+        revision = check_backup_file(candidate)
+    except BackupCheckError as error:
+        raise BackupError(error.code, detail=error.detail) from None
+    if revision not in migrate.known_revisions():
+        raise BackupError("backup_schema_unknown", revision=revision)
+    current = Database(str(db_file))
+    try:
+        saved = backup_database(current, backup_dir, reason="pre-restore")
+        current.checkpoint()
+    finally:
+        current.dispose()
+    replace_database_file(db_file, candidate)
+    restored = Database(str(db_file))
+    try:
+        migrate.upgrade(restored, backup_dir=backup_dir)
+        with restored.write() as uow:
+            uow.audit.append(
+                at=clock(),
+                user_id=None,
+                entity="database",
+                entity_id="restore",
+                action=AuditAction.RESTORE.value,
+                before={"file": saved.name},
+                after={"file": candidate.name, "revision": revision},
+            )
+            uow.commit()
+    finally:
+        restored.dispose()
+    return RestoreResult(candidate, saved, revision)

@@ -1,0 +1,1 @@
+"""Billing: invoices, payments, cheques, refunds, receivables, statements and their documents."""

@@ -1,0 +1,450 @@
+"""The posting rules every billing use case shares, inside the caller's transaction.
+
+Numbers are taken from locked counters; invoice lines are worked out by the domain; money
+moves onto invoices as allocations; the projections and the paid-in-full / materials-prepaid
+events follow every change, and their effects on the request are applied or reversed here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hendazh_desktop.db.database import UnitOfWork
+from hendazh_desktop.db.models.billing import (
+    Allocation,
+    BillingEvent,
+    Invoice,
+    InvoiceBalance,
+    InvoiceLine,
+    Payment,
+    PaymentBalance,
+)
+from hendazh_desktop.db.models.core import Service, ServiceRequest
+from hendazh_desktop.domain.billing import (
+    CREDIT_NOTE_SERIES,
+    INVOICE_SERIES,
+    InvoiceKind,
+    InvoiceState,
+    PaymentMethod,
+    invoice_state,
+)
+from hendazh_desktop.domain.invoicing import (
+    InvoiceLineInput,
+    VatRounding,
+    invoice_totals,
+    line_amounts,
+)
+from hendazh_desktop.domain.jalali import fiscal_year_of, today_local
+from hendazh_desktop.domain.permissions import Actor
+from hendazh_desktop.domain.requests import RequestStatus
+from hendazh_desktop.services.requests.lifecycle import record_transition
+
+S = RequestStatus
+PAID = ("paid_in_full", "paid_in_full_reversed")
+MATERIALS = ("materials_prepaid", "materials_prepaid_reversed")
+UNIT_SERVICE = "خدمت"
+UNIT_ITEM = "عدد"
+
+
+def rounding(uow: UnitOfWork) -> VatRounding:
+    return VatRounding(uow.catalogue.setting("vat_rounding") or VatRounding.TRUNCATE.value)
+
+
+def set_lines(uow: UnitOfWork, invoice: Invoice, lines: list[InvoiceLineInput]) -> None:
+    """Replace a draft's lines (with codes and units) and its totals."""
+    way = rounding(uow)
+    amounts = [line_amounts(line, way) for line in lines]
+    for row, line, worked in zip(invoice.lines, lines, amounts, strict=True):
+        row.quantity, row.unit_price, row.discount = line.quantity, line.unit_price, line.discount
+        row.vat_bp, row.vat_exempt = line.vat_bp, line.vat_exempt
+        row.gross, row.net, row.vat, row.total = worked.gross, worked.net, worked.vat, worked.total
+    sums = invoice_totals(amounts)
+    invoice.gross, invoice.discount, invoice.net = sums.gross, sums.discount, sums.net
+    invoice.vat, invoice.total = sums.vat, sums.total
+
+
+def new_line(
+    position: int, code: str, description: str, unit: str, line: InvoiceLineInput
+) -> InvoiceLine:
+    return InvoiceLine(
+        position=position,
+        code=code,
+        description=description,
+        quantity=line.quantity,
+        unit=unit,
+        unit_price=line.unit_price,
+        discount=line.discount,
+        vat_bp=line.vat_bp,
+        vat_exempt=line.vat_exempt,
+        gross=0,
+        net=0,
+        vat=0,
+        total=0,
+    )
+
+
+def line_inputs(invoice: Invoice, *, vat_bp: int | None = None) -> list[InvoiceLineInput]:
+    return [
+        InvoiceLineInput(
+            row.description,
+            row.quantity,
+            row.unit_price,
+            row.discount,
+            row.vat_bp if vat_bp is None else vat_bp,
+            row.vat_exempt,
+        )
+        for row in invoice.lines
+    ]
+
+
+def issue(
+    uow: UnitOfWork, invoice: Invoice, actor: Actor, now: dt.datetime, operation_id: str
+) -> None:
+    """Give a draft its number and freeze it; VAT is worked out at the rate of the issue day."""
+    day = today_local(now)
+    if invoice.service_id is not None and invoice.kind != InvoiceKind.CREDIT_NOTE.value:
+        service = uow.catalogue.service(invoice.service_id)
+        assert service is not None
+        rate = uow.billing.vat_rate(service, day)
+        set_lines(uow, invoice, line_inputs(invoice, vat_bp=rate))
+        uow.flush()  # the lines change while the invoice is still a draft
+    year = fiscal_year_of(day)
+    series = CREDIT_NOTE_SERIES if invoice.kind == InvoiceKind.CREDIT_NOTE.value else INVOICE_SERIES
+    invoice.series = series
+    invoice.fiscal_year = year
+    invoice.number = uow.billing.next_number(series, year)
+    invoice.issued_at = now
+    invoice.issued_on = day
+    invoice.issued_by = actor.user_id
+    invoice.operation_id = operation_id
+    invoice.version += 1
+    uow.flush()
+    balance = uow.billing.balance(invoice.id)
+    if balance is None:
+        uow.billing.add(InvoiceBalance(invoice_id=invoice.id, state="open", balance=invoice.total))
+
+
+def allocate(
+    uow: UnitOfWork,
+    actor: Actor,
+    now: dt.datetime,
+    amount: int,
+    *,
+    payment: Payment | None = None,
+    credit_note: Invoice | None = None,
+    invoice: Invoice | None = None,
+    refund: Payment | None = None,
+) -> None:
+    uow.billing.add(
+        Allocation(
+            payment_id=payment.id if payment else None,
+            credit_note_id=credit_note.id if credit_note else None,
+            invoice_id=invoice.id if invoice else None,
+            refund_id=refund.id if refund else None,
+            amount=amount,
+            at=now,
+            user_id=actor.user_id,
+        )
+    )
+
+
+def reverse(uow: UnitOfWork, original: Allocation, actor: Actor, now: dt.datetime) -> None:
+    uow.billing.add(
+        Allocation(
+            payment_id=original.payment_id,
+            credit_note_id=original.credit_note_id,
+            invoice_id=original.invoice_id,
+            refund_id=original.refund_id,
+            amount=-original.amount,
+            reverses_id=original.id,
+            at=now,
+            user_id=actor.user_id,
+        )
+    )
+
+
+def refresh_payment(uow: UnitOfWork, payment: Payment) -> PaymentBalance:
+    """Recompute what is left of a payment to apply (nothing once its cheque bounced)."""
+    row = uow.billing.payment_balance(payment.id)
+    if row is None:
+        state = "pending" if payment.method == PaymentMethod.CHEQUE.value else None
+        row = PaymentBalance(payment_id=payment.id, unapplied=0, cheque_state=state)
+        uow.billing.add(row)
+    if payment.direction == "out" or row.cheque_state == "bounced":
+        row.unapplied = 0
+    else:
+        row.unapplied = payment.amount - uow.billing.allocated_from(payment.id)
+    uow.flush()
+    return row
+
+
+def apply_credit(
+    uow: UnitOfWork,
+    actor: Actor,
+    now: dt.datetime,
+    invoice: Invoice,
+    payments: list[Payment],
+) -> int:
+    """Move unapplied money of ``payments`` (in order) onto an invoice; returns the amount."""
+    row = refresh_invoice(uow, invoice, actor, now, "")
+    moved = 0
+    for payment in payments:
+        if row.balance <= 0:
+            break
+        left = refresh_payment(uow, payment).unapplied
+        amount = min(left, row.balance)
+        if amount <= 0:
+            continue
+        allocate(uow, actor, now, amount, payment=payment, invoice=invoice)
+        refresh_payment(uow, payment)
+        moved += amount
+        row = refresh_invoice(uow, invoice, actor, now, f"دریافت {payment.id}")
+    return moved
+
+
+def refresh_invoice(
+    uow: UnitOfWork, invoice: Invoice, actor: Actor, now: dt.datetime, cause: str
+) -> InvoiceBalance:
+    """Recompute an issued invoice's balance and state; raise or reverse its paid-in-full."""
+    paid, credited = uow.billing.settled_sums(invoice.id)
+    kind = InvoiceKind(invoice.kind)
+    state = invoice_state(
+        issued=invoice.issued_at is not None,
+        kind=kind,
+        total=invoice.total,
+        paid=paid,
+        credited=credited,
+    )
+    row = uow.billing.balance(invoice.id)
+    if row is None:
+        row = InvoiceBalance(invoice_id=invoice.id, state=state.value)
+        uow.billing.add(row)
+    row.state = state.value
+    row.paid, row.credited = paid, credited
+    row.balance = 0 if kind is InvoiceKind.CREDIT_NOTE else invoice.total - paid - credited
+    uow.flush()
+    if kind is not InvoiceKind.CREDIT_NOTE and invoice.issued_at is not None:
+        _paid_in_full(uow, invoice, state is InvoiceState.PAID, actor, now, cause)
+    return row
+
+
+def _paid_in_full(
+    uow: UnitOfWork, invoice: Invoice, paid: bool, actor: Actor, now: dt.datetime, cause: str
+) -> None:
+    last = uow.billing.last_event(PAID, invoice_id=invoice.id)
+    was_paid = last is not None and last.kind == "paid_in_full"
+    if paid == was_paid:
+        return
+    request = uow.requests.get(invoice.request_id) if invoice.request_id else None
+    if paid:
+        uow.billing.add(
+            BillingEvent(
+                kind="paid_in_full",
+                invoice_id=invoice.id,
+                request_id=invoice.request_id,
+                cause=cause[:300],
+                at=now,
+                user_id=actor.user_id,
+            )
+        )
+        if request is not None:
+            _on_paid(uow, invoice, request, actor, now)
+        return
+    assert last is not None
+    uow.billing.add(
+        BillingEvent(
+            kind="paid_in_full_reversed",
+            invoice_id=invoice.id,
+            request_id=invoice.request_id,
+            reverses_id=last.id,
+            cause=cause[:300],
+            at=now,
+            user_id=actor.user_id,
+        )
+    )
+    if request is not None:
+        _on_unpaid(uow, invoice, request, actor, now)
+
+
+def _on_paid(
+    uow: UnitOfWork, invoice: Invoice, request: ServiceRequest, actor: Actor, now: dt.datetime
+) -> None:
+    status = S(request.status)
+    if invoice.kind == InvoiceKind.PREPAYMENT.value:
+        if status is S.AWAITING_PREPAYMENT:
+            record_transition(uow, request, S.QUEUED, actor, now, "پیش‌پرداخت کامل دریافت شد")
+        elif status is S.DONE:
+            record_transition(uow, request, S.PAID, actor, now, "پیش‌پرداخت کامل دریافت شده است")
+    elif invoice.kind == InvoiceKind.FINAL.value and status is S.INVOICED:
+        record_transition(uow, request, S.PAID, actor, now, "صورتحساب تسویه شد")
+
+
+def _on_unpaid(
+    uow: UnitOfWork, invoice: Invoice, request: ServiceRequest, actor: Actor, now: dt.datetime
+) -> None:
+    """Undo what the payment released, as far as the job has not gone on without it."""
+    status = S(request.status)
+    why = "پرداخت برگشت خورد یا صورتحساب ابطال شد"
+    if invoice.kind == InvoiceKind.PREPAYMENT.value and status is S.QUEUED:
+        record_transition(uow, request, S.AWAITING_PREPAYMENT, actor, now, why)
+    elif status is S.PAID:
+        record_transition(uow, request, S.INVOICED, actor, now, why)
+
+
+def refresh_materials(
+    uow: UnitOfWork, request: ServiceRequest, actor: Actor, now: dt.datetime, cause: str
+) -> None:
+    """Mark the materials prepayment paid (or no longer paid) from the receipts for the job."""
+    asked = uow.billing.materials_prepayment(request.id)
+    if asked is None:
+        return
+    paid = uow.billing.request_payments_total(request.id) >= asked.amount
+    last = uow.billing.last_event(MATERIALS, request_id=request.id)
+    was_paid = last is not None and last.kind == "materials_prepaid"
+    if paid == was_paid:
+        return
+    if paid:
+        request.materials_prepaid_at = now
+        uow.billing.add(
+            BillingEvent(
+                kind="materials_prepaid",
+                request_id=request.id,
+                cause=cause[:300],
+                at=now,
+                user_id=actor.user_id,
+            )
+        )
+    else:
+        assert last is not None
+        request.materials_prepaid_at = None
+        uow.billing.add(
+            BillingEvent(
+                kind="materials_prepaid_reversed",
+                request_id=request.id,
+                reverses_id=last.id,
+                cause=cause[:300],
+                at=now,
+                user_id=actor.user_id,
+            )
+        )
+    request.version += 1
+    request.updated_at = now
+
+
+def credit_invoice(
+    uow: UnitOfWork, original: Invoice, actor: Actor, now: dt.datetime, why: str, operation_id: str
+) -> Invoice:
+    """Cancel an issued invoice with a credit note that copies its lines to the rial: the
+    payments applied to it go back to the subscriber's credit, and its paid-in-full (with what
+    hangs on it) is undone."""
+    note = Invoice(
+        kind=InvoiceKind.CREDIT_NOTE.value,
+        series=CREDIT_NOTE_SERIES,
+        subscriber_id=original.subscriber_id,
+        request_id=original.request_id,
+        service_id=original.service_id,
+        credits_invoice_id=original.id,
+        terms=original.terms,
+        notes=why,
+        gross=original.gross,
+        discount=original.discount,
+        net=original.net,
+        vat=original.vat,
+        total=original.total,
+        created_at=now,
+        created_by=actor.user_id,
+    )
+    for row in original.lines:
+        note.lines.append(
+            InvoiceLine(
+                position=row.position,
+                code=row.code,
+                description=row.description,
+                quantity=row.quantity,
+                unit=row.unit,
+                unit_price=row.unit_price,
+                discount=row.discount,
+                vat_bp=row.vat_bp,
+                vat_exempt=row.vat_exempt,
+                gross=row.gross,
+                net=row.net,
+                vat=row.vat,
+                total=row.total,
+            )
+        )
+    uow.billing.add(note)
+    issue(uow, note, actor, now, operation_id)
+    for allocation in uow.billing.live_payment_allocations_to(original.id):
+        reverse(uow, allocation, actor, now)
+        payment = uow.billing.payment(allocation.payment_id or 0)
+        assert payment is not None
+        refresh_payment(uow, payment)
+    allocate(uow, actor, now, original.total, credit_note=note, invoice=original)
+    refresh_invoice(uow, note, actor, now, why)
+    refresh_invoice(uow, original, actor, now, f"اعلامیه برگشت: {why}")
+    return note
+
+
+def credit_on_cancel(
+    uow: UnitOfWork, request: ServiceRequest, actor: Actor, now: dt.datetime, why: str
+) -> None:
+    """A cancelled request leaves no live invoice: each is cancelled by a credit note."""
+    for invoice in uow.billing.invoices_of_request(request.id):
+        if (
+            invoice.kind == InvoiceKind.CREDIT_NOTE.value
+            or invoice.issued_at is None
+            or uow.billing.credit_note_of(invoice.id) is not None
+        ):
+            continue
+        credit_invoice(
+            uow, invoice, actor, now, f"لغو درخواست: {why}"[:300], f"cancel-{invoice.id}"
+        )
+
+
+def service_line(service: Service, vat_bp: int) -> InvoiceLineInput:
+    return InvoiceLineInput(service.name, 1, service.base_price, 0, vat_bp, service.vat_exempt)
+
+
+def issue_prepayment_invoice(
+    uow: UnitOfWork, request: ServiceRequest, actor: Actor, now: dt.datetime
+) -> Invoice:
+    """A prepaid service was confirmed: its prepayment invoice, issued at once.
+
+    A request has one live prepayment invoice; a second confirmation reuses it.
+    """
+    for existing in uow.billing.invoices_of_request(request.id):
+        if (
+            existing.kind == InvoiceKind.PREPAYMENT.value
+            and uow.billing.credit_note_of(existing.id) is None
+        ):
+            return existing
+    service = uow.catalogue.service(request.service_id)
+    assert service is not None and request.subscriber_id is not None
+    line = service_line(service, uow.billing.vat_rate(service, today_local(now)))
+    invoice = Invoice(
+        kind=InvoiceKind.PREPAYMENT.value,
+        series=INVOICE_SERIES,
+        subscriber_id=request.subscriber_id,
+        request_id=request.id,
+        service_id=service.id,
+        terms="cash",
+        created_at=now,
+        created_by=actor.user_id,
+    )
+    invoice.lines.append(new_line(0, service.code, service.name, UNIT_SERVICE, line))
+    set_lines(uow, invoice, [line])
+    uow.billing.add(invoice)
+    issue(uow, invoice, actor, now, f"prepay-{request.id}-{invoice.id}")
+    refresh_invoice(uow, invoice, actor, now, "صدور صورتحساب پیش‌پرداخت")
+    return invoice
+
+
+def after_done(uow: UnitOfWork, request: ServiceRequest, actor: Actor, now: dt.datetime) -> None:
+    """A prepaid job is done: it is paid already if its prepayment invoice is settled."""
+    for invoice in uow.billing.invoices_of_request(request.id):
+        if invoice.kind != InvoiceKind.PREPAYMENT.value:
+            continue
+        row = uow.billing.balance(invoice.id)
+        if row is not None and row.state == InvoiceState.PAID.value:
+            record_transition(uow, request, S.PAID, actor, now, "پیش‌پرداخت کامل دریافت شده است")
+            return

@@ -1,0 +1,216 @@
+"""The service catalogue, zones and display settings: read by everyone, edited by managers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from hendazh_desktop.db.database import Database, UnitOfWork
+from hendazh_desktop.db.models.billing import VatRate
+from hendazh_desktop.db.models.core import Service
+from hendazh_desktop.domain.audit import AuditAction
+from hendazh_desktop.domain.catalogue import PaymentPolicy
+from hendazh_desktop.domain.errors import Conflict, FormErrorCollector, NotFound, ValidationError
+from hendazh_desktop.domain.fields import clean_text
+from hendazh_desktop.domain.jalali import parse_date, today_local
+from hendazh_desktop.domain.money import CurrencyUnit, parse_amount, parse_percent
+from hendazh_desktop.domain.permissions import Actor, Permission, require
+from hendazh_desktop.services.accounts.audit_trail import record, service_snapshot
+from hendazh_desktop.services.catalogue.records import ServiceInfo, ZoneInfo
+from hendazh_desktop.services.clock import Clock, system_clock
+
+CURRENCY_SETTING = "display_currency"
+
+
+def service_info(s: Service) -> ServiceInfo:
+    return ServiceInfo(
+        id=s.id,
+        code=s.code,
+        name=s.name,
+        payment_policy=s.payment_policy,
+        materials_prepayment_allowed=s.materials_prepayment_allowed,
+        materials_prepayment_bp=s.materials_prepayment_bp,
+        vat_exempt=s.vat_exempt,
+        vat_rate_bp=s.vat_rate_bp,
+        commission_bp=s.commission_bp,
+        referrer_share_bp=s.referrer_share_bp,
+        recipient_share_bp=s.recipient_share_bp,
+        base_price=s.base_price,
+        active=s.active,
+        version=s.version,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceDraft:
+    """The service dialog's fields as typed (percentages and the price as text)."""
+
+    name: str
+    payment_policy: str
+    materials_prepayment_allowed: bool
+    materials_prepayment_percent: str
+    vat_exempt: bool
+    vat_percent: str
+    commission_percent: str
+    referrer_share_percent: str
+    recipient_share_percent: str
+    base_price: str
+    active: bool
+    vat_effective_from: str = ""  # Jalali day a changed VAT rate starts; "" = today
+
+
+class CatalogueService:
+    """Services, zones and the display currency."""
+
+    def __init__(self, db: Database, *, clock: Clock = system_clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    def services(self, actor: Actor, *, include_inactive: bool = False) -> list[ServiceInfo]:
+        require(actor, Permission.VIEW_SERVICES)
+        with self._db.read() as uow:
+            return [
+                service_info(s) for s in uow.catalogue.services(include_inactive=include_inactive)
+            ]
+
+    def zones(self, actor: Actor) -> list[ZoneInfo]:
+        require(actor, Permission.VIEW_SUBSCRIBERS)
+        with self._db.read() as uow:
+            return [ZoneInfo(z.id, z.name) for z in uow.catalogue.zones()]
+
+    def update_service(
+        self, actor: Actor, service_id: int, draft: ServiceDraft, *, expected_version: int
+    ) -> ServiceInfo:
+        """Save a manager's changes to one service; every bad field is reported at once."""
+        require(actor, Permission.EDIT_SERVICES)
+        errors = FormErrorCollector()
+        name = errors.check(
+            clean_text, draft.name, field="name", max_length=80, required=True, min_length=2
+        )
+        if draft.payment_policy not in {p.value for p in PaymentPolicy}:
+            errors.add("payment_policy", "invalid")
+        materials = errors.check(
+            parse_percent, draft.materials_prepayment_percent, field="materials_prepayment_percent"
+        )
+        vat = (
+            0
+            if draft.vat_exempt
+            else errors.check(parse_percent, draft.vat_percent, field="vat_percent")
+        )
+        commission = errors.check(
+            parse_percent, draft.commission_percent, field="commission_percent"
+        )
+        referrer = errors.check(
+            parse_percent, draft.referrer_share_percent, field="referrer_share_percent"
+        )
+        recipient = errors.check(
+            parse_percent, draft.recipient_share_percent, field="recipient_share_percent"
+        )
+        price = errors.check(
+            parse_amount, draft.base_price or "0", field="base_price", allow_zero=True
+        )
+        if referrer is not None and recipient is not None and referrer + recipient > 10_000:
+            errors.add("recipient_share_percent", "shares_exceed_commission")
+        if draft.payment_policy == PaymentPolicy.PREPAID.value and price == 0:
+            errors.add("base_price", "prepaid_needs_price")
+        effective = (
+            errors.check(parse_date, draft.vat_effective_from, field="vat_effective_from")
+            if draft.vat_effective_from.strip()
+            else today_local(self._clock())
+        )
+        errors.raise_if_any()
+        assert effective is not None
+        with self._db.write() as uow:
+            service = uow.catalogue.service(service_id)
+            if service is None:
+                raise NotFound("service", service_id)
+            if service.version != expected_version:
+                raise Conflict("stale", entity="service", id=service_id)
+            before = service_snapshot(service)
+            other = uow.catalogue.service_by_name(name)
+            if other is not None and other.id != service_id:
+                raise ValidationError("name", "name_taken")
+            service.name = name
+            service.payment_policy = draft.payment_policy
+            service.materials_prepayment_allowed = draft.materials_prepayment_allowed
+            service.materials_prepayment_bp = materials
+            if vat != service.vat_rate_bp and not draft.vat_exempt:
+                self._schedule_vat(uow, actor, service, vat, effective)
+            service.vat_exempt = draft.vat_exempt
+            service.vat_rate_bp = vat
+            service.commission_bp = commission
+            service.referrer_share_bp = referrer
+            service.recipient_share_bp = recipient
+            service.base_price = price
+            service.active = draft.active
+            service.version += 1
+            record(
+                uow,
+                self._clock,
+                actor,
+                "service",
+                service.id,
+                AuditAction.UPDATE,
+                before,
+                service_snapshot(service),
+            )
+            uow.commit()
+            return service_info(service)
+
+    def _schedule_vat(
+        self, uow: UnitOfWork, actor: Actor, service: Service, vat: int, day: dt.date
+    ) -> None:
+        """A changed rate applies from ``day``; invoices of earlier days keep the old one."""
+        if not uow.billing.vat_schedule(service.id):
+            uow.billing.add(
+                VatRate(
+                    service_id=service.id,
+                    effective_from=dt.date(2000, 1, 1),
+                    vat_bp=service.vat_rate_bp,
+                    created_by=actor.user_id,
+                    created_at=self._clock(),
+                )
+            )
+        for row in uow.billing.vat_schedule(service.id):
+            if row.effective_from == day:
+                raise ValidationError("vat_effective_from", "vat_day_taken")
+        uow.billing.add(
+            VatRate(
+                service_id=service.id,
+                effective_from=day,
+                vat_bp=vat,
+                created_by=actor.user_id,
+                created_at=self._clock(),
+            )
+        )
+
+    def vat_schedule(self, actor: Actor, service_id: int) -> list[tuple[dt.date, int]]:
+        """The service's VAT rates by the day they start, newest first."""
+        require(actor, Permission.VIEW_SERVICES)
+        with self._db.read() as uow:
+            return [(r.effective_from, r.vat_bp) for r in uow.billing.vat_schedule(service_id)]
+
+    def display_currency(self) -> CurrencyUnit:
+        """How money is shown (readable by every signed-in user)."""
+        with self._db.read() as uow:
+            value = uow.catalogue.setting(CURRENCY_SETTING)
+        return (
+            CurrencyUnit(value) if value in {u.value for u in CurrencyUnit} else CurrencyUnit.RIAL
+        )
+
+    def set_display_currency(self, actor: Actor, unit: CurrencyUnit) -> None:
+        require(actor, Permission.EDIT_SETTINGS)
+        with self._db.write() as uow:
+            before = uow.catalogue.setting(CURRENCY_SETTING) or CurrencyUnit.RIAL.value
+            uow.catalogue.set_setting(CURRENCY_SETTING, CurrencyUnit(unit).value)
+            record(
+                uow,
+                self._clock,
+                actor,
+                "setting",
+                "office",
+                AuditAction.UPDATE,
+                {CURRENCY_SETTING: before},
+                {CURRENCY_SETTING: CurrencyUnit(unit).value},
+            )
+            uow.commit()

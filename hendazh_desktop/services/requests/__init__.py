@@ -1,0 +1,1 @@
+"""Service requests: intake, the request lifecycle, the queue and the web-form import."""

@@ -1,0 +1,329 @@
+"""Importing web-form submissions (CSV or JSON) as requests waiting for a consultant's check.
+
+All or nothing: every row is read and checked first; if any row cannot be used, the report
+lists each by line with its reason and nothing is written. Re-importing the same file skips
+the submissions already imported (each carries a reference, or a digest of its content).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from hendazh_desktop.db.database import Database, UnitOfWork
+from hendazh_desktop.domain.audit import AuditAction
+from hendazh_desktop.domain.errors import (
+    DomainError,
+    FormErrorCollector,
+    ValidationError,
+    ValidationErrors,
+)
+from hendazh_desktop.domain.fields import clean_text
+from hendazh_desktop.domain.jalali import parse_date, parse_time
+from hendazh_desktop.domain.permissions import Actor, Permission, require
+from hendazh_desktop.domain.phones import parse_phone
+from hendazh_desktop.domain.requests import Channel, Priority, RequestStatus
+from hendazh_desktop.domain.subscription_code import parse_code
+from hendazh_desktop.domain.text import search_key, to_ascii_digits
+from hendazh_desktop.services.clock import Clock, system_clock
+from hendazh_desktop.services.requests.lifecycle import open_requests
+from hendazh_desktop.services.requests.records import ImportProblem, ImportReport
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 100_000
+
+# Column names accepted in either language.
+ALIASES = {
+    "ref": "ref",
+    "شناسه": "ref",
+    "کد پیگیری": "ref",
+    "code": "code",
+    "کد اشتراک": "code",
+    "phone": "phone",
+    "تلفن": "phone",
+    "موبایل": "phone",
+    "name": "name",
+    "نام": "name",
+    "service": "service",
+    "خدمت": "service",
+    "address": "address",
+    "نشانی": "address",
+    "آدرس": "address",
+    "description": "description",
+    "شرح": "description",
+    "توضیحات": "description",
+    "preferred_date": "preferred_date",
+    "تاریخ": "preferred_date",
+    "window": "window",
+    "بازه زمانی": "window",
+    "ساعت": "window",
+}
+
+
+class ImportFileError(DomainError):
+    """The file as a whole cannot be read (encoding, format, size)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    line: int
+    ref: str
+    service_id: int
+    subscriber_id: int | None
+    address_id: int | None
+    contact_name: str
+    contact_phone: str
+    contact_address: str
+    description: str
+    preferred_date: Any
+    window_start: Any
+    window_end: Any
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1256 (Arabic-script Windows files)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1256")
+        except UnicodeDecodeError:
+            raise ImportFileError("import_encoding") from None
+
+
+def read_records(name: str, data: bytes) -> list[tuple[int, dict[str, str]]]:
+    """(line number, fields) for each submission in a CSV or JSON file."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFileError("import_too_large", maximum=MAX_FILE_BYTES)
+    text = decode(data)
+    if name.lower().endswith(".json") or text.lstrip().startswith(("[", "{")):
+        try:
+            payload = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise ImportFileError("import_json", line=error.lineno) from None
+        items = payload.get("submissions") if isinstance(payload, dict) else payload
+        if not isinstance(items, list):
+            raise ImportFileError("import_json", line=1)
+        records = []
+        for index, item in enumerate(items, start=1):
+            fields = item if isinstance(item, dict) else {}
+            records.append(
+                (index, {_column(k): "" if v is None else str(v) for k, v in fields.items()})
+            )
+        return records
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [_column(h) for h in next(reader)]
+    except StopIteration:
+        return []
+    except csv.Error:
+        raise ImportFileError("import_csv", line=1) from None
+    records = []
+    start = reader.line_num + 1  # a record is reported by its first line (quoted fields
+    try:  # may span lines; an unclosed quote swallows the rest of the file)
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                fields = dict(zip(header, row, strict=False))
+                if len(row) != len(header):
+                    fields["__width__"] = str(len(row))
+                records.append((start, fields))
+            start = reader.line_num + 1
+    except csv.Error:
+        raise ImportFileError("import_csv", line=start) from None
+    return records
+
+
+# Keyed by the search form of each name: a Windows-1256 file cannot hold Persian ی/ک and
+# spells «نشانی» as «نشاني»; ZWNJ, case and digit script do not matter either.
+def _alias_key(name: str) -> str:
+    return search_key(name.replace("\ufeff", "").replace("_", " "))
+
+
+_ALIAS_KEYS = {_alias_key(name): column for name, column in ALIASES.items()}
+
+
+def _column(name: object) -> str:
+    key = _alias_key(str(name))
+    return _ALIAS_KEYS.get(key, key)
+
+
+class WebFormImporter:
+    """Turns a file of web-form submissions into requests "to verify"."""
+
+    def __init__(self, db: Database, *, clock: Clock = system_clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    def import_file(self, actor: Actor, path: Path) -> ImportReport:
+        require(actor, Permission.IMPORT_WEB_FORMS)
+        return self.import_bytes(actor, path.name, path.read_bytes())
+
+    def import_bytes(self, actor: Actor, name: str, data: bytes) -> ImportReport:
+        require(actor, Permission.IMPORT_WEB_FORMS)
+        try:
+            records = read_records(name, data)
+        except ImportFileError as error:
+            return ImportReport(
+                (), 0, 0, 0, (ImportProblem(error.params.get("line", 0), error.code),)
+            )
+        if len(records) > MAX_ROWS:
+            return ImportReport((), 0, 0, 0, (ImportProblem(0, "import_too_many_rows"),))
+        # Checking 100,000 rows takes seconds: done in a read transaction, so another PC's
+        # writes are not held up behind the write lock (and never time out waiting for it).
+        with self._db.read() as uow:
+            rows, problems = self._check(uow, records)
+        if problems:
+            return ImportReport((), 0, 0, 0, tuple(problems))
+        with self._db.write() as uow:
+            done = uow.requests.external_ref_exists([r.ref for r in rows])
+            fresh = [r for r in rows if r.ref not in done]
+            created = self._write(uow, actor, fresh)
+            if created:
+                uow.audit.append(
+                    at=self._clock(),
+                    user_id=actor.user_id,
+                    entity="request",
+                    entity_id=f"{created[0]}-{created[-1]}",
+                    action=AuditAction.IMPORT.value,
+                    before=None,
+                    after={"file": name[:100], "created": len(created), "skipped": len(done)},
+                )
+            uow.commit()
+        matched = sum(1 for r in fresh if r.subscriber_id is not None)
+        return ImportReport(tuple(created), matched, len(fresh) - matched, len(done), ())
+
+    def _check(
+        self, uow: UnitOfWork, records: list[tuple[int, dict[str, str]]]
+    ) -> tuple[list[_Row], list[ImportProblem]]:
+        """Every row checked: the usable ones, or every problem of every bad one."""
+        services = {search_key(s.name): s.id for s in uow.catalogue.services()}
+        services.update({s.code.lower(): s.id for s in uow.catalogue.services()})
+        rows: list[_Row] = []
+        problems: list[ImportProblem] = []
+        seen: set[str] = set()
+        for line, fields in records:
+            try:
+                row = self._row(uow, line, fields, services)
+            except ValidationError as error:
+                problems.append(ImportProblem(line, error.code, error.field))
+                continue
+            except ValidationErrors as many:
+                problems.extend(ImportProblem(line, e.code, e.field) for e in many.errors)
+                continue
+            if row.ref in seen:
+                problems.append(ImportProblem(line, "import_duplicate_ref", row.ref))
+                continue
+            seen.add(row.ref)
+            rows.append(row)
+        return rows, problems
+
+    def _row(self, uow: UnitOfWork, line: int, f: dict[str, str], services: dict[str, int]) -> _Row:
+        if "__width__" in f:
+            raise ValidationError("row", "import_column_count")
+        errors = FormErrorCollector()
+        service_id = services.get(search_key(f.get("service", ""))) or services.get(
+            f.get("service", "").strip().lower()
+        )
+        if service_id is None:
+            errors.add("service", "service_unknown" if f.get("service", "").strip() else "required")
+        subscriber_id: int | None = None
+        phone = ""
+        if f.get("code", "").strip():
+            code = errors.check(parse_code, f["code"], field="code")
+            if code is not None:
+                subscriber_id = uow.subscribers.id_by_code(code)
+        if f.get("phone", "").strip():
+            parsed = errors.check(parse_phone, f["phone"], field="phone")
+            if parsed is not None:
+                phone = parsed.number
+                if subscriber_id is None:
+                    subscriber_id = uow.subscribers.id_by_phone(phone)
+        elif subscriber_id is None:
+            errors.add("phone", "required")
+        name = errors.check(
+            clean_text,
+            f.get("name", ""),
+            field="name",
+            max_length=100,
+            required=subscriber_id is None,
+        )
+        address = errors.check(clean_text, f.get("address", ""), field="address", max_length=300)
+        description = errors.check(
+            clean_text,
+            f.get("description", ""),
+            field="description",
+            max_length=2000,
+            multiline=True,
+        )
+        day = (
+            errors.check(parse_date, f["preferred_date"], field="preferred_date")
+            if f.get("preferred_date", "").strip()
+            else None
+        )
+        start = end = None
+        window = to_ascii_digits(f.get("window", "")).strip()
+        if window:
+            parts = [p for p in window.replace("–", "-").split("-") if p.strip()]
+            if len(parts) != 2:
+                errors.add("window", "time_format")
+            else:
+                start = errors.check(parse_time, parts[0], field="window")
+                end = errors.check(parse_time, parts[1], field="window")
+                if start is not None and end is not None and end <= start:
+                    errors.add("window", "window_order")
+        ref = clean_text(f.get("ref", ""), field="ref", max_length=80)
+        errors.raise_if_any()
+        if not ref:
+            digest = hashlib.sha256(json.dumps(sorted(f.items()), ensure_ascii=False).encode())
+            ref = "sha256:" + digest.hexdigest()[:40]
+        address_id = None
+        if subscriber_id is not None and not address:
+            sub = uow.subscribers.get(subscriber_id)
+            address_id = next((a.id for a in sub.addresses if a.active), None) if sub else None
+        assert service_id is not None
+        return _Row(
+            line,
+            ref,
+            service_id,
+            subscriber_id,
+            address_id,
+            name or "",
+            phone,
+            address or "",
+            description or "",
+            day,
+            start,
+            end,
+        )
+
+    def _write(self, uow: UnitOfWork, actor: Actor, rows: list[_Row]) -> list[int]:
+        return open_requests(
+            uow,
+            actor,
+            self._clock(),
+            [
+                {
+                    "subscriber_id": row.subscriber_id,
+                    "service_id": row.service_id,
+                    "address_id": row.address_id,
+                    "description": row.description,
+                    "preferred_date": row.preferred_date,
+                    "window_start": row.window_start,
+                    "window_end": row.window_end,
+                    "priority": int(Priority.NORMAL),
+                    "channel": Channel.WEB_FORM.value,
+                    "status": RequestStatus.TO_VERIFY.value,
+                    "contact_name": row.contact_name,
+                    "contact_phone": row.contact_phone,
+                    "contact_address": row.contact_address,
+                    "external_ref": row.ref,
+                }
+                for row in rows
+            ],
+            reason="فرم وب",
+        )

@@ -1,0 +1,1 @@
+"""Subscribers: registration, editing, the subscriber card and finding the caller."""

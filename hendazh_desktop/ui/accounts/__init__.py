@@ -1,0 +1,1 @@
+"""Accounts UI: sign-in, first run, password, users, settings and the audit log view."""

@@ -1,0 +1,428 @@
+"""The audit trail for managers: who changed what and when, before and after side by side."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hendazh_desktop.domain.audit import ACTION_LABELS, ENTITY_LABELS, AuditAction
+from hendazh_desktop.domain.errors import ValidationError
+from hendazh_desktop.domain.money import format_percent
+from hendazh_desktop.domain.permissions import ROLE_LABELS, Actor
+from hendazh_desktop.domain.text import to_ascii_digits, to_persian_digits
+from hendazh_desktop.services.accounts.audit import (
+    AuditFilter,
+    AuditRow,
+    AuditService,
+    VerifyResult,
+)
+from hendazh_desktop.ui import fmt
+from hendazh_desktop.ui.background import BackgroundCall
+from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
+from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
+from hendazh_desktop.ui.common.tables import list_table
+from hendazh_desktop.ui.common.window_model import NUMERIC, Column, WindowTableModel, select_row
+from hendazh_desktop.ui.ops import run_op
+
+CHANGED = QBrush(QColor("#ffe7c2"))
+OK_STYLE = "color: #1b5e20; font-weight: bold;"
+BROKEN_STYLE = "color: #b3261e; font-weight: bold;"
+KEY_LABELS = {
+    "name": "نام",
+    "code": "کد",
+    "phones": "تلفن‌ها",
+    "addresses": "نشانی‌ها",
+    "national_code": "کد ملی",
+    "referrer_id": "معرف",
+    "do_not_serve": "منع خدمت",
+    "do_not_serve_reason": "دلیل منع خدمت",
+    "notes": "یادداشت",
+    "status": "وضعیت",
+    "reason": "دلیل",
+    "subscriber_id": "مشترک",
+    "service_id": "خدمت",
+    "address_id": "نشانی",
+    "priority": "اولویت",
+    "channel": "راه ارتباط",
+    "preferred_date": "تاریخ مورد نظر",
+    "window_start": "شروع بازه",
+    "window_end": "پایان بازه",
+    "description": "شرح",
+    "username": "نام کاربری",
+    "full_name": "نام کامل",
+    "role": "نقش",
+    "active": "فعال",
+    "attempt": "تلاش ناموفق",
+    "reset_by_admin": "تعیین به دست مدیر",
+    "file": "پرونده",
+    "payment_policy": "زمان پرداخت",
+    "materials_prepayment_allowed": "پیش‌پرداخت مواد",
+    "materials_prepayment_bp": "درصد پیش‌پرداخت مواد",
+    "vat_exempt": "معاف از مالیات",
+    "vat_rate_bp": "نرخ مالیات",
+    "commission_bp": "پورسانت",
+    "referrer_share_bp": "سهم معرف",
+    "recipient_share_bp": "سهم دریافت‌کننده",
+    "base_price": "قیمت پایه",
+    "display_currency": "واحد نمایش",
+    "legal_name": "نام قانونی شرکت",
+    "economic_code": "کد اقتصادی",
+    "national_id": "شناسه ملی",
+    "registration_number": "شماره ثبت",
+    "province": "استان",
+    "city": "شهر",
+    "address": "نشانی",
+    "postal_code": "کد پستی",
+    "phone": "تلفن",
+    "logo_png_b64": "نشان (لوگو)",
+    "default_vat_bp": "نرخ پیش‌فرض مالیات",
+    "vat_rounding": "گرد کردن مالیات",
+    "invoice_footer": "پای صورتحساب",
+    "backup_dir": "پوشه پشتیبان‌ها",
+    "backups_kept": "تعداد پشتیبان‌ها",
+}
+VALUE_LABELS: dict[str, Mapping[str, str]] = {
+    "role": {role.value: label for role, label in ROLE_LABELS.items()},
+    "display_currency": {"rial": "ریال", "toman": "تومان"},
+    "vat_rounding": {"truncate": "حذف اعشار", "round": "گرد کردن"},
+    "logo_png_b64": {"<logo>": "دارد", "": "ندارد"},
+}
+ENTITY_ID_LABELS = {"office": "دفتر"}
+BREAK_REASONS = {
+    "hash_mismatch": "پس از ثبت تغییر کرده است",
+    "previous_mismatch": "پیوندش با رکورد پیشین نمی‌خواند (رکوردی حذف یا جابه‌جا شده است)",
+    "missing_tail": "رکوردهای پایانی زنجیره حذف شده‌اند",
+    "missing_head": "سرِ زنجیره پیدا نشد",
+}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}.*")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _action_label(action: str) -> str:
+    try:
+        return ACTION_LABELS[AuditAction(action)]
+    except ValueError:
+        return action
+
+
+def _text(value: str) -> str:
+    if _ISO_DATE.fullmatch(value):
+        return fmt.date(dt.date.fromisoformat(value))
+    if _ISO_MOMENT.fullmatch(value):
+        try:
+            return fmt.datetime_(dt.datetime.fromisoformat(value))
+        except ValueError:
+            return value
+    # Paths, user names and codes with Latin letters keep their digits as typed.
+    return value if _LATIN.search(value) else to_persian_digits(value)
+
+
+def render_value(value: object, key: str = "") -> str:
+    """A stored value as a person reads it: Persian digits, بله/خیر, «—» for nothing."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return "بله" if value else "خیر"
+    if isinstance(value, int) and key.endswith("_bp"):
+        return format_percent(value)
+    if isinstance(value, int | float):
+        return to_persian_digits(str(value))
+    if isinstance(value, list | tuple):
+        return "\n".join(render_value(v) for v in value)
+    if isinstance(value, Mapping):
+        return "\n".join(f"{KEY_LABELS.get(k, k)}: {render_value(v, k)}" for k, v in value.items())
+    text = str(value)
+    return VALUE_LABELS.get(key, {}).get(text) or _text(text)
+
+
+COLUMNS: list[Column[AuditRow]] = [
+    Column("#", lambda r: fmt.number(r.id), NUMERIC),
+    Column("زمان", lambda r: fmt.datetime_(r.at)),
+    Column("کاربر", lambda r: r.user or "سامانه"),
+    Column("نوع رکورد", lambda r: ENTITY_LABELS.get(r.entity, r.entity)),
+    Column("شناسه", lambda r: ENTITY_ID_LABELS.get(r.entity_id) or _text(r.entity_id), NUMERIC),
+    Column("کار", lambda r: _action_label(r.action)),
+]
+
+
+class _AuditSource:
+    """The model's ``RowSource``: the service's count and pages under one filter."""
+
+    def __init__(self, audit: AuditService, actor: Actor, flt: AuditFilter) -> None:
+        self._audit, self._actor, self._filter = audit, actor, flt
+
+    def count(self) -> int:
+        return self._audit.count(self._actor, self._filter)
+
+    def fetch(self, offset: int, limit: int) -> Sequence[AuditRow]:
+        return self._audit.page(self._actor, self._filter, offset, limit)
+
+
+def _side_table() -> QTableWidget:
+    table = QTableWidget(0, 2)
+    table.setHorizontalHeaderLabels(["بخش", "مقدار"])
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table.setWordWrap(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class AuditView(QWidget):
+    """Filters, the newest-first list of changes, and the selected change's before/after."""
+
+    status_message = Signal(str)
+    """A short message for the status bar."""
+
+    def __init__(self, *, audit: AuditService, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._audit, self._actor = audit, actor
+        self._verifying: BackgroundCall | None = None
+        self.user = QComboBox()
+        self.entity = QComboBox()
+        self.date_from = JalaliDateEdit(optional=True)
+        self.date_to = JalaliDateEdit(optional=True)
+        self.entity_id = QLineEdit()
+        self.entity_id.setPlaceholderText("شناسه رکورد")
+        self.entity_id.setClearButtonEnabled(True)
+        self.entity_id.setMaximumWidth(140)
+        self.verify_button = QPushButton("بررسی زنجیره")
+        self.verify_button.setToolTip("بررسی می‌کند که هیچ رکوردی پس از ثبت تغییر نکرده باشد.")
+        self.verify_button.clicked.connect(self.verify)
+        self.verify_result = QLabel()
+        self.verify_result.setWordWrap(True)
+        self.verify_result.setVisible(False)
+        self.date_error = error_label()
+        self.errors = FieldErrors()
+        self.errors.register("date_to", self.date_to, self.date_error)
+        self.model: WindowTableModel[AuditRow] = WindowTableModel(COLUMNS)
+        self.table = list_table(self.model)
+        for column, width in enumerate((60, 130, 150, 100, 90)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.before = _side_table()
+        self.after = _side_table()
+        self.before.verticalScrollBar().valueChanged.connect(
+            self.after.verticalScrollBar().setValue
+        )
+        self.after.verticalScrollBar().valueChanged.connect(
+            self.before.verticalScrollBar().setValue
+        )
+        self._build_layout()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.refresh)
+        self._fill_choices()
+        self.user.currentIndexChanged.connect(self._on_filter_changed)
+        self.entity.currentIndexChanged.connect(self._on_filter_changed)
+        self.date_from.date_changed.connect(self._on_filter_changed)
+        self.date_to.date_changed.connect(self._on_filter_changed)
+        self.entity_id.textChanged.connect(lambda _t: self._timer.start())
+        self.refresh()
+
+    def _build_layout(self) -> None:
+        filters = QHBoxLayout()
+        for widget in (
+            QLabel("کاربر:"),
+            self.user,
+            QLabel("نوع رکورد:"),
+            self.entity,
+            QLabel("از تاریخ:"),
+            self.date_from,
+            QLabel("تا:"),
+            self.date_to,
+            self.entity_id,
+        ):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.verify_button)
+        sides = QHBoxLayout()
+        for title, table in (("پیش از تغییر", self.before), ("پس از تغییر", self.after)):
+            box = QGroupBox(title)
+            QVBoxLayout(box).addWidget(table)
+            sides.addWidget(box)
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addWidget(self.summary)
+        details_layout.addLayout(sides, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.date_error)
+        layout.addWidget(self.verify_result)
+        layout.addWidget(splitter, 1)
+
+    def _fill_choices(self) -> None:
+        """The user and record-type lists (kept on the current choice when re-read)."""
+        users = run_op(self, lambda: self._audit.users(self._actor)) or []
+        entities = run_op(self, lambda: self._audit.entities(self._actor)) or []
+        for combo, everyone, items in (
+            (self.user, "همه کاربران", [(name, user_id) for user_id, name in users]),
+            (
+                self.entity,
+                "همه",
+                [(ENTITY_LABELS.get(e, e), e) for e in sorted(set(ENTITY_LABELS) | set(entities))],
+            ),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everyone, None)
+            for label, data in items:
+                combo.addItem(label, data)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+
+    def current_filter(self) -> AuditFilter:
+        typed = to_ascii_digits(self.entity_id.text().strip())
+        return AuditFilter(
+            user_id=self.user.currentData(),
+            entity=self.entity.currentData(),
+            entity_id=typed or None,
+            date_from=self.date_from.value(),
+            date_to=self.date_to.value(),
+        )
+
+    def refresh(self) -> None:
+        """Re-read the choices and the list under the current filters."""
+        self._timer.stop()
+        self._fill_choices()
+        flt = self.current_filter()
+        self.errors.clear()
+        if flt.date_from and flt.date_to and flt.date_to < flt.date_from:
+            self.errors.show(ValidationError("date_to", "date_range_reversed"))
+            return
+        self.model.set_source(_AuditSource(self._audit, self._actor, flt))
+        self._show_diff(None)
+
+    def selected(self) -> AuditRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_item(index.row()) if index.isValid() else None
+
+    def _on_filter_changed(self, _value: object) -> None:
+        self.refresh()
+
+    def _on_table_selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        self._show_diff(self.selected())
+
+    def _show_diff(self, row: AuditRow | None) -> None:
+        """Both sides list the same keys in the same order, so each row lines up with its
+        counterpart; changed values are highlighted on both sides."""
+        for table in (self.before, self.after):
+            table.setRowCount(0)
+        if row is None:
+            self.summary.setText("")
+            return
+        who = row.user or "سامانه"
+        what = f"{_action_label(row.action)} {ENTITY_LABELS.get(row.entity, row.entity)}"
+        self.summary.setText(
+            f"رکورد {fmt.number(row.id)}: {what}، به دست {who}، {fmt.datetime_(row.at)}"
+        )
+        before, after = row.before or {}, row.after or {}
+        keys = sorted(set(before) | set(after), key=lambda k: KEY_LABELS.get(k, k))
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for table, side in ((self.before, before), (self.after, after)):
+            table.setRowCount(len(keys))
+            for index, key in enumerate(keys):
+                label = QTableWidgetItem(KEY_LABELS.get(key, key))
+                value = QTableWidgetItem(render_value(side.get(key), key))
+                if before.get(key) != after.get(key):
+                    for item in (label, value):
+                        item.setBackground(CHANGED)
+                    label.setFont(bold)
+                table.setItem(index, 0, label)
+                table.setItem(index, 1, value)
+            table.resizeRowsToContents()
+        for index in range(len(keys)):  # the taller side sets the height of both
+            height = max(self.before.rowHeight(index), self.after.rowHeight(index))
+            self.before.setRowHeight(index, height)
+            self.after.setRowHeight(index, height)
+
+    def verify(self) -> None:
+        """Walk the whole hash chain in the background; the result shows beside the button."""
+        if self._verifying is not None:
+            return
+        self.verify_button.setEnabled(False)
+        self._set_verify_text("در حال بررسی زنجیره…", "")
+        app = QCoreApplication.instance()
+        if app is not None:  # a check still running must end before the window goes
+            app.aboutToQuit.connect(self.wait_for_verify, Qt.ConnectionType.UniqueConnection)
+        call = BackgroundCall(lambda: self._audit.verify(self._actor), parent=self)
+        call.finished_ok.connect(self._on_verify_finished_ok)
+        call.failed.connect(self._on_verify_failed)
+        self._verifying = call
+        call.start()
+
+    def wait_for_verify(self, msecs: int = 30_000) -> bool:
+        """Block until a running check ends (closing, tests); True when none is running."""
+        return self._verifying is None or self._verifying.wait(msecs)
+
+    def _on_verify_finished_ok(self, result: VerifyResult) -> None:
+        self._verify_done()
+        if result.ok:
+            text = f"زنجیره سالم است ({fmt.count(result.checked)} رکورد)."
+            self._set_verify_text(text, OK_STYLE)
+            self.status_message.emit(text)
+            return
+        entry = result.broken_entry or 0
+        reason = BREAK_REASONS.get(result.reason, result.reason)
+        text = f"زنجیره شکسته است: رکورد {fmt.number(entry)} {reason}."
+        self._set_verify_text(text, BROKEN_STYLE)
+        self.status_message.emit(text)
+        self.model.refresh()  # show the entry as it is stored now, not as cached
+        row = self.model.find_row(lambda r: r.id == entry)
+        if row >= 0:
+            select_row(self.table, row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _on_verify_failed(self, message: str) -> None:
+        self._verify_done()
+        self._set_verify_text(message, BROKEN_STYLE)
+
+    def _verify_done(self) -> None:
+        if self._verifying is not None:
+            self._verifying.wait()
+            self._verifying.deleteLater()
+            self._verifying = None
+        self.verify_button.setEnabled(True)
+
+    def _set_verify_text(self, text: str, style: str) -> None:
+        self.verify_result.setStyleSheet(style)
+        self.verify_result.setText(text)
+        self.verify_result.setVisible(bool(text))
+
+    def closeEvent(self, event) -> None:
+        self.wait_for_verify()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Billing UI: the invoicing screen (invoices, payments, receivables tabs) and its dialogs."""

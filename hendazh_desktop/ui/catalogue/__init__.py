@@ -1,0 +1,1 @@
+"""Catalogue UI: the services and prices editor."""

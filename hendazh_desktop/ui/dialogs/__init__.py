@@ -1,1 +1,0 @@
-"""Dialogs: subscriber, service catalogue, crash report, small prompts."""

@@ -1,0 +1,1 @@
+"""Dispatch UI: the dispatch board, work groups and the price-and-agreement dialog."""

@@ -1,0 +1,1 @@
+"""Requests UI: the intake panel, the queue view and the request form."""

@@ -1,0 +1,1 @@
+"""Subscribers UI: the list, the card, the editor dialog and quick registration."""

@@ -1,1 +1,0 @@
-"""The main views of the window."""

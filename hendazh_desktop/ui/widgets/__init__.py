@@ -1,1 +1,0 @@
-"""Reusable widgets: Jalali date edit, field error labels, the subscriber card."""
