@@ -6,11 +6,10 @@ import sqlite3
 
 import pytest
 
-from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.permissions import Role
 from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
 from hendazh_desktop.services.accounts.audit import AuditFilter, AuditService
-from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
+from hendazh_desktop.services.accounts.bootstrap import office_actor
 from hendazh_desktop.services.catalogue.catalogue import CatalogueService
 from hendazh_desktop.services.requests.intake import IntakeService, RequestDraft
 from hendazh_desktop.services.requests.queue import QueueService
@@ -18,18 +17,10 @@ from hendazh_desktop.services.subscribers.register import SubscriberService
 
 
 @pytest.fixture
-def fresh_db(tmp_path):
-    db = Database(str(tmp_path / "a.db"))
-    prepare_database(db, backup_dir=None)
-    yield db
-    db.dispose()
-
-
-@pytest.fixture
-def populated(fresh_db):
-    manager = office_actor(fresh_db, "boss", full_name="بهرام مدیری", role=Role.MANAGER)
-    zone = CatalogueService(fresh_db).zones(manager)[0]
-    subs = SubscriberService(fresh_db)
+def populated(db):
+    manager = office_actor(db, "boss", full_name="بهرام مدیری", role=Role.MANAGER)
+    zone = CatalogueService(db).zones(manager)[0]
+    subs = SubscriberService(db)
     card = subs.create(
         manager,
         SubscriberDraft(
@@ -48,12 +39,12 @@ def populated(fresh_db):
         ),
         expected_version=card.version,
     )
-    service = CatalogueService(fresh_db).services(manager)[0]
-    created = IntakeService(fresh_db).create_request(
+    service = CatalogueService(db).services(manager)[0]
+    created = IntakeService(db).create_request(
         manager, RequestDraft(card.id, service.id, card.addresses[0].id)
     )
-    QueueService(fresh_db).cancel(manager, created.id, "مشترک منصرف شد", expected_version=1)
-    return fresh_db, manager, card
+    QueueService(db).cancel(manager, created.id, "مشترک منصرف شد", expected_version=1)
+    return db, manager, card
 
 
 def test_every_write_is_recorded_with_who_and_what(populated):

@@ -6,41 +6,19 @@ import datetime as dt
 
 import pytest
 
-from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.errors import PermissionDenied, ValidationError
 from hendazh_desktop.domain.permissions import Role
 from hendazh_desktop.domain.subscriber_forms import PhoneDraft, SubscriberDraft
-from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
+from hendazh_desktop.services.accounts.bootstrap import office_actor
 from hendazh_desktop.services.accounts.users import SignInError, UserService
 from hendazh_desktop.services.catalogue.catalogue import CatalogueService, ServiceDraft
 from hendazh_desktop.services.requests.intake import IntakeService, RequestDraft
 from hendazh_desktop.services.subscribers.register import SubscriberService
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = dt.datetime(2025, 11, 20, 8, 0, tzinfo=dt.UTC)
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-
 @pytest.fixture
-def fresh_db(tmp_path):
-    db = Database(str(tmp_path / "u.db"))
-    prepare_database(db, backup_dir=None)
-    yield db
-    db.dispose()
-
-
-@pytest.fixture
-def clock():
-    return Clock()
-
-
-@pytest.fixture
-def users(fresh_db, clock):
-    return UserService(fresh_db, clock=clock)
+def users(db, clock):
+    return UserService(db, clock=clock)
 
 
 def test_first_admin_only_once_and_no_default_password(users):
@@ -128,31 +106,31 @@ def test_system_account_never_signs_in(users):
 
 
 @pytest.mark.parametrize("role", [Role.CONSULTANT, Role.DISPATCHER, Role.ACCOUNTANT])
-def test_only_managers_edit_services(fresh_db, role):
-    actor = office_actor(fresh_db, f"u-{role.value}", role=role)
-    catalogue = CatalogueService(fresh_db)
+def test_only_managers_edit_services(db, role):
+    actor = office_actor(db, f"u-{role.value}", role=role)
+    catalogue = CatalogueService(db)
     service = catalogue.services(actor)[0]
     draft = ServiceDraft(
         service.name, service.payment_policy, True, "50", False, "10", "25", "10", "5", "0", True
     )
     with pytest.raises(PermissionDenied):
         catalogue.update_service(actor, service.id, draft, expected_version=service.version)
-    manager = office_actor(fresh_db, "boss", role=Role.MANAGER)
+    manager = office_actor(db, "boss", role=Role.MANAGER)
     catalogue.update_service(manager, service.id, draft, expected_version=service.version)
 
 
-def test_accountants_do_not_take_calls(fresh_db):
-    accountant = office_actor(fresh_db, "acc", role=Role.ACCOUNTANT)
+def test_accountants_do_not_take_calls(db):
+    accountant = office_actor(db, "acc", role=Role.ACCOUNTANT)
     with pytest.raises(PermissionDenied):
-        SubscriberService(fresh_db).create(
+        SubscriberService(db).create(
             accountant, SubscriberDraft(name="علی", phones=(PhoneDraft("09171234567"),))
         )
     with pytest.raises(PermissionDenied):
-        IntakeService(fresh_db).create_request(accountant, RequestDraft(1, 1, 1))
+        IntakeService(db).create_request(accountant, RequestDraft(1, 1, 1))
 
 
-def test_only_admins_manage_users(fresh_db, users):
-    manager = office_actor(fresh_db, "boss", role=Role.MANAGER)
+def test_only_admins_manage_users(db, users):
+    manager = office_actor(db, "boss", role=Role.MANAGER)
     with pytest.raises(PermissionDenied):
         users.add_user(manager, "eve", "ایو", "admin", "eve-password")
     with pytest.raises(PermissionDenied):
