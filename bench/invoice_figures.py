@@ -21,8 +21,8 @@ import time
 from bench.common import Figure, figure, median, p95
 from hendazh_desktop.demo import names as words
 from hendazh_desktop.domain.billing import amount_in_words
+from hendazh_desktop.domain.billing_records import InvoiceLine
 from hendazh_desktop.reports.document_data import (
-    DocumentLine,
     InvoiceDocument,
     Party,
     Settlement,
@@ -87,8 +87,23 @@ def sample_invoice(n: int = 0) -> InvoiceDocument:
         gross = quantity * price
         net = gross - discount
         vat = 0 if exempt else net // 10
-        amounts = (price, gross, discount, net, vat, net + vat)
-        lines.append(DocumentLine(code, description, quantity, unit, *amounts, vat_exempt=exempt))
+        lines.append(
+            InvoiceLine(
+                position=len(lines) + 1,
+                code=code,
+                description=description,
+                quantity=quantity,
+                unit=unit,
+                unit_price=price,
+                gross=gross,
+                discount=discount,
+                net=net,
+                vat_bp=0 if exempt else 1000,
+                vat_exempt=exempt,
+                vat=vat,
+                total=net + vat,
+            )
+        )
     total = sum(line.total for line in lines)
     paid = 10_000_000
     return InvoiceDocument(

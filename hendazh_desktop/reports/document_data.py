@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from hendazh_desktop.domain.billing_records import InvoiceLine, StatementLine
+
 
 @dataclass(frozen=True, slots=True)
 class Party:
@@ -20,23 +22,6 @@ class Party:
     address: str = ""
     phone: str = ""
     subscription_code: str = ""  # buyer only
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentLine:
-    """One printed invoice line; every amount in rials."""
-
-    code: str
-    description: str
-    quantity: int
-    unit: str
-    unit_price: int
-    gross: int
-    discount: int
-    net: int
-    vat: int
-    total: int
-    vat_exempt: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +41,7 @@ class InvoiceDocument:
     issued_on: dt.date | None  # None for a draft (printed as a draft)
     seller: Party
     buyer: Party
-    lines: tuple[DocumentLine, ...]
+    lines: tuple[InvoiceLine, ...]
     gross: int
     discount: int
     net: int
@@ -94,18 +79,6 @@ class ReceiptDocument:
 
 
 @dataclass(frozen=True, slots=True)
-class StatementEntry:
-    """One line of a statement of account; debit raises what is owed, credit lowers it."""
-
-    on: dt.date
-    description: str
-    reference: str
-    debit: int
-    credit: int
-    balance: int
-
-
-@dataclass(frozen=True, slots=True)
 class StatementDocument:
     """A subscriber's statement of account."""
 
@@ -113,6 +86,6 @@ class StatementDocument:
     subscriber_name: str
     subscription_code: str
     printed_on: dt.date
-    entries: tuple[StatementEntry, ...]
+    entries: tuple[StatementLine, ...]
     balance: int  # positive: owed by the subscriber; negative: the subscriber's credit
     ageing: tuple[int, int, int, int] = field(default=(0, 0, 0, 0))

@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from hendazh_desktop.domain.billing import amount_in_words
+from hendazh_desktop.domain.billing_records import InvoiceLine
 from hendazh_desktop.domain.jalali import format_date
 from hendazh_desktop.domain.money import format_number
 from hendazh_desktop.reports.billing_layout import (
@@ -29,7 +30,7 @@ from hendazh_desktop.reports.billing_layout import (
     page_footer,
     signature_boxes,
 )
-from hendazh_desktop.reports.document_data import DocumentLine, InvoiceDocument, Party
+from hendazh_desktop.reports.document_data import InvoiceDocument, Party
 from hendazh_desktop.reports.layout import INK, SHADE
 
 PAGE = landscape(A4)
@@ -183,7 +184,7 @@ def _party_block(heading: str, party: Party, *, buyer: bool) -> Table:
     return grid(rows, widths, style, padding=2.5)
 
 
-def _line_row(index: int, line: DocumentLine) -> list[Flowable | str]:
+def _line_row(index: int, line: InvoiceLine) -> list[Flowable | str]:
     return [
         cell(digits(str(index)), align="center"),
         cell(line.code, size=7.5, align="center"),

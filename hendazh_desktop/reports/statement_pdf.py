@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from hendazh_desktop.domain.billing import AGEING_LABELS
+from hendazh_desktop.domain.billing_records import StatementLine
 from hendazh_desktop.domain.jalali import format_date
 from hendazh_desktop.domain.money import format_number
 from hendazh_desktop.reports.billing_layout import (
@@ -23,7 +24,7 @@ from hendazh_desktop.reports.billing_layout import (
     label_value_rows,
     page_footer,
 )
-from hendazh_desktop.reports.document_data import StatementDocument, StatementEntry
+from hendazh_desktop.reports.document_data import StatementDocument
 from hendazh_desktop.reports.layout import SHADE
 
 PAGE = A4
@@ -133,7 +134,7 @@ def _header(doc: StatementDocument) -> Flowable:
     return KeepTogether(parts)
 
 
-def _entry_row(index: int, entry: StatementEntry) -> list[Flowable | str]:
+def _entry_row(index: int, entry: StatementLine) -> list[Flowable | str]:
     return [
         cell(digits(str(index)), size=7.5, align="center"),
         cell(format_date(entry.on), size=7.5, align="center", fit=True),

@@ -18,18 +18,17 @@ from bidi.algorithm import get_display
 from PIL import Image
 
 from hendazh_desktop.domain.billing import AGEING_LABELS, amount_in_words
+from hendazh_desktop.domain.billing_records import InvoiceLine, StatementLine
 from hendazh_desktop.domain.money import format_number
 from hendazh_desktop.domain.text import strip_bidi_controls
 from hendazh_desktop.reports import persian
 from hendazh_desktop.reports.billing_layout import base_direction, display_line
 from hendazh_desktop.reports.document_data import (
-    DocumentLine,
     InvoiceDocument,
     Party,
     ReceiptDocument,
     Settlement,
     StatementDocument,
-    StatementEntry,
 )
 from hendazh_desktop.reports.invoice_pdf import render_invoice
 from hendazh_desktop.reports.receipt_pdf import render_receipt
@@ -73,7 +72,7 @@ ITEMS = (
 )
 
 
-def _lines(count: int) -> tuple[DocumentLine, ...]:
+def _lines(count: int) -> tuple[InvoiceLine, ...]:
     lines = []
     for i in range(count):
         code, description, quantity, unit, price, discount, exempt = ITEMS[i % len(ITEMS)]
@@ -81,8 +80,23 @@ def _lines(count: int) -> tuple[DocumentLine, ...]:
         gross = quantity * price
         net = gross - discount
         vat = 0 if exempt else net // 10
-        amounts = (price, gross, discount, net, vat, net + vat)
-        lines.append(DocumentLine(code, description, quantity, unit, *amounts, vat_exempt=exempt))
+        lines.append(
+            InvoiceLine(
+                position=len(lines) + 1,
+                code=code,
+                description=description,
+                quantity=quantity,
+                unit=unit,
+                unit_price=price,
+                gross=gross,
+                discount=discount,
+                net=net,
+                vat_bp=0 if exempt else 1000,
+                vat_exempt=exempt,
+                vat=vat,
+                total=net + vat,
+            )
+        )
     return tuple(lines)
 
 
@@ -137,7 +151,7 @@ def statement(count: int = 6, **changes: object) -> StatementDocument:
         debit, credit = (0, 7_500_000) if i % 3 == 2 else (4_350_000 + i * 1_000, 0)
         balance += debit - credit
         entries.append(
-            StatementEntry(
+            StatementLine(
                 dt.date(2025, 6, 1) + dt.timedelta(days=7 * i),
                 "دریافت وجه" if credit else "صورتحساب خدمات لوله‌کشی",
                 f"1404-{100 + i:06d}",

@@ -20,13 +20,11 @@ from hendazh_desktop.domain.jalali import format_date, today_local
 from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.phones import parse_phone
 from hendazh_desktop.reports.document_data import (
-    DocumentLine,
     InvoiceDocument,
     Party,
     ReceiptDocument,
     Settlement,
     StatementDocument,
-    StatementEntry,
 )
 from hendazh_desktop.reports.invoice_pdf import render_invoice
 from hendazh_desktop.reports.receipt_pdf import render_receipt
@@ -103,22 +101,7 @@ def invoice_document(uow: UnitOfWork, invoice: Invoice) -> InvoiceDocument:
         issued_on=invoice.issued_on,
         seller=seller(uow),
         buyer=_buyer(uow, invoice),
-        lines=tuple(
-            DocumentLine(
-                x.code,
-                x.description,
-                x.quantity,
-                x.unit,
-                x.unit_price,
-                x.gross,
-                x.discount,
-                x.net,
-                x.vat,
-                x.total,
-                x.vat_exempt,
-            )
-            for x in detail.lines
-        ),
+        lines=detail.lines,
         gross=invoice.gross,
         discount=invoice.discount,
         net=invoice.net,
@@ -213,7 +196,7 @@ class BillingDocuments:
             subscription_code=statement.subscription_code,
             printed_on=day,
             entries=tuple(
-                StatementEntry(x.on, x.description, x.reference, x.debit, x.credit, x.balance)
+                x
                 for x in statement.lines
             ),
             balance=statement.balance,

@@ -15,6 +15,7 @@ from hendazh_desktop.domain.billing import (
     number_text,
     parse_number,
 )
+from hendazh_desktop.domain.billing_records import InvoiceLine, StatementLine
 from hendazh_desktop.domain.errors import NotFound
 from hendazh_desktop.domain.jalali import today_local
 from hendazh_desktop.domain.permissions import Actor, Permission, require
@@ -22,13 +23,11 @@ from hendazh_desktop.services.billing.records import (
     AgeingRow,
     InvoiceDetail,
     InvoiceFilter,
-    InvoiceLineInfo,
     InvoiceRow,
     PaymentFilter,
     PaymentRow,
     SettlementInfo,
     Statement,
-    StatementLine,
 )
 from hendazh_desktop.services.clock import Clock, system_clock
 
@@ -107,7 +106,7 @@ def _settlement_label(uow: UnitOfWork, payment_id: int | None, credit_note_id: i
 
 def detail_of(uow: UnitOfWork, invoice: Invoice) -> InvoiceDetail:
     lines = tuple(
-        InvoiceLineInfo(
+        InvoiceLine(
             x.position,
             x.code,
             x.description,

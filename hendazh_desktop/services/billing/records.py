@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from hendazh_desktop.domain.billing_records import InvoiceLine, StatementLine
+
 
 @dataclass(frozen=True, slots=True)
 class InvoiceFilter:
@@ -42,25 +44,6 @@ class InvoiceRow:
 
 
 @dataclass(frozen=True, slots=True)
-class InvoiceLineInfo:
-    """One line of an invoice with its worked-out amounts."""
-
-    position: int
-    code: str
-    description: str
-    quantity: int
-    unit: str
-    unit_price: int
-    gross: int
-    discount: int
-    net: int
-    vat_bp: int
-    vat_exempt: bool
-    vat: int
-    total: int
-
-
-@dataclass(frozen=True, slots=True)
 class SettlementInfo:
     """A payment or credit note applied to an invoice (negative when reversed)."""
 
@@ -74,7 +57,7 @@ class InvoiceDetail:
     """An invoice with its lines, what settled it, and what it corrects or is corrected by."""
 
     row: InvoiceRow
-    lines: tuple[InvoiceLineInfo, ...]
+    lines: tuple[InvoiceLine, ...]
     gross: int
     discount: int
     net: int
@@ -160,18 +143,6 @@ class AgeingRow:
     buckets: tuple[int, int, int, int]
     total: int
     credit: int  # unapplied payments the subscriber has with the office
-
-
-@dataclass(frozen=True, slots=True)
-class StatementLine:
-    """One line of a statement of account."""
-
-    on: dt.date
-    description: str
-    reference: str
-    debit: int
-    credit: int
-    balance: int
 
 
 @dataclass(frozen=True, slots=True)

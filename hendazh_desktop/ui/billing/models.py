@@ -25,12 +25,12 @@ from hendazh_desktop.domain.billing import (
     InvoiceState,
     PaymentMethod,
 )
+from hendazh_desktop.domain.billing_records import InvoiceLine
 from hendazh_desktop.domain.permissions import Actor
 from hendazh_desktop.domain.text import to_persian_digits
 from hendazh_desktop.services.billing.records import (
     AgeingRow,
     InvoiceFilter,
-    InvoiceLineInfo,
     InvoiceRow,
     PaymentFilter,
     PaymentRow,
@@ -280,11 +280,11 @@ class PaymentSource(FilteredSource[PaymentFilter, PaymentRow]):
 
 
 # --- one invoice --------------------------------------------------------------------------
-def _vat(line: InvoiceLineInfo) -> str:
+def _vat(line: InvoiceLine) -> str:
     return "معاف" if line.vat_exempt else fmt.money(line.vat)
 
 
-LINE_COLUMNS: list[Column[InvoiceLineInfo]] = [
+LINE_COLUMNS: list[Column[InvoiceLine]] = [
     Column("ردیف", lambda x: fmt.number(x.position + 1), CENTER),
     Column("شرح", lambda x: x.description),
     Column("تعداد", lambda x: f"{fmt.count(x.quantity)} {x.unit}".strip(), NUMERIC),
@@ -298,7 +298,7 @@ LINE_WIDTHS = (44, 0, 80, 118, 100, 118, 100, 118)  # the description (1) stretc
 LINE_STRETCH_COLUMN = 1
 
 
-def line_model(parent: Any = None) -> WindowTableModel[InvoiceLineInfo]:
+def line_model(parent: Any = None) -> WindowTableModel[InvoiceLine]:
     return WindowTableModel(LINE_COLUMNS, parent=parent)
 
 
