@@ -14,6 +14,7 @@ from hendazh_desktop.domain.invoicing import line_amounts
 from hendazh_desktop.domain.jalali import fiscal_year_of, to_jalali, today_local
 from hendazh_desktop.domain.permissions import Actor
 from hendazh_desktop.domain.requests import RequestStatus
+from hendazh_desktop.domain.vat import VatEntry
 from hendazh_desktop.services.billing.invoices import InvoiceService
 from hendazh_desktop.services.billing.payments import PaymentService
 from hendazh_desktop.services.billing.posting import UNIT_SERVICE, rounding, service_line
@@ -47,14 +48,14 @@ def prepayment_invoices(db: Database, actor: Actor) -> list[int]:
         waiting = uow.billing.uninvoiced_awaiting_prepayment(limit=10**9)
         way = rounding(uow)
         services = {s.id: s for s in uow.catalogue.services(include_inactive=True)}
-        rates: dict[tuple[int, dt.date], int] = {}
+        rates: dict[tuple[int, dt.date], VatEntry] = {}
         planned = []
         for request in waiting:
             service = services[request.service_id]
             day = today_local(request.created_at)
             key = (service.id, day)
             if key not in rates:
-                rates[key] = uow.billing.vat_rate(service, day)
+                rates[key] = uow.billing.vat_on(service.id, day)
             line = service_line(service, rates[key])
             planned.append(
                 (

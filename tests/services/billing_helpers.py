@@ -8,6 +8,7 @@ import uuid
 from hendazh_desktop.domain.permissions import Actor
 from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
 from hendazh_desktop.services.catalogue.catalogue import CatalogueService
+from hendazh_desktop.services.clock import Clock, system_clock
 from hendazh_desktop.services.dispatch.assignment import DispatchService
 from hendazh_desktop.services.dispatch.job_sheets import JobSheetService
 from hendazh_desktop.services.dispatch.pricing import LineDraft, PricingService
@@ -28,9 +29,16 @@ class Office:
     """One office: a group, a subscriber, and requests driven through intake and dispatch."""
 
     def __init__(
-        self, db, actor: Actor, *, name: str = "مریم فسایی", phone: str = "09171234567"
+        self,
+        db,
+        actor: Actor,
+        *,
+        name: str = "مریم فسایی",
+        phone: str = "09171234567",
+        clock: Clock = system_clock,
     ) -> None:
         self.db = db
+        self.clock = clock
         self.actor = actor
         catalogue = CatalogueService(db)
         self.services = {s.code: s for s in catalogue.services(actor)}
@@ -63,7 +71,7 @@ class Office:
         return QueueService(self.db).get(self.actor, request_id).status
 
     def new_request(self, code: str = "PLB") -> int:
-        made = IntakeService(self.db).create_request(
+        made = IntakeService(self.db, clock=self.clock).create_request(
             self.actor,
             RequestDraft(self.card.id, self.services[code].id, self.card.addresses[0].id),
         )

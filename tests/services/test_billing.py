@@ -300,7 +300,7 @@ def test_vat_rate_follows_its_effective_day_and_rounding_setting(
         draft_of(plumbing, vat_percent="12", vat_effective_from="1404/10/01"),
         expected_version=plumbing.version,
     )
-    assert [bp for _, bp in catalogue.vat_schedule(manager, plumbing.id)] == [1200, 1000]
+    assert [e.vat_bp for e in catalogue.vat_schedule(manager, plumbing.id)] == [1200, 1000]
     odd = (LABOUR.__class__("labour", "کار", "1", "1,234,567"),)
     first, second = office.done("PLB", odd), office.done("PLB", odd)
     before = InvoiceService(db, clock=clock)

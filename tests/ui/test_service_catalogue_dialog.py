@@ -163,6 +163,7 @@ def test_a_new_vat_rate_starts_on_the_day_typed(ctx, dialog):
     assert service(ctx, "برق‌کاری").vat_rate_bp == 1000  # nothing written
     retype(dialog.vat_from_edit, "۱۴۱۰/۰۱/۰۱")
     assert dialog.save()
-    assert service(ctx, "برق‌کاری").vat_rate_bp == 1200
+    assert service(ctx, "برق‌کاری").vat_rate_bp == 1000  # 12% is not in force yet
+    assert dialog.ui.vatPercentEdit.text() == "۱۰"
     text = dialog.vat_schedule_label.text()
-    assert "۱۲٪ از ۱۴۱۰/۰۱/۰۱" in text and "۱۰٪ از ابتدا" in text
+    assert "۱۲٪ از ۱۴۱۰/۰۱/۰۱" in text and "۱۰٪ از ابتدا (امروز در اجرا)" in text

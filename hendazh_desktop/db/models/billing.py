@@ -20,23 +20,27 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import false
 
 from hendazh_desktop.db.base import Base, integer_check, utcnow
 
 
 class VatRate(Base):
-    """A service's VAT rate from a day on (the rate of a day is the latest that started)."""
+    """A service's VAT from a day on: a rate, or an exemption (the term of a day is the latest
+    entry that started). This schedule is the only source of a service's VAT."""
 
     __tablename__ = "vat_rates"
     __table_args__ = (
         UniqueConstraint("service_id", "effective_from", name="uq_vat_rates_service_day"),
         CheckConstraint("vat_bp BETWEEN 0 AND 10000", name="vat_bp"),
+        CheckConstraint("NOT exempt OR vat_bp = 0", name="exempt_has_no_rate"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     service_id: Mapped[int] = mapped_column(ForeignKey("services.id"), index=True)
     effective_from: Mapped[dt.date] = mapped_column(Date)
     vat_bp: Mapped[int] = mapped_column(Integer)
+    exempt: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 

@@ -23,7 +23,8 @@ from hendazh_desktop.db.models.billing import (
     PaymentBalance,
     VatRate,
 )
-from hendazh_desktop.db.models.core import Service, ServiceRequest, Subscriber
+from hendazh_desktop.db.models.core import ServiceRequest, Subscriber
+from hendazh_desktop.domain.vat import VatEntry, entry_on
 
 
 class BillingRepository:
@@ -62,26 +63,24 @@ class BillingRepository:
             return int(self.session.execute(bump).scalar_one())
 
     # -- VAT ---------------------------------------------------------------------------------
-    def vat_rate(self, service: Service, day: dt.date) -> int:
-        """Basis points in force for the service on ``day`` (0 when exempt)."""
-        if service.vat_exempt:
-            return 0
-        stmt = (
-            select(VatRate.vat_bp)
-            .where(VatRate.service_id == service.id, VatRate.effective_from <= day)
-            .order_by(VatRate.effective_from.desc())
-            .limit(1)
-        )
-        found = self.session.execute(stmt).scalar_one_or_none()
-        return service.vat_rate_bp if found is None else int(found)
-
-    def vat_schedule(self, service_id: int) -> list[VatRate]:
+    def vat_schedule(self, service_id: int) -> list[VatEntry]:
+        """The service's VAT entries, newest first."""
         stmt = (
             select(VatRate)
             .where(VatRate.service_id == service_id)
             .order_by(VatRate.effective_from.desc())
         )
-        return list(self.session.execute(stmt).scalars())
+        return [
+            VatEntry(r.effective_from, r.vat_bp, r.exempt)
+            for r in self.session.execute(stmt).scalars()
+        ]
+
+    def vat_on(self, service_id: int, day: dt.date) -> VatEntry:
+        """The VAT entry in force for the service on ``day``."""
+        found = entry_on(self.vat_schedule(service_id), day)
+        if found is None:  # every service has an entry from its first day (seed, 0007)
+            raise LookupError(f"service {service_id} has no VAT entry on {day}")
+        return found
 
     # -- invoices ----------------------------------------------------------------------------
     def invoice(self, invoice_id: int) -> Invoice | None:

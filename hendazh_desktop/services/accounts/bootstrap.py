@@ -6,6 +6,7 @@ from pathlib import Path
 
 from hendazh_desktop.db import migrate
 from hendazh_desktop.db.database import Database
+from hendazh_desktop.db.models.billing import VatRate
 from hendazh_desktop.db.models.core import Service, User, Zone
 from hendazh_desktop.domain.catalogue import (
     DEFAULT_COMMISSION_BP,
@@ -18,6 +19,7 @@ from hendazh_desktop.domain.catalogue import (
 )
 from hendazh_desktop.domain.fields import clean_text
 from hendazh_desktop.domain.permissions import Actor, Role
+from hendazh_desktop.domain.vat import SINCE_EVER
 
 
 def prepare_database(db: Database, *, backup_dir: Path | None) -> Path | None:
@@ -48,6 +50,16 @@ def seed_catalogue(db: Database) -> None:
                         active=True,
                         sort_order=order,
                         version=1,
+                    )
+                )
+            uow.flush()
+            for service in uow.catalogue.services():
+                uow.billing.add(
+                    VatRate(
+                        service_id=service.id,
+                        effective_from=SINCE_EVER,
+                        vat_bp=service.vat_rate_bp,
+                        exempt=service.vat_exempt,
                     )
                 )
         if not uow.catalogue.zones():

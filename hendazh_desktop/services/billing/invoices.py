@@ -153,7 +153,7 @@ class InvoiceService:
             if price is None:
                 raise Conflict("no_price")
             now = self._clock()
-            rate = uow.billing.vat_rate(service, today_local(now))
+            vat = uow.billing.vat_on(service.id, today_local(now))
             invoice = Invoice(
                 kind=InvoiceKind.FINAL.value,
                 series="INV",
@@ -168,7 +168,7 @@ class InvoiceService:
             for i, line in enumerate(price.lines):
                 labour = line.kind == LineKind.LABOUR.value
                 item = InvoiceLineInput(
-                    line.description, line.quantity, line.unit_price, 0, rate, service.vat_exempt
+                    line.description, line.quantity, line.unit_price, 0, vat.vat_bp, vat.exempt
                 )
                 inputs.append(item)
                 invoice.lines.append(

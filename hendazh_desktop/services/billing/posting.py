@@ -37,6 +37,7 @@ from hendazh_desktop.domain.invoicing import (
 from hendazh_desktop.domain.jalali import fiscal_year_of, today_local
 from hendazh_desktop.domain.permissions import Actor
 from hendazh_desktop.domain.requests import RequestStatus
+from hendazh_desktop.domain.vat import VatEntry
 from hendazh_desktop.services.requests.lifecycle import record_transition
 
 S = RequestStatus
@@ -83,15 +84,17 @@ def new_line(
     )
 
 
-def line_inputs(invoice: Invoice, *, vat_bp: int | None = None) -> list[InvoiceLineInput]:
+def line_inputs(invoice: Invoice, *, vat: VatEntry | None = None) -> list[InvoiceLineInput]:
+    """The lines of an invoice as the domain works them out; ``vat`` replaces their VAT term
+    (a rate or an exemption) with the one in force on the day of issue."""
     return [
         InvoiceLineInput(
             row.description,
             row.quantity,
             row.unit_price,
             row.discount,
-            row.vat_bp if vat_bp is None else vat_bp,
-            row.vat_exempt,
+            row.vat_bp if vat is None else vat.vat_bp,
+            row.vat_exempt if vat is None else vat.exempt,
         )
         for row in invoice.lines
     ]
@@ -105,8 +108,7 @@ def issue(
     if invoice.service_id is not None and invoice.kind != InvoiceKind.CREDIT_NOTE.value:
         service = uow.catalogue.service(invoice.service_id)
         assert service is not None
-        rate = uow.billing.vat_rate(service, day)
-        set_lines(uow, invoice, line_inputs(invoice, vat_bp=rate))
+        set_lines(uow, invoice, line_inputs(invoice, vat=uow.billing.vat_on(service.id, day)))
         uow.flush()  # the lines change while the invoice is still a draft
     year = fiscal_year_of(day)
     series = CREDIT_NOTE_SERIES if invoice.kind == InvoiceKind.CREDIT_NOTE.value else INVOICE_SERIES
@@ -401,8 +403,8 @@ def credit_on_cancel(
         )
 
 
-def service_line(service: Service, vat_bp: int) -> InvoiceLineInput:
-    return InvoiceLineInput(service.name, 1, service.base_price, 0, vat_bp, service.vat_exempt)
+def service_line(service: Service, vat: VatEntry) -> InvoiceLineInput:
+    return InvoiceLineInput(service.name, 1, service.base_price, 0, vat.vat_bp, vat.exempt)
 
 
 def issue_prepayment_invoice(
@@ -420,7 +422,7 @@ def issue_prepayment_invoice(
             return existing
     service = uow.catalogue.service(request.service_id)
     assert service is not None and request.subscriber_id is not None
-    line = service_line(service, uow.billing.vat_rate(service, today_local(now)))
+    line = service_line(service, uow.billing.vat_on(service.id, today_local(now)))
     invoice = Invoice(
         kind=InvoiceKind.PREPAYMENT.value,
         series=INVOICE_SERIES,

@@ -12,9 +12,10 @@ from hendazh_desktop.domain.audit import AuditAction
 from hendazh_desktop.domain.catalogue import PaymentPolicy
 from hendazh_desktop.domain.errors import Conflict, FormErrorCollector, NotFound, ValidationError
 from hendazh_desktop.domain.fields import clean_text
-from hendazh_desktop.domain.jalali import parse_date, today_local
+from hendazh_desktop.domain.jalali import format_date, parse_date, today_local
 from hendazh_desktop.domain.money import CurrencyUnit, parse_amount, parse_percent
 from hendazh_desktop.domain.permissions import Actor, Permission, require
+from hendazh_desktop.domain.vat import VatEntry, check_new_entry
 from hendazh_desktop.services.accounts.audit_trail import record, service_snapshot
 from hendazh_desktop.services.catalogue.records import ServiceInfo, ZoneInfo
 from hendazh_desktop.services.clock import Clock, system_clock
@@ -22,7 +23,9 @@ from hendazh_desktop.services.clock import Clock, system_clock
 CURRENCY_SETTING = "display_currency"
 
 
-def service_info(s: Service) -> ServiceInfo:
+def service_info(uow: UnitOfWork, s: Service, today: dt.date) -> ServiceInfo:
+    """The service with the VAT entry in force ``today``."""
+    vat = uow.billing.vat_on(s.id, today)
     return ServiceInfo(
         id=s.id,
         code=s.code,
@@ -30,8 +33,8 @@ def service_info(s: Service) -> ServiceInfo:
         payment_policy=s.payment_policy,
         materials_prepayment_allowed=s.materials_prepayment_allowed,
         materials_prepayment_bp=s.materials_prepayment_bp,
-        vat_exempt=s.vat_exempt,
-        vat_rate_bp=s.vat_rate_bp,
+        vat_exempt=vat.exempt,
+        vat_rate_bp=vat.vat_bp,
         commission_bp=s.commission_bp,
         referrer_share_bp=s.referrer_share_bp,
         recipient_share_bp=s.recipient_share_bp,
@@ -56,7 +59,7 @@ class ServiceDraft:
     recipient_share_percent: str
     base_price: str
     active: bool
-    vat_effective_from: str = ""  # Jalali day a changed VAT rate starts; "" = today
+    vat_effective_from: str = ""  # Jalali day a changed VAT rate or exemption starts; "" = today
 
 
 class CatalogueService:
@@ -68,9 +71,11 @@ class CatalogueService:
 
     def services(self, actor: Actor, *, include_inactive: bool = False) -> list[ServiceInfo]:
         require(actor, Permission.VIEW_SERVICES)
+        today = today_local(self._clock())
         with self._db.read() as uow:
             return [
-                service_info(s) for s in uow.catalogue.services(include_inactive=include_inactive)
+                service_info(uow, s, today)
+                for s in uow.catalogue.services(include_inactive=include_inactive)
             ]
 
     def zones(self, actor: Actor) -> list[ZoneInfo]:
@@ -113,13 +118,15 @@ class CatalogueService:
             errors.add("recipient_share_percent", "shares_exceed_commission")
         if draft.payment_policy == PaymentPolicy.PREPAID.value and price == 0:
             errors.add("base_price", "prepaid_needs_price")
+        today = today_local(self._clock())
         effective = (
             errors.check(parse_date, draft.vat_effective_from, field="vat_effective_from")
             if draft.vat_effective_from.strip()
-            else today_local(self._clock())
+            else today
         )
         errors.raise_if_any()
-        assert effective is not None
+        assert effective is not None and vat is not None
+        entry = VatEntry(effective, vat, draft.vat_exempt)
         with self._db.write() as uow:
             service = uow.catalogue.service(service_id)
             if service is None:
@@ -134,10 +141,7 @@ class CatalogueService:
             service.payment_policy = draft.payment_policy
             service.materials_prepayment_allowed = draft.materials_prepayment_allowed
             service.materials_prepayment_bp = materials
-            if vat != service.vat_rate_bp and not draft.vat_exempt:
-                self._schedule_vat(uow, actor, service, vat, effective)
-            service.vat_exempt = draft.vat_exempt
-            service.vat_rate_bp = vat
+            scheduled = self._schedule_vat(uow, actor, service, entry, today)
             service.commission_bp = commission
             service.referrer_share_bp = referrer
             service.recipient_share_bp = recipient
@@ -152,43 +156,35 @@ class CatalogueService:
                 service.id,
                 AuditAction.UPDATE,
                 before,
-                service_snapshot(service),
+                service_snapshot(service) | scheduled,
             )
             uow.commit()
-            return service_info(service)
+            return service_info(uow, service, today)
 
     def _schedule_vat(
-        self, uow: UnitOfWork, actor: Actor, service: Service, vat: int, day: dt.date
-    ) -> None:
-        """A changed rate applies from ``day``; invoices of earlier days keep the old one."""
-        if not uow.billing.vat_schedule(service.id):
-            uow.billing.add(
-                VatRate(
-                    service_id=service.id,
-                    effective_from=dt.date(2000, 1, 1),
-                    vat_bp=service.vat_rate_bp,
-                    created_by=actor.user_id,
-                    created_at=self._clock(),
-                )
-            )
-        for row in uow.billing.vat_schedule(service.id):
-            if row.effective_from == day:
-                raise ValidationError("vat_effective_from", "vat_day_taken")
+        self, uow: UnitOfWork, actor: Actor, service: Service, entry: VatEntry, today: dt.date
+    ) -> dict[str, object]:
+        """Add ``entry`` to the service's VAT schedule unless that term is already in force on
+        its day; invoices of earlier days keep theirs. Returns what the audit records."""
+        if not check_new_entry(uow.billing.vat_schedule(service.id), entry, today):
+            return {}
         uow.billing.add(
             VatRate(
                 service_id=service.id,
-                effective_from=day,
-                vat_bp=vat,
+                effective_from=entry.effective_from,
+                vat_bp=entry.vat_bp,
+                exempt=entry.exempt,
                 created_by=actor.user_id,
                 created_at=self._clock(),
             )
         )
+        return {"vat_from": format_date(entry.effective_from), "vat_term": entry.label}
 
-    def vat_schedule(self, actor: Actor, service_id: int) -> list[tuple[dt.date, int]]:
-        """The service's VAT rates by the day they start, newest first."""
+    def vat_schedule(self, actor: Actor, service_id: int) -> list[VatEntry]:
+        """The service's VAT entries (rates and exemptions) by the day they start, newest first."""
         require(actor, Permission.VIEW_SERVICES)
         with self._db.read() as uow:
-            return [(r.effective_from, r.vat_bp) for r in uow.billing.vat_schedule(service_id)]
+            return uow.billing.vat_schedule(service_id)
 
     def display_currency(self) -> CurrencyUnit:
         """How money is shown (readable by every signed-in user)."""

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 
 from hendazh_desktop.domain.catalogue import PAYMENT_POLICY_LABELS, PaymentPolicy
 from hendazh_desktop.domain.errors import Conflict, DomainError
+from hendazh_desktop.domain.jalali import today_local
 from hendazh_desktop.domain.money import format_number, format_percent
 from hendazh_desktop.domain.permissions import Permission
+from hendazh_desktop.domain.vat import SINCE_EVER, entry_on
 from hendazh_desktop.services.catalogue.catalogue import ServiceDraft
 from hendazh_desktop.services.catalogue.records import ServiceInfo
 from hendazh_desktop.ui import fmt
@@ -114,31 +116,36 @@ class ServiceCatalogueDialog(QDialog):
         self._load()
 
     def _build_vat_schedule(self) -> None:
-        """A changed VAT rate starts on a day; earlier invoices keep the rate of their day."""
-        self.vat_box = QGroupBox("تاریخ اجرای نرخ مالیات")
+        """A changed VAT rate or exemption starts on a day; earlier invoices keep their term."""
+        self.vat_box = QGroupBox("تاریخ اجرای نرخ یا معافیت مالیات")
         self.vat_from_edit = QLineEdit()
         self.vat_from_edit.setPlaceholderText("مثلاً ۱۴۰۵/۰۱/۰۱ — خالی یعنی از امروز")
-        self.vat_from_edit.setToolTip("نرخ تازه از این روز (تاریخ شمسی) در صورتحساب‌ها به کار می‌رود")
+        self.vat_from_edit.setToolTip(
+            "نرخ یا معافیت تازه از این روز (تاریخ شمسی) در صورتحساب‌ها به کار می‌رود"
+        )
         self.vat_from_error = error_label()
         self.vat_schedule_label = QLabel()
         self.vat_schedule_label.setWordWrap(True)
         form = QFormLayout(self.vat_box)
-        form.addRow("نرخ تازه از تاریخ:", self.vat_from_edit)
+        form.addRow("از تاریخ:", self.vat_from_edit)
         form.addRow("", self.vat_from_error)
-        form.addRow("نرخ‌های ثبت‌شده:", self.vat_schedule_label)
+        form.addRow("جدول مالیات:", self.vat_schedule_label)
 
     def _show_vat_schedule(self, service: ServiceInfo) -> None:
+        """Every entry, newest first, the one in force today marked."""
         schedule = self._ctx.catalogue.vat_schedule(self._ctx.actor, service.id)
         self.vat_from_edit.clear()
-        if not schedule:
-            self.vat_schedule_label.setText(f"{percent_text(service.vat_rate_bp)}٪ از ابتدا")
-            return
+        today = entry_on(schedule, today_local())
         self.vat_schedule_label.setText(
-            "، ".join(
-                f"{percent_text(bp)}٪ از {fmt.date(day)}"
-                if day.year > 2000
-                else f"{percent_text(bp)}٪ از ابتدا"
-                for day, bp in schedule
+            "\n".join(
+                f"{entry.label} "
+                + (
+                    f"از {fmt.date(entry.effective_from)}"
+                    if entry.effective_from > SINCE_EVER
+                    else "از ابتدا"
+                )
+                + (" (امروز در اجرا)" if entry is today else "")
+                for entry in schedule
             )
         )
 
