@@ -3,14 +3,24 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# The locks (exact versions and PyPI's hashes, for every platform): `make lock` regenerates them
+# from pyproject.toml, keeping today's pins; `make lock LOCK_ARGS=--upgrade` takes new releases.
+LOCK := requirements/dev.txt
+DIST_LOCK := requirements/dist.txt
+COMPILE = $(VENV)/bin/uv pip compile --quiet --no-config --universal --python-version 3.11 \
+	--default-index https://pypi.org/simple --generate-hashes --custom-compile-command 'make lock'
 
-.PHONY: run test lint typecheck layers forms bench demo dist clean
+.PHONY: run test lint typecheck layers forms bench demo dist lock clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --require-hashes -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+lock: $(STAMP)
+	$(COMPILE) $(LOCK_ARGS) --extra dev pyproject.toml requirements/build.in -o $(LOCK)
+	$(COMPILE) $(LOCK_ARGS) --extra dist pyproject.toml -c $(LOCK) -o $(DIST_LOCK)
 
 run: $(STAMP)
 	$(VENV)/bin/hendazh $(ARGS)
@@ -38,7 +48,7 @@ demo: $(STAMP)
 	$(VENV)/bin/hendazh demo-data --subscribers 2000 $(ARGS)
 
 dist: $(STAMP)
-	$(PY) -m pip install --quiet -e '.[dist]'
+	$(PY) -m pip install --quiet --require-hashes -r $(DIST_LOCK)
 	$(VENV)/bin/pyinstaller --noconfirm hendazh.spec
 
 clean:
