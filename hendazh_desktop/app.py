@@ -46,6 +46,9 @@ def configure_logging(log_file: Path) -> None:
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     root.addHandler(handler)
+    # Alembic logs its set-up (plugins, "Context impl SQLiteImpl.") at INFO on every start, even
+    # with nothing to migrate; db.migrate writes one line of its own when it does upgrade.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 def default_backup_dir(db: Database) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from hendazh_desktop.db.database import Database
 from hendazh_desktop.db.engine import WRITE_OPTION
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+log = logging.getLogger(__name__)
 
 
 def _config(connection: Connection | None = None) -> Config:
@@ -56,6 +59,7 @@ def upgrade(db: Database, *, backup_dir: Path | None = None, revision: str = "he
     if current is not None and db.path is not None and backup_dir is not None:
         backup = backup_database(db, backup_dir, reason=f"pre-migrate-{current}")
     _run(db, lambda conn: command.upgrade(_config(conn), revision))
+    log.info("schema upgraded from %s to %s", current or "empty", current_revision(db))
     return backup
 
 
