@@ -1,4 +1,8 @@
-"""Iranian phone numbers in any digit script and layout, normalised to one stored form."""
+"""Iranian phone numbers in any digit script and layout, normalised to one stored form.
+
+The layouts, digit scripts, the Shiraz default and one stricter rule are ours; whether a number
+exists, mobile or landline, and its national form come from ``phonenumbers`` (Google's data).
+"""
 
 from __future__ import annotations
 
@@ -6,49 +10,16 @@ import enum
 import re
 from dataclasses import dataclass
 
+import phonenumbers
+from phonenumbers import PhoneNumberFormat, PhoneNumberType
+
 from hendazh_desktop.domain.errors import ValidationError
 from hendazh_desktop.domain.text import strip_bidi_controls, to_ascii_digits, to_persian_digits
 
 DEFAULT_AREA_CODE = "71"  # Shiraz, Fars: an 8-digit number typed alone is local
 
-# Two-digit landline area codes of Iran's provinces.
-AREA_CODES = frozenset(
-    [
-        "11",
-        "13",
-        "17",
-        "21",
-        "23",
-        "24",
-        "25",
-        "26",
-        "28",
-        "31",
-        "34",
-        "35",
-        "38",
-        "41",
-        "44",
-        "45",
-        "51",
-        "54",
-        "56",
-        "58",
-        "61",
-        "66",
-        "71",
-        "74",
-        "76",
-        "77",
-        "81",
-        "83",
-        "84",
-        "86",
-        "87",
-    ]
-)
-
 _ALLOWED = re.compile(r"^\+?[\d\s\-().]+$", re.ASCII)
+IRAN = 98
 
 
 class PhoneKind(enum.StrEnum):
@@ -56,6 +27,9 @@ class PhoneKind(enum.StrEnum):
 
     MOBILE = "mobile"
     LANDLINE = "landline"
+
+
+_KINDS = {PhoneNumberType.MOBILE: PhoneKind.MOBILE, PhoneNumberType.FIXED_LINE: PhoneKind.LANDLINE}
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +67,8 @@ def parse_phone(text: str, *, field: str = "phone") -> PhoneNumber:
         digits = "0" + digits[2:]
     elif digits.startswith("0098"):
         digits = "0" + digits[4:]
+    elif digits.startswith("00"):
+        raise ValidationError(field, "phone_not_iranian")  # 00 dials out of Iran
     elif digits.startswith("98") and len(digits) == 12:
         digits = "0" + digits[2:]
     if len(digits) == 10 and digits[0] == "9":
@@ -101,11 +77,14 @@ def parse_phone(text: str, *, field: str = "phone") -> PhoneNumber:
         digits = "0" + DEFAULT_AREA_CODE + digits
     if len(digits) != 11 or digits[0] != "0":
         raise ValidationError(field, "phone_length")
-    if digits[1] == "9":
-        return PhoneNumber(digits, PhoneKind.MOBILE)
-    if digits[1:3] in AREA_CODES and digits[3] not in "01":
-        return PhoneNumber(digits, PhoneKind.LANDLINE)
-    raise ValidationError(field, "phone_invalid")
+    number = phonenumbers.PhoneNumber(country_code=IRAN, national_number=int(digits[1:]))
+    kind = _KINDS.get(phonenumbers.number_type(number))  # UNKNOWN when the range is unassigned
+    # Stricter than the numbering plan: a local number starting with 0 (the trunk prefix typed
+    # twice) or 1 (service codes) is a typing slip, never a subscriber's line.
+    if kind is None or (kind is PhoneKind.LANDLINE and digits[3] in "01"):
+        raise ValidationError(field, "phone_invalid")
+    national = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)  # 0912 123 4567
+    return PhoneNumber(re.sub(r"\D", "", national), kind)
 
 
 def phone_query_digits(text: str) -> str:
