@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+import babel
+import babel.numbers
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,9 +13,12 @@ from hypothesis import strategies as st
 from hendazh_desktop.domain.errors import ValidationError
 from hendazh_desktop.domain.money import (
     MAX_AMOUNT,
+    MINUS,
+    PERSIAN_DECIMAL,
     PERSIAN_THOUSANDS,
     CurrencyUnit,
     basis_points_of,
+    format_compact,
     format_money,
     format_number,
     format_percent,
@@ -20,7 +27,7 @@ from hendazh_desktop.domain.money import (
     unit_label,
 )
 
-MINUS = "\u2212"
+PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
 # --- formatting --------------------------------------------------------------------------
 
@@ -241,3 +248,52 @@ def test_parse_percent_refuses(text, code):
     with pytest.raises(ValidationError) as error:
         parse_percent(text, field="vat")
     assert (error.value.field, error.value.code) == ("vat", code)
+
+
+# --- Babel: the one formatter's patterns and signs are the fa_IR locale's ----------------
+
+
+def test_the_signs_are_babels_persian_ones():
+    signs = babel.Locale.parse("fa_IR").number_symbols["arabext"]
+    assert (signs["group"], signs["decimal"]) == (PERSIAN_THOUSANDS, PERSIAN_DECIMAL)
+    assert MINUS == signs["minusSign"].replace("\u200e", "") == "\u2212"
+    assert format_percent(100).endswith(signs["percentSign"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=-MAX_AMOUNT, max_value=MAX_AMOUNT))
+def test_numbers_are_babels_fa_ir_decimal_format_in_persian_digits(value):
+    babel_text = babel.numbers.format_decimal(value, locale="fa_IR", numbering_system="arabext")
+    expected = babel_text.replace("-", MINUS).translate(PERSIAN_DIGITS)
+    assert format_number(value) == expected
+    assert format_money(value, with_unit=False) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=-10_000, max_value=10_000))
+def test_percentages_are_babels_fa_ir_percent_format(basis_points):
+    babel_text = babel.numbers.format_percent(
+        Decimal(basis_points) / 10_000,
+        "#,##0.##%",
+        locale="fa_IR",
+        numbering_system="arabext",
+    )
+    expected = babel_text.replace("-", MINUS).replace("%", "٪").translate(PERSIAN_DIGITS)
+    assert format_percent(basis_points) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (0, "۰"),
+        (999, "۹۹۹"),
+        (1000, "۱ هزار"),
+        (1500, "۱٫۵ هزار"),
+        (1_250_000, "۱٫۲ میلیون"),  # Babel rounds half to even
+        (1_260_000, "۱٫۳ میلیون"),
+        (2_500_000_000, "۲٫۵ میلیارد"),
+        (-3_000_000, MINUS + "۳ میلیون"),
+    ],
+)
+def test_compact_counts_in_words(value, text):
+    assert format_compact(value) == text
