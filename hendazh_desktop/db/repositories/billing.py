@@ -26,6 +26,8 @@ from hendazh_desktop.db.models.billing import (
 from hendazh_desktop.db.models.core import ServiceRequest, Subscriber
 from hendazh_desktop.domain.vat import VatEntry, entry_on
 
+SERIES_LOCK_YEAR = 0  # the counter row each series locks before it reads the clock
+
 
 class BillingRepository:
     """Reads and appends the money records; the projections are the only rows it updates."""
@@ -61,6 +63,13 @@ class BillingRepository:
             return 1
         except IntegrityError:  # another PC created the year's counter first
             return int(self.session.execute(bump).scalar_one())
+
+    def lock_series(self, series: str) -> None:
+        """Take a series' numbering lock until the transaction ends: its year-less counter row
+        (``SERIES_LOCK_YEAR``) is updated. Whoever reads the clock after this call reads it
+        after every earlier number of the series was committed, so numbers follow time, and
+        a wait across Nowruz midnight gives the new fiscal year."""
+        self.next_number(series, SERIES_LOCK_YEAR)
 
     # -- VAT ---------------------------------------------------------------------------------
     def vat_schedule(self, service_id: int) -> list[VatEntry]:

@@ -195,10 +195,7 @@ class BillingDocuments:
             subscriber_name=statement.subscriber_name,
             subscription_code=statement.subscription_code,
             printed_on=day,
-            entries=tuple(
-                x
-                for x in statement.lines
-            ),
+            entries=tuple(x for x in statement.lines),
             balance=statement.balance,
             ageing=statement.ageing,
         )

@@ -265,8 +265,7 @@ class InvoiceService:
             if done is not None:
                 return detail_of(uow, done)
             invoice = self._draft(uow, invoice_id, expected_version)
-            now = self._clock()
-            posting.issue(uow, invoice, actor, now, operation_id)
+            now = posting.issue(uow, invoice, actor, self._clock, operation_id)
             request = uow.requests.get(invoice.request_id) if invoice.request_id else None
             if request is not None and request.status == S.DONE.value:
                 record_transition(
@@ -329,8 +328,7 @@ class InvoiceService:
                 raise Conflict("not_creditable")
             if uow.billing.credit_note_of(original.id) is not None:
                 raise Conflict("already_credited")
-            now = self._clock()
-            note = posting.credit_invoice(uow, original, actor, now, why, operation_id)
+            note = posting.credit_invoice(uow, original, actor, self._clock, why, operation_id)
             record(
                 uow,
                 self._clock,

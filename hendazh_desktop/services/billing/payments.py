@@ -124,7 +124,7 @@ class PaymentService:
                 request = uow.requests.get(draft.request_id, for_update=True)
                 if request is None or request.subscriber_id != subscriber.id:
                     raise ValidationError("request", "request_not_of_subscriber")
-            now = self._clock()
+            now = posting.issuing_moment(uow, RECEIPT_SERIES, self._clock)
             day = today_local(now)
             year = fiscal_year_of(day)
             payment = Payment(
@@ -309,7 +309,7 @@ class PaymentService:
             available = sum(posting.refresh_payment(uow, p).unapplied for p in sources)
             if clean.amount > available:
                 raise ValidationError("amount", "refund_too_large", amount=available)
-            now = self._clock()
+            now = posting.issuing_moment(uow, REFUND_SERIES, self._clock)
             day = today_local(now)
             year = fiscal_year_of(day)
             refund = Payment(

@@ -38,6 +38,7 @@ from hendazh_desktop.domain.jalali import fiscal_year_of, today_local
 from hendazh_desktop.domain.permissions import Actor
 from hendazh_desktop.domain.requests import RequestStatus
 from hendazh_desktop.domain.vat import VatEntry
+from hendazh_desktop.services.clock import Clock
 from hendazh_desktop.services.requests.lifecycle import record_transition
 
 S = RequestStatus
@@ -100,10 +101,21 @@ def line_inputs(invoice: Invoice, *, vat: VatEntry | None = None) -> list[Invoic
     ]
 
 
+def issuing_moment(uow: UnitOfWork, series: str, clock: Clock) -> dt.datetime:
+    """The moment a document of ``series`` is issued: the clock is read only once the series'
+    numbering lock is held, so number N+1 never carries an earlier time (or fiscal year) than
+    N, whoever waited for the lock and however long."""
+    uow.billing.lock_series(series)
+    return clock()
+
+
 def issue(
-    uow: UnitOfWork, invoice: Invoice, actor: Actor, now: dt.datetime, operation_id: str
-) -> None:
-    """Give a draft its number and freeze it; VAT is worked out at the rate of the issue day."""
+    uow: UnitOfWork, invoice: Invoice, actor: Actor, clock: Clock, operation_id: str
+) -> dt.datetime:
+    """Give a draft its number and freeze it; VAT is worked out with the term (a rate or an
+    exemption) in force on the issue day. Returns the moment of issue."""
+    series = CREDIT_NOTE_SERIES if invoice.kind == InvoiceKind.CREDIT_NOTE.value else INVOICE_SERIES
+    now = issuing_moment(uow, series, clock)
     day = today_local(now)
     if invoice.service_id is not None and invoice.kind != InvoiceKind.CREDIT_NOTE.value:
         service = uow.catalogue.service(invoice.service_id)
@@ -111,7 +123,6 @@ def issue(
         set_lines(uow, invoice, line_inputs(invoice, vat=uow.billing.vat_on(service.id, day)))
         uow.flush()  # the lines change while the invoice is still a draft
     year = fiscal_year_of(day)
-    series = CREDIT_NOTE_SERIES if invoice.kind == InvoiceKind.CREDIT_NOTE.value else INVOICE_SERIES
     invoice.series = series
     invoice.fiscal_year = year
     invoice.number = uow.billing.next_number(series, year)
@@ -124,6 +135,7 @@ def issue(
     balance = uow.billing.balance(invoice.id)
     if balance is None:
         uow.billing.add(InvoiceBalance(invoice_id=invoice.id, state="open", balance=invoice.total))
+    return now
 
 
 def allocate(
@@ -334,7 +346,7 @@ def refresh_materials(
 
 
 def credit_invoice(
-    uow: UnitOfWork, original: Invoice, actor: Actor, now: dt.datetime, why: str, operation_id: str
+    uow: UnitOfWork, original: Invoice, actor: Actor, clock: Clock, why: str, operation_id: str
 ) -> Invoice:
     """Cancel an issued invoice with a credit note that copies its lines to the rial: the
     payments applied to it go back to the subscriber's credit, and its paid-in-full (with what
@@ -353,7 +365,7 @@ def credit_invoice(
         net=original.net,
         vat=original.vat,
         total=original.total,
-        created_at=now,
+        created_at=clock(),
         created_by=actor.user_id,
     )
     for row in original.lines:
@@ -375,7 +387,7 @@ def credit_invoice(
             )
         )
     uow.billing.add(note)
-    issue(uow, note, actor, now, operation_id)
+    now = issue(uow, note, actor, clock, operation_id)
     for allocation in uow.billing.live_payment_allocations_to(original.id):
         reverse(uow, allocation, actor, now)
         payment = uow.billing.payment(allocation.payment_id or 0)
@@ -388,7 +400,7 @@ def credit_invoice(
 
 
 def credit_on_cancel(
-    uow: UnitOfWork, request: ServiceRequest, actor: Actor, now: dt.datetime, why: str
+    uow: UnitOfWork, request: ServiceRequest, actor: Actor, clock: Clock, why: str
 ) -> None:
     """A cancelled request leaves no live invoice: each is cancelled by a credit note."""
     for invoice in uow.billing.invoices_of_request(request.id):
@@ -399,7 +411,7 @@ def credit_on_cancel(
         ):
             continue
         credit_invoice(
-            uow, invoice, actor, now, f"لغو درخواست: {why}"[:300], f"cancel-{invoice.id}"
+            uow, invoice, actor, clock, f"لغو درخواست: {why}"[:300], f"cancel-{invoice.id}"
         )
 
 
@@ -408,7 +420,7 @@ def service_line(service: Service, vat: VatEntry) -> InvoiceLineInput:
 
 
 def issue_prepayment_invoice(
-    uow: UnitOfWork, request: ServiceRequest, actor: Actor, now: dt.datetime
+    uow: UnitOfWork, request: ServiceRequest, actor: Actor, clock: Clock
 ) -> Invoice:
     """A prepaid service was confirmed: its prepayment invoice, issued at once.
 
@@ -422,6 +434,7 @@ def issue_prepayment_invoice(
             return existing
     service = uow.catalogue.service(request.service_id)
     assert service is not None and request.subscriber_id is not None
+    now = clock()
     line = service_line(service, uow.billing.vat_on(service.id, today_local(now)))
     invoice = Invoice(
         kind=InvoiceKind.PREPAYMENT.value,
@@ -436,7 +449,7 @@ def issue_prepayment_invoice(
     invoice.lines.append(new_line(0, service.code, service.name, UNIT_SERVICE, line))
     set_lines(uow, invoice, [line])
     uow.billing.add(invoice)
-    issue(uow, invoice, actor, now, f"prepay-{request.id}-{invoice.id}")
+    now = issue(uow, invoice, actor, clock, f"prepay-{request.id}-{invoice.id}")
     refresh_invoice(uow, invoice, actor, now, "صدور صورتحساب پیش‌پرداخت")
     return invoice
 

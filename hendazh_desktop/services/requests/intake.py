@@ -141,7 +141,7 @@ class IntakeService:
                 status=status.value,
             )
             if status is RequestStatus.AWAITING_PREPAYMENT:
-                issue_prepayment_invoice(uow, request, actor, now)
+                issue_prepayment_invoice(uow, request, actor, self._clock)
             record(
                 uow,
                 self._clock,

@@ -142,7 +142,7 @@ class QueueService:
             record_transition(uow, request, RequestStatus.CANCELLED, actor, now, clean)
             from hendazh_desktop.services.billing.posting import credit_on_cancel
 
-            credit_on_cancel(uow, request, actor, now, clean)
+            credit_on_cancel(uow, request, actor, self._clock, clean)
             uow.commit()
 
     def verify(
@@ -183,7 +183,6 @@ class QueueService:
             if target is RequestStatus.AWAITING_PREPAYMENT:
                 from hendazh_desktop.services.billing.posting import issue_prepayment_invoice
 
-                issue_prepayment_invoice(uow, request, actor, now)
+                issue_prepayment_invoice(uow, request, actor, self._clock)
             uow.commit()
             return target
-
