@@ -86,10 +86,19 @@ def _format_decimal(value: int | Decimal, *, percent: bool = False) -> str:
     return text.translate(fa.to_persian)
 
 
-@lru_cache(maxsize=16_384)  # tables repeat amounts; a hit costs under 1 µs
+@lru_cache(maxsize=64)
+def _integer_layout(digits: int, negative: bool) -> str:
+    """Babel's fa_IR layout of every integer with that many digits, as a ``str.format``
+    template ("{}٬{}{}{}" for 4 digits): tables format a row of amounts per fetched row, and
+    Babel takes about 35 µs a number, the template about 2 µs (the test compares the two)."""
+    sample = _format_decimal(-(10 ** (digits - 1)) if negative else 10 ** (digits - 1))
+    return re.sub("[۰-۹]", "{}", sample.replace("{", "{{").replace("}", "}}"))
+
+
 def format_number(value: int) -> str:
     """An integer with Persian digits and ٬ thousands separators (e.g. ۱٬۲۵۰٬۰۰۰)."""
-    return _format_decimal(value)
+    digits = str(abs(value)).translate(_fa().to_persian)
+    return _integer_layout(len(digits), value < 0).format(*digits)
 
 
 def format_compact(value: int) -> str:
