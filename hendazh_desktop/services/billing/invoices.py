@@ -14,11 +14,13 @@ from hendazh_desktop.domain.fields import clean_text
 from hendazh_desktop.domain.invoicing import InvoiceLineInput
 from hendazh_desktop.domain.jalali import parse_date, today_local
 from hendazh_desktop.domain.money import basis_points_of, parse_amount
+from hendazh_desktop.domain.operations import Operation, check_replay, parse_operation_id
 from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.pricing import LineKind
 from hendazh_desktop.domain.requests import RequestStatus
 from hendazh_desktop.services.accounts.audit_trail import record
 from hendazh_desktop.services.billing import posting as posting
+from hendazh_desktop.services.billing.operations import recorded_operation
 from hendazh_desktop.services.billing.queries import detail_of
 from hendazh_desktop.services.billing.records import DraftChanges, InvoiceDetail, PrepaymentStatus
 from hendazh_desktop.services.clock import Clock, system_clock
@@ -245,25 +247,32 @@ class InvoiceService:
         Replaying the same ``operation_id`` returns the invoice issued the first time.
         """
         require(actor, Permission.ISSUE_INVOICES)
+        operation_id = parse_operation_id(operation_id)
         try:
             return self._issue(actor, invoice_id, operation_id, expected_version)
         except DuplicateOperation:  # the same submission, committed by a racing retry
-            return self._replayed(operation_id)
+            return self._replayed(operation_id, Operation("issue", (invoice_id,)))
 
-    def _replayed(self, operation_id: str) -> InvoiceDetail:
+    def _replayed(self, operation_id: str, wanted: Operation) -> InvoiceDetail:
         with self._db.read() as uow:
-            done = uow.billing.invoice_by_operation(operation_id)
-            if done is None:
+            if not check_replay(recorded_operation(uow, operation_id), wanted):
                 raise Conflict("stale", entity="invoice", id=operation_id)
-            return detail_of(uow, done)
+            return self._first_result(uow, operation_id)
+
+    @staticmethod
+    def _first_result(uow: UnitOfWork, operation_id: str) -> InvoiceDetail:
+        done = uow.billing.invoice_by_operation(operation_id)
+        assert done is not None
+        return detail_of(uow, done)
 
     def _issue(
         self, actor: Actor, invoice_id: int, operation_id: str, expected_version: int
     ) -> InvoiceDetail:
         with self._db.write() as uow:
-            done = uow.billing.invoice_by_operation(operation_id)
-            if done is not None:
-                return detail_of(uow, done)
+            if check_replay(
+                recorded_operation(uow, operation_id), Operation("issue", (invoice_id,))
+            ):
+                return self._first_result(uow, operation_id)
             invoice = self._draft(uow, invoice_id, expected_version)
             now = posting.issue(uow, invoice, actor, self._clock, operation_id)
             request = uow.requests.get(invoice.request_id) if invoice.request_id else None
@@ -312,17 +321,18 @@ class InvoiceService:
         """Cancel an issued invoice with a credit note naming it: payments applied to it go
         back to the subscriber's credit, and its paid-in-full (with what hangs on it) is undone."""
         require(actor, Permission.CREDIT_INVOICES)
+        operation_id = parse_operation_id(operation_id)
         why = clean_text(reason, field="reason", max_length=300, required=True, min_length=3)
         try:
             return self._credit(actor, invoice_id, why, operation_id)
         except DuplicateOperation:
-            return self._replayed(operation_id)
+            return self._replayed(operation_id, Operation("credit_note", (invoice_id,)))
 
     def _credit(self, actor: Actor, invoice_id: int, why: str, operation_id: str) -> InvoiceDetail:
         with self._db.write() as uow:
-            done = uow.billing.invoice_by_operation(operation_id)
-            if done is not None:
-                return detail_of(uow, done)
+            wanted = Operation("credit_note", (invoice_id,))
+            if check_replay(recorded_operation(uow, operation_id), wanted):
+                return self._first_result(uow, operation_id)
             original = self._invoice(uow, invoice_id)
             if original.issued_at is None or original.kind == InvoiceKind.CREDIT_NOTE.value:
                 raise Conflict("not_creditable")

@@ -3,6 +3,7 @@ credit applied or refunded; each takes effect exactly once per operation id."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -22,10 +23,12 @@ from hendazh_desktop.domain.errors import Conflict, FormErrorCollector, NotFound
 from hendazh_desktop.domain.fields import clean_text
 from hendazh_desktop.domain.jalali import fiscal_year_of, parse_date, today_local
 from hendazh_desktop.domain.money import CurrencyUnit, parse_amount
+from hendazh_desktop.domain.operations import Operation, check_replay, parse_operation_id
 from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.text import to_ascii_digits
 from hendazh_desktop.services.accounts.audit_trail import record
 from hendazh_desktop.services.billing import posting as posting
+from hendazh_desktop.services.billing.operations import recorded_operation
 from hendazh_desktop.services.billing.queries import payment_row_of
 from hendazh_desktop.services.billing.records import PaymentDraft, PaymentRow
 from hendazh_desktop.services.clock import Clock, system_clock
@@ -102,19 +105,24 @@ class PaymentService:
         """Record a receipt and apply it: to the invoice named, else (a materials prepayment)
         to the job, else to the subscriber's oldest open invoices; the rest stays as credit."""
         require(actor, Permission.RECORD_PAYMENTS)
+        draft = dataclasses.replace(draft, operation_id=parse_operation_id(draft.operation_id))
         with self._db.read() as uow:
             unit = CurrencyUnit(uow.catalogue.setting("display_currency") or "rial")
         clean = validate(draft, unit)
+        wanted = Operation(
+            "payment", (draft.subscriber_id, clean.amount, clean.method.value, draft.request_id)
+        )
         try:
-            return self._record(actor, draft, clean)
+            return self._record(actor, draft, clean, wanted)
         except DuplicateOperation:  # the same submission, committed by a racing retry
-            return self._replayed(draft.operation_id)
+            return self._replayed(draft.operation_id, wanted)
 
-    def _record(self, actor: Actor, draft: PaymentDraft, clean: CleanPayment) -> PaymentRow:
+    def _record(
+        self, actor: Actor, draft: PaymentDraft, clean: CleanPayment, wanted: Operation
+    ) -> PaymentRow:
         with self._db.write() as uow:
-            done = uow.billing.payment_by_operation(draft.operation_id)
-            if done is not None:
-                return payment_row_of(uow, done.id)
+            if check_replay(recorded_operation(uow, draft.operation_id), wanted):
+                return self._first_result(uow, draft.operation_id)
             subscriber = uow.billing.subscriber(draft.subscriber_id)
             if subscriber is None:
                 raise ValidationError("subscriber", "subscriber_not_found")
@@ -172,12 +180,17 @@ class PaymentService:
             uow.commit()
             return payment_row_of(uow, payment.id)
 
-    def _replayed(self, operation_id: str) -> PaymentRow:
+    def _replayed(self, operation_id: str, wanted: Operation) -> PaymentRow:
         with self._db.read() as uow:
-            done = uow.billing.payment_by_operation(operation_id)
-            if done is None:
+            if not check_replay(recorded_operation(uow, operation_id), wanted):
                 raise Conflict("stale", entity="payment", id=operation_id)
-            return payment_row_of(uow, done.id)
+            return self._first_result(uow, operation_id)
+
+    @staticmethod
+    def _first_result(uow: UnitOfWork, operation_id: str) -> PaymentRow:
+        done = uow.billing.payment_by_operation(operation_id)
+        assert done is not None
+        return payment_row_of(uow, done.id)
 
     def clear_cheque(self, actor: Actor, payment_id: int, *, operation_id: str) -> PaymentRow:
         return self._cheque_outcome(actor, payment_id, ChequeState.CLEARED, "", operation_id)
@@ -193,17 +206,27 @@ class PaymentService:
         self, actor: Actor, payment_id: int, state: ChequeState, why: str, operation_id: str
     ) -> PaymentRow:
         require(actor, Permission.RECORD_PAYMENTS)
+        operation_id = parse_operation_id(operation_id)
+        wanted = Operation(f"cheque_{state.value}", (payment_id,))
         try:
-            return self._decide_cheque(actor, payment_id, state, why, operation_id)
+            return self._decide_cheque(actor, payment_id, state, why, operation_id, wanted)
         except DuplicateOperation:
             with self._db.read() as uow:
+                if not check_replay(recorded_operation(uow, operation_id), wanted):
+                    raise Conflict("stale", entity="payment", id=operation_id) from None
                 return payment_row_of(uow, payment_id)
 
     def _decide_cheque(
-        self, actor: Actor, payment_id: int, state: ChequeState, why: str, operation_id: str
+        self,
+        actor: Actor,
+        payment_id: int,
+        state: ChequeState,
+        why: str,
+        operation_id: str,
+        wanted: Operation,
     ) -> PaymentRow:
         with self._db.write() as uow:
-            if uow.billing.cheque_event_by_operation(operation_id) is not None:
+            if check_replay(recorded_operation(uow, operation_id), wanted):
                 return payment_row_of(uow, payment_id)
             payment = uow.billing.payment(payment_id)
             if payment is None:
@@ -287,24 +310,30 @@ class PaymentService:
     ) -> PaymentRow:
         """Pay back part of the subscriber's credit (settled money only, oldest first)."""
         require(actor, Permission.RECORD_PAYMENTS)
+        operation_id = parse_operation_id(operation_id)
         with self._db.read() as uow:
             unit = CurrencyUnit(uow.catalogue.setting("display_currency") or "rial")
         draft = PaymentDraft(operation_id, subscriber_id, method, amount, reference, note=note)
         clean = validate(draft, unit)
         if clean.method not in REFUND_METHODS:
             raise ValidationError("method", "refund_method")
+        wanted = Operation("refund", (subscriber_id, clean.amount, clean.method.value, None))
         try:
-            return self._refund(actor, subscriber_id, clean, operation_id)
+            return self._refund(actor, subscriber_id, clean, operation_id, wanted)
         except DuplicateOperation:
-            return self._replayed(operation_id)
+            return self._replayed(operation_id, wanted)
 
     def _refund(
-        self, actor: Actor, subscriber_id: int, clean: CleanPayment, operation_id: str
+        self,
+        actor: Actor,
+        subscriber_id: int,
+        clean: CleanPayment,
+        operation_id: str,
+        wanted: Operation,
     ) -> PaymentRow:
         with self._db.write() as uow:
-            done = uow.billing.payment_by_operation(operation_id)
-            if done is not None:
-                return payment_row_of(uow, done.id)
+            if check_replay(recorded_operation(uow, operation_id), wanted):
+                return self._first_result(uow, operation_id)
             sources = uow.billing.payments_with_credit(subscriber_id, refundable=True)
             available = sum(posting.refresh_payment(uow, p).unapplied for p in sources)
             if clean.amount > available:
