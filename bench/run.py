@@ -4,8 +4,10 @@ python -m bench.run [--subscribers N] [--only GROUP ...] [--output PATH]
 
 Groups: lookup, search (the service layer), demo (generation time), dispatch and ui (Qt
 figures, from ``bench/dispatch_figures.py`` and ``bench/ui_figures.py`` when present),
-invoices (invoice PDFs, from ``bench/invoice_figures.py``) and billing (the invoicing lists at
-100,000 invoices, from ``bench/billing_figures.py``).
+invoices (invoice PDFs, from ``bench/invoice_figures.py``), billing (the invoicing lists at
+100,000 invoices, from ``bench/billing_figures.py``) and coldstart (new processes of the command
+line, from ``bench/coldstart_figures.py``). The large database is made only for the groups
+that read it.
 A full run rewrites the results file; with --only, the figures measured replace theirs in it.
 A run at another size than 1,000,000 writes to bench/data/ unless --output says otherwise,
 so a quick smoke run never mixes its figures into the committed results.
@@ -14,6 +16,7 @@ so a quick smoke run never mixes its figures into the committed results.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import importlib.util
 import inspect
@@ -36,7 +39,7 @@ DATA_DIR = BENCH_DIR / "data"
 RESULTS = BENCH_DIR / "results.json"
 FULL_SIZE = 1_000_000
 SMALL_SIZE = 10_000
-GROUPS = ("lookup", "search", "demo", "dispatch", "ui", "invoices", "billing")
+GROUPS = ("lookup", "search", "demo", "dispatch", "ui", "invoices", "billing", "coldstart")
 GENERATION_GOAL_S = 180
 
 
@@ -72,6 +75,11 @@ def _invoice_figures() -> dict[str, Figure]:
 def _billing_figures() -> dict[str, Figure]:
     module = _optional("billing_figures")
     return {} if module is None else dict(module.measure(DATA_DIR))
+
+
+def _coldstart_figures() -> dict[str, Figure]:
+    module = _optional("coldstart_figures")
+    return {} if module is None else dict(module.measure())
 
 
 def _small(subscribers: int) -> Path:
@@ -132,18 +140,23 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     figures: dict[str, Figure] = {}
-    big, marker, fresh = datasets.database(DATA_DIR, args.subscribers)
+
+    @functools.cache
+    def big() -> tuple[Path, dict[str, Any], bool]:
+        return datasets.database(DATA_DIR, args.subscribers)
+
     steps: list[tuple[str, Callable[[], dict[str, Figure]]]] = [
         (
             "demo",
-            lambda: {f"demo_data_{size}_seconds": _generation(args.subscribers, marker, fresh)},
+            lambda: {f"demo_data_{size}_seconds": _generation(args.subscribers, *big()[1:])},
         ),
-        ("lookup", lambda: service_figures.caller_lookup(big, size)),
-        ("search", lambda: service_figures.search_as_you_type(big, size)),
+        ("lookup", lambda: service_figures.caller_lookup(big()[0], size)),
+        ("search", lambda: service_figures.search_as_you_type(big()[0], size)),
         ("dispatch", _dispatch_figures),
-        ("ui", lambda: _ui_figures(big, _small(args.subscribers), size)),
+        ("ui", lambda: _ui_figures(big()[0], _small(args.subscribers), size)),
         ("invoices", _invoice_figures),
         ("billing", _billing_figures),
+        ("coldstart", _coldstart_figures),
     ]
     failed = []
     for group, measure in steps:

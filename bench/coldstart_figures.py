@@ -1,0 +1,122 @@
+"""Cold-start figures for ``make bench``: how long the command line takes in a new process.
+
+Each figure is a whole process, as an office user or a script starts it: the bare interpreter
+(``python -c pass``, the limit), ``hendazh --help``, and ``hendazh invoice pdf`` writing one
+issued invoice of a small demo database. The three alternate run by run, so that they share
+the machine's load; the medians are reported. The demo database is made by the command line
+itself in a temporary folder, and one untimed invoice run first brings it to the state every
+later run finds (schema current, catalogue seeded, the command-line account created).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from bench.common import Figure, figure, median, p95
+
+RUNS = 9
+DEMO_SUBSCRIBERS = 300
+HELP_GOAL_S = 0.5
+INVOICE_GOAL_S = 1.0
+
+
+def hendazh_command() -> list[str]:
+    """The installed ``hendazh`` script beside this interpreter, else ``python -m``."""
+    script = Path(sys.executable).with_name("hendazh")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-m", "hendazh_desktop"]
+
+
+def first_invoice_number(database: Path) -> str:
+    """The number of the first issued invoice (not a credit note) of a demo database."""
+    with sqlite3.connect(database) as conn:
+        row = conn.execute(
+            "SELECT fiscal_year, number FROM invoices WHERE series = 'INV' "
+            "AND number IS NOT NULL ORDER BY id LIMIT 1"
+        ).fetchone()
+    if row is None:
+        raise RuntimeError(f"no issued invoice in {database}")
+    return f"{row[0]}-{row[1]:06d}"
+
+
+def _run(argv: Sequence[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr[-2000:]}")
+    return seconds
+
+
+def measure(runs: int = RUNS) -> dict[str, Figure]:
+    hendazh = hendazh_command()
+    with tempfile.TemporaryDirectory(prefix="hendazh-coldstart-") as folder:
+        tmp = Path(folder)
+        # Keep the user's own data and log folders out of it.
+        env = {**os.environ, "HENDAZH_DATA_DIR": str(tmp / "data")}
+        env.pop("HENDAZH_DB", None)
+        database = tmp / "office.db"
+        pdf = tmp / "invoice.pdf"
+        demo = ["demo-data", "--subscribers", str(DEMO_SUBSCRIBERS), "--seed", "7"]
+        subprocess.run(
+            [*hendazh, "--db", str(database), *demo], env=env, capture_output=True, check=True
+        )
+        number = first_invoice_number(database)
+        commands = {
+            "pass": [sys.executable, "-c", "pass"],
+            "help": [*hendazh, "--help"],
+            "invoice": [*hendazh, "--db", str(database), "invoice", "pdf", number, "-o", str(pdf)],
+        }
+        _run(commands["invoice"], env)  # untimed: the state every timed run finds
+        samples: dict[str, list[float]] = {key: [] for key in commands}
+        for _ in range(runs):
+            for key, argv in commands.items():
+                if key == "invoice":
+                    pdf.unlink(missing_ok=True)
+                samples[key].append(_run(argv, env))
+                if key == "invoice" and not pdf.read_bytes().startswith(b"%PDF-"):
+                    raise RuntimeError(f"{pdf} is not a PDF")
+        pdf_bytes = pdf.stat().st_size
+
+    floor = median(samples["pass"])
+    help_s, invoice_s = median(samples["help"]), median(samples["invoice"])
+    extra = {"runs": runs, "via": " ".join(Path(part).name for part in hendazh)}
+    return {
+        "cold_start_python_pass_s": figure(
+            floor,
+            "s",
+            "the limit (a bare interpreter)",
+            True,
+            p95=round(p95(samples["pass"]), 3),
+            runs=runs,
+        ),
+        "cold_start_help_s": figure(
+            help_s,
+            "s",
+            f"≤ {HELP_GOAL_S} s (`hendazh --help`)",
+            help_s <= HELP_GOAL_S,
+            limit=floor,
+            ratio=help_s / floor,
+            p95=round(p95(samples["help"]), 3),
+            **extra,
+        ),
+        "cold_start_invoice_pdf_s": figure(
+            invoice_s,
+            "s",
+            f"≤ {INVOICE_GOAL_S} s (`hendazh invoice pdf`, {DEMO_SUBSCRIBERS} subscribers)",
+            invoice_s <= INVOICE_GOAL_S,
+            limit=floor,
+            ratio=invoice_s / floor,
+            p95=round(p95(samples["invoice"]), 3),
+            pdf_bytes=pdf_bytes,
+            **extra,
+        ),
+    }
