@@ -1,19 +1,23 @@
 """The command-line chores behind ``hendazh``: each opens the database, acts as the reserved
-command-line account (audited with the operating-system user), and prints plain text."""
+command-line account (audited with the operating-system user), and prints plain text.
+
+Each chore imports what it uses when it runs (a new process per chore: an invoice PDF must
+not wait for the web-form importer or the demo generator, and nothing here imports Qt).
+"""
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from hendazh_desktop.config import AppPaths
-from hendazh_desktop.db.database import Database
-from hendazh_desktop.db.storage import NetworkShareError
 from hendazh_desktop.domain.errors import DomainError
-from hendazh_desktop.services.accounts.bootstrap import prepare_database
-from hendazh_desktop.services.accounts.users import UserService
+
+if TYPE_CHECKING:
+    from hendazh_desktop.config import AppPaths
+    from hendazh_desktop.db.database import Database
+    from hendazh_desktop.services.accounts.users import UserService
 
 
 class CommandError(Exception):
@@ -21,6 +25,10 @@ class CommandError(Exception):
 
 
 def _open(paths: AppPaths) -> Database:
+    from hendazh_desktop.db.database import Database
+    from hendazh_desktop.db.storage import NetworkShareError
+    from hendazh_desktop.services.accounts.bootstrap import prepare_database
+
     try:
         db = Database(paths.database)
     except NetworkShareError as error:
@@ -32,7 +40,15 @@ def _open(paths: AppPaths) -> Database:
     return db
 
 
+def _users_of(db: Database) -> UserService:
+    from hendazh_desktop.services.accounts.users import UserService
+
+    return UserService(db)
+
+
 def _password(from_stdin: bool) -> str:
+    import getpass
+
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
     if not sys.stdin.isatty():
@@ -49,13 +65,13 @@ def _demo(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
     def progress(done: int, total: int) -> None:
         print(f"\r{done:,}/{total:,}", end="", file=sys.stderr, flush=True)
 
-    actor = UserService(db).system_actor()
+    actor = _users_of(db).system_actor()
     summary = generate_demo_data(
         db, actor, subscribers=args.subscribers, seed=args.seed, progress=progress
     )
     print(file=sys.stderr)
     print(summary.describe())
-    accounts = UserService(db).create_demo_users(actor)
+    accounts = _users_of(db).create_demo_users(actor)
     if accounts:
         print("demo accounts (passwords are shown only this once):")
         for username, role, password in accounts:
@@ -70,7 +86,7 @@ def _backup(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
     if db.path is None:
         raise CommandError("only SQLite databases are backed up by file")
     service = BackupService(db, default_dir=paths.backup_dir)
-    actor = UserService(db).system_actor()
+    actor = _users_of(db).system_actor()
     if args.path is None:
         print(service.backup_now(actor, reason="manual"))
     else:
@@ -81,7 +97,7 @@ def _backup(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
 def _webform(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
     from hendazh_desktop.services.requests.webform_import import WebFormImporter
 
-    report = WebFormImporter(db).import_file(UserService(db).system_actor(), args.path)
+    report = WebFormImporter(db).import_file(_users_of(db).system_actor(), args.path)
     for problem in report.problems:
         print(f"line {problem.line}: {problem.reason} {problem.detail}", file=sys.stderr)
     if not report.ok:
@@ -109,7 +125,7 @@ def _audit(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def _users(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
-    users = UserService(db)
+    users = _users_of(db)
     actor = users.system_actor()
     sub = args.users_command
     if sub == "list":
@@ -134,13 +150,14 @@ def _invoice(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
     from pathlib import Path
 
     from hendazh_desktop.services.billing.documents import BillingDocuments
-    from hendazh_desktop.services.subscribers.search import SubscriberSearch
 
-    actor = UserService(db).system_actor()
+    actor = _users_of(db).system_actor()
     documents = BillingDocuments(db)
     if args.invoice_command == "pdf":
         data = documents.invoice_pdf_by_number(actor, args.number)
     else:
+        from hendazh_desktop.services.subscribers.search import SubscriberSearch
+
         found = SubscriberSearch(db).find_exact(actor, args.code)
         if found is None:
             raise CommandError(f"no subscriber with code or phone {args.code}")
