@@ -103,9 +103,10 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
 
 
 def make_application(argv: list[str]) -> QApplication:
-    QApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
+    if QApplication.instance() is None:  # the policy cannot change once the application exists
+        QApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Hendazh")

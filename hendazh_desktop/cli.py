@@ -20,7 +20,9 @@ def _parser() -> argparse.ArgumentParser:
         help="SQLite file or SQLAlchemy URL (default: HENDAZH_DB or the user data folder)",
     )
     sub = parser.add_subparsers(dest="command")
-    sub.add_parser("gui", help="start the desktop application (the default)")
+    gui = sub.add_parser("gui", help="start the desktop application (the default)")
+    # CI: start, sign in without the dialog, exit 0 once the main window shows its views.
+    gui.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     sub.add_parser("migrate", help="back up, then bring the database schema up to date")
     demo = sub.add_parser("demo-data", help="fill the database with realistic demo data")
     demo.add_argument("--subscribers", type=int, default=2000)
@@ -77,6 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     paths = resolve_paths(args.db)
     command = args.command or "gui"
+    if command == "gui" and getattr(args, "smoke_test", False):
+        from hendazh_desktop.smoke import run_smoke
+
+        return run_smoke(paths)
     if command == "gui":
         from hendazh_desktop.app import run_gui
 
