@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import create_engine
 
 from hendazh_desktop.db.database import Database
+from hendazh_desktop.demo.billing import fill_company
 from hendazh_desktop.domain.permissions import Actor, Role
 from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
 from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
@@ -52,6 +53,7 @@ def _migrated_sqlite(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("template") / "hendazh.db"
     database = Database(str(path))
     prepare_database(database, backup_dir=None)
+    fill_company(database)
     database.checkpoint()
     database.dispose()
     return path
@@ -64,6 +66,8 @@ def db(request, tmp_path) -> Iterator[Database]:
     if request.param == "postgresql":
         _fresh_postgres(POSTGRES_URL)
         database = Database(POSTGRES_URL)
+        prepare_database(database, backup_dir=None)
+        fill_company(database)
     else:
         path = tmp_path / "hendazh.db"
         shutil.copyfile(request.getfixturevalue("_migrated_sqlite"), path)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from hendazh_desktop.db.bulk import BulkWriter, bulk_writer
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.demo import names as words
-from hendazh_desktop.demo.billing import make_billing
+from hendazh_desktop.demo.billing import fill_company, make_billing
 from hendazh_desktop.demo.dispatch import advance_jobs, make_groups
 from hendazh_desktop.domain.audit import AuditAction
 from hendazh_desktop.domain.permissions import Actor, Permission, require
@@ -303,6 +303,7 @@ def generate_demo_data(
     started = time.perf_counter()
     now = clock()
     rng = random.Random(seed)
+    fill_company(db)
     with db.read() as uow:
         zones = [z.id for z in uow.catalogue.zones()]
         services = [(s.id, s.payment_policy == "prepaid") for s in uow.catalogue.services()]

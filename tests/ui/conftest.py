@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from hendazh_desktop.app import build_context
 from hendazh_desktop.db.database import Database
+from hendazh_desktop.demo.billing import fill_company
 from hendazh_desktop.domain.permissions import Role
 from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
 from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
@@ -41,6 +42,7 @@ def _no_leaked_windows(qapp: QApplication) -> Iterator[None]:
 def ui_db(tmp_path) -> Iterator[Database]:
     db = Database(str(tmp_path / "ui.db"))
     prepare_database(db, backup_dir=tmp_path / "backups")
+    fill_company(db)  # the seller's codes every invoice needs
     yield db
     db.dispose()
 

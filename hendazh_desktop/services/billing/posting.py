@@ -28,6 +28,7 @@ from hendazh_desktop.domain.billing import (
     PaymentMethod,
     invoice_state,
 )
+from hendazh_desktop.domain.errors import Conflict
 from hendazh_desktop.domain.invoicing import (
     InvoiceLineInput,
     VatRounding,
@@ -38,6 +39,7 @@ from hendazh_desktop.domain.jalali import fiscal_year_of, today_local
 from hendazh_desktop.domain.permissions import Actor
 from hendazh_desktop.domain.requests import RequestStatus
 from hendazh_desktop.domain.vat import VatEntry
+from hendazh_desktop.services.accounts.settings import load_settings
 from hendazh_desktop.services.clock import Clock
 from hendazh_desktop.services.requests.lifecycle import record_transition
 
@@ -109,11 +111,23 @@ def issuing_moment(uow: UnitOfWork, series: str, clock: Clock) -> dt.datetime:
     return clock()
 
 
+def require_seller_identity(uow: UnitOfWork) -> None:
+    """An invoice without the seller's economic code and national ID is not valid for the tax
+    office: issuing one is refused until the company settings carry both."""
+    office = load_settings(uow)
+    missing = [
+        name for name in ("economic_code", "national_id") if not getattr(office, name).strip()
+    ]
+    if missing:
+        raise Conflict("seller_identity_missing", missing=",".join(missing))
+
+
 def issue(
     uow: UnitOfWork, invoice: Invoice, actor: Actor, clock: Clock, operation_id: str
 ) -> dt.datetime:
     """Give a draft its number and freeze it; VAT is worked out with the term (a rate or an
     exemption) in force on the issue day. Returns the moment of issue."""
+    require_seller_identity(uow)
     series = CREDIT_NOTE_SERIES if invoice.kind == InvoiceKind.CREDIT_NOTE.value else INVOICE_SERIES
     now = issuing_moment(uow, series, clock)
     day = today_local(now)
