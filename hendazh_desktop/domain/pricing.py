@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from hendazh_desktop.domain.errors import ValidationError
+from hendazh_desktop.domain.fields import clean_text
 from hendazh_desktop.domain.money import MAX_AMOUNT, parse_amount
 from hendazh_desktop.domain.text import to_ascii_digits
 
@@ -92,11 +93,9 @@ def parse_line(
     """One typed line; field names carry its index (line:3:unit_price)."""
     if kind not in {k.value for k in LineKind}:
         raise ValidationError(f"line:{index}:kind", "invalid")
-    text = " ".join(description.split())
-    if not text:
-        raise ValidationError(f"line:{index}:description", "required")
-    if len(text) > 200:
-        raise ValidationError(f"line:{index}:description", "too_long", maximum=200)
+    text = clean_text(
+        description, field=f"line:{index}:description", max_length=200, required=True
+    )
     qty = parse_quantity(quantity, field=f"line:{index}:quantity")
     price = parse_amount(unit_price, field=f"line:{index}:unit_price")
     return PriceLine(LineKind(kind), text, qty, price)

@@ -224,6 +224,7 @@ class PricingService:
         """The subscriber refused the price: back to the queue, or closed."""
         require(actor, Permission.DISPATCH)
         why = clean_text(reason, field="reason", max_length=300, required=True, min_length=3)
+        who = clean_text(person, field="person", max_length=100)
         if outcome not in {o.value for o in DeclineOutcome}:
             raise ValidationError("outcome", "invalid")
         with self._db.write() as uow:
@@ -236,7 +237,7 @@ class PricingService:
                     price_id=price.id,
                     decision="declined",
                     method=AgreementMethod.IN_PERSON.value,
-                    person=" ".join(person.split())[:100],
+                    person=who,
                     reason=why,
                     at=now,
                     recorded_by=actor.user_id,
