@@ -97,7 +97,7 @@ def measure(data_dir: Path) -> dict[str, Figure]:
     actor = UserService(db).system_actor()
     ctx = build_context(db, actor)
     started = time.perf_counter()
-    view = DispatchBoardView(context=ctx, dispatch=ctx.dispatch)
+    view = DispatchBoardView(context=ctx)
     view.resize(1400, 850)
     view.show()
     view.repaint()

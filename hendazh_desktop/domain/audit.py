@@ -23,6 +23,7 @@ class AuditAction(enum.StrEnum):
     IMPORT = "import"
     LOGIN = "login"
     LOGIN_FAILED = "login_failed"
+    LOGOUT = "logout"
     PASSWORD = "password"
     BACKUP = "backup"
     RESTORE = "restore"
@@ -36,6 +37,7 @@ ACTION_LABELS = {
     AuditAction.IMPORT: "ورود داده",
     AuditAction.LOGIN: "ورود به سامانه",
     AuditAction.LOGIN_FAILED: "ورود ناموفق",
+    AuditAction.LOGOUT: "خروج از سامانه",
     AuditAction.PASSWORD: "تغییر گذرواژه",
     AuditAction.BACKUP: "پشتیبان‌گیری",
     AuditAction.RESTORE: "بازگردانی",

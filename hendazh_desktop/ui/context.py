@@ -1,11 +1,12 @@
-"""What the views are given: the acting user and the services they call."""
+"""What the views are given: the signed-in user, the services they call and the window's one
+change signal. The user is bound here once for the window; views and dialogs take only this."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from hendazh_desktop.domain.permissions import Actor
+from hendazh_desktop.domain.permissions import Actor, Permission
 from hendazh_desktop.services.accounts.audit import AuditService
 from hendazh_desktop.services.accounts.backups import BackupService
 from hendazh_desktop.services.accounts.settings import SettingsService
@@ -24,11 +25,12 @@ from hendazh_desktop.services.requests.queue import QueueService
 from hendazh_desktop.services.requests.webform_import import WebFormImporter
 from hendazh_desktop.services.subscribers.register import SubscriberService
 from hendazh_desktop.services.subscribers.search import SubscriberSearch
+from hendazh_desktop.ui.changes import DataChanges
 
 
 @dataclass(frozen=True)
 class UiContext:
-    """The acting user and the use cases; built once by ``app.py``."""
+    """The signed-in user and the use cases; built by ``app.py`` at sign-in."""
 
     actor: Actor
     users: UserService
@@ -50,3 +52,15 @@ class UiContext:
     billing: BillingQueries
     billing_documents: BillingDocuments
     documents_dir: Path
+    changes: DataChanges = field(default_factory=DataChanges)
+    """``data_changed(kind)``: what this window changed; the views re-read on it."""
+
+    def can(self, permission: Permission) -> bool:
+        """Whether the signed-in user's role allows this (buttons are hidden or disabled
+        before the user tries; the services check again)."""
+        return self.actor.can(permission)
+
+    def signed_in_as(self, actor: Actor) -> UiContext:
+        """The same use cases for another user (after switching user), with a fresh signal
+        (the closed views' connections go with the old one)."""
+        return replace(self, actor=actor, changes=DataChanges())

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -15,27 +16,25 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QToolBar,
     QWidget,
 )
 
 from hendazh_desktop import __version__
 from hendazh_desktop.domain.money import CurrencyUnit
-from hendazh_desktop.domain.permissions import ROLE_LABELS, Permission
+from hendazh_desktop.domain.permissions import ROLE_LABELS
 from hendazh_desktop.domain.text import to_persian_digits
-from hendazh_desktop.resources import icon_path
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.background import BackgroundCall, wait_cursor
+from hendazh_desktop.ui.changes import Change, concerns
 from hendazh_desktop.ui.ops import run_action, run_op
+from hendazh_desktop.ui.registry import ViewSpec, views_for
+from hendazh_desktop.ui.window_menus import build_menus, icon
 
 if TYPE_CHECKING:
-    from hendazh_desktop.ui.accounts.audit_view import AuditView
-    from hendazh_desktop.ui.billing.invoicing_view import InvoicingView
     from hendazh_desktop.ui.context import UiContext
-
-
-def _icon(name: str) -> QIcon:
-    path = icon_path(f"{name}.svg")
-    return QIcon(str(path)) if path.exists() else QIcon()
+    from hendazh_desktop.ui.requests.intake_panel import IntakePanel
+    from hendazh_desktop.ui.subscribers.subscribers_view import SubscribersView
 
 
 class MainWindow(QMainWindow):
@@ -47,7 +46,21 @@ class MainWindow(QMainWindow):
     """
 
     view_changed = Signal(str)
-    """The visible view changed (its key: intake, subscribers, queue, audit)."""
+    """The visible view changed (its key in the registry: intake, subscribers, queue, …)."""
+
+    # Built by ``build_menus`` for the signed-in user (window_menus.py).
+    view_actions: dict[str, QAction]
+    new_call_action: QAction
+    import_action: QAction
+    backup_action: QAction
+    password_action: QAction
+    sign_out_action: QAction
+    refresh_action: QAction
+    catalogue_action: QAction
+    settings_action: QAction
+    users_action: QAction
+    toman_action: QAction
+    toolbar: QToolBar
 
     def __init__(
         self, *, context: UiContext | None = None, settings: QSettings | None = None
@@ -55,6 +68,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._settings = settings
         self._views: dict[str, QWidget] = {}
+        self._specs: list[ViewSpec] = []
         self.setWindowTitle("هنداژ — مدیریت خدمات هنداژمون")
         self.setMinimumSize(QSize(1000, 640))
         self.loading = QLabel("در حال باز کردن پایگاه داده…")
@@ -68,65 +82,36 @@ class MainWindow(QMainWindow):
     def set_loading(self, text: str) -> None:
         self.loading.setText(text)
 
-    def attach(self, context: UiContext) -> None:
-        """Build the views for the signed-in user."""
-        from hendazh_desktop.ui.accounts.audit_view import AuditView
-        from hendazh_desktop.ui.billing.invoicing_view import InvoicingView
-        from hendazh_desktop.ui.dispatch.dispatch_board import DispatchBoardView
-        from hendazh_desktop.ui.dispatch.work_groups_view import WorkGroupsView
-        from hendazh_desktop.ui.requests.intake_panel import IntakePanel
-        from hendazh_desktop.ui.requests.queue_view import QueueView
-        from hendazh_desktop.ui.subscribers.subscribers_view import SubscribersView
+    @property
+    def context(self) -> UiContext:
+        """The signed-in user and the use cases (set by ``attach``)."""
+        return self._ctx
 
+    def view_specs(self) -> list[ViewSpec]:
+        """The registry's views that the signed-in role may open, in sidebar order."""
+        return list(self._specs)
+
+    def attach(self, context: UiContext) -> None:
+        """Build the window for the signed-in user: the views their role may open (from the
+        registry) with the sidebar, menus, toolbar and shortcuts that go with them."""
         self._ctx = context
         fmt.DisplaySettings.unit = context.catalogue.display_currency()
-        self.intake = IntakePanel(context=context)
-        self.subscribers = SubscribersView(context=context)
-        self.queue = QueueView(context=context)
-        self._views = {
-            "intake": self.intake,
-            "subscribers": self.subscribers,
-            "queue": self.queue,
-        }
-        self.board = DispatchBoardView(context=context, dispatch=context.dispatch)
-        self.board.status_message.connect(self._show_status)
-        self._views["board"] = self.board
-        self.invoicing: InvoicingView | None = None
-        if context.actor.can(Permission.VIEW_BILLING):
-            self.invoicing = InvoicingView(context=context)
-            self.invoicing.status_message.connect(self._show_status)
-            self.invoicing.data_changed.connect(self.queue.mark_stale)
-            self._views["invoicing"] = self.invoicing
-        self.work_groups: WorkGroupsView | None = None
-        if context.actor.can(Permission.VIEW_WORK_GROUPS):
-            self.work_groups = WorkGroupsView(context=context, groups=context.work_groups)
-            self.work_groups.status_message.connect(self._show_status)
-            self._views["work_groups"] = self.work_groups
-        self.audit: AuditView | None = None
-        if context.actor.can(Permission.VIEW_AUDIT):
-            self.audit = AuditView(audit=context.audit, actor=context.actor)
-            self.audit.status_message.connect(self._show_status)
-            self._views["audit"] = self.audit
+        context.changes.data_changed.connect(self._on_data_changed)  # before the views: the
+        # money unit is set before they re-read
+        self._specs = views_for(context.actor)
+        self._views = {spec.key: spec.factory(context) for spec in self._specs}
         self._stack = QStackedWidget()
         self._nav = QListWidget()
         self._nav.setIconSize(QSize(22, 22))
         self._nav.setMaximumWidth(190)
         self._nav.setObjectName("navigation")
-        titles = {
-            "intake": ("تماس جدید", "new-call"),
-            "subscribers": ("مشترکین", "subscribers"),
-            "queue": ("صف درخواست‌ها", "queue"),
-            "board": ("تابلوی اعزام", "queue"),
-            "invoicing": ("صورتحساب‌ها", "invoice"),
-            "work_groups": ("گروه‌های کاری", "services"),
-            "audit": ("گزارش تغییرات", "search"),
-        }
-        for key, widget in self._views.items():
-            title, icon = titles[key]
-            item = QListWidgetItem(_icon(icon), title)
-            item.setData(Qt.ItemDataRole.UserRole, key)
+        for spec in self._specs:
+            item = QListWidgetItem(icon(spec.icon), spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self._nav.addItem(item)
-            self._stack.addWidget(widget)
+            view = self._views[spec.key]
+            self._stack.addWidget(view)
+            view.status_message.connect(self._show_status)  # type: ignore[attr-defined]
         self._nav.currentRowChanged.connect(self._on_nav_current_row_changed)
         splitter = QSplitter()
         splitter.addWidget(self._nav)
@@ -134,127 +119,31 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
-
-        self._build_actions()
-        self._build_status_bar()
-        self.intake.request_created.connect(self._on_intake_request_created)
-        self.intake.status_message.connect(self._show_status)
-        self.subscribers.new_request_requested.connect(self._on_subscribers_new_request)
-        self.subscribers.status_message.connect(self._show_status)
-        self.queue.status_message.connect(self._show_status)
+        self._seen_version = self._data_version()
+        build_menus(self)
+        self._user_label = QLabel(
+            f"کاربر: {context.actor.username} ({ROLE_LABELS[context.actor.role]})"
+        )
+        self.statusBar().insertPermanentWidget(0, self._user_label)
+        if self.intake is not None:
+            self.intake.request_created.connect(self._on_intake_request_created)
+        if self.subscribers is not None:
+            self.subscribers.new_request_requested.connect(self._on_subscribers_new_request)
         self._restore_state()
-        self.show_view("intake")
+        if self._specs:
+            self.show_view(self._specs[0].key)
 
-    # --- building -------------------------------------------------------------------------
-    def _action(
-        self,
-        text: str,
-        slot: object,
-        shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
-        icon: str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setToolTip(f"{text} ({QKeySequence(shortcut).toString()})")
-        if icon:
-            action.setIcon(_icon(icon))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+    def view(self, key: str) -> QWidget | None:
+        """The view of this key, None when the signed-in role may not open it."""
+        return self._views.get(key)
 
-    def _build_actions(self) -> None:
-        actor = self._ctx.actor
-        self.new_call_action = self._action("تماس جدید", self.start_new_call, "F2", "new-call")
-        self.subscribers_action = self._action(
-            "مشترکین", lambda: self.show_view("subscribers"), "Ctrl+2", "subscribers"
-        )
-        self.queue_action = self._action(
-            "صف درخواست‌ها", lambda: self.show_view("queue"), "Ctrl+3", "queue"
-        )
-        self.intake_action = self._action("پنل تماس", lambda: self.show_view("intake"), "Ctrl+1")
-        self.import_action = self._action(
-            "ورود فرم‌های وب…", self.import_web_forms, "Ctrl+I", "import"
-        )
-        self.import_action.setEnabled(actor.can(Permission.IMPORT_WEB_FORMS))
-        self.catalogue_action = self._action(
-            "خدمات و نرخ‌ها…", self.open_catalogue, None, "services"
-        )
-        self.settings_action = self._action("تنظیمات دفتر…", self.open_settings)
-        self.users_action = self._action("کاربران…", self.open_users)
-        self.users_action.setVisible(actor.can(Permission.MANAGE_USERS))
-        self.board_action = self._action(
-            "تابلوی اعزام", lambda: self.show_view("board"), "Ctrl+4", "queue"
-        )
-        self.invoicing_action = self._action(
-            "صورتحساب‌ها و دریافت‌ها",
-            lambda: self.show_view("invoicing"),
-            "Ctrl+Shift+I",
-            "invoice",
-        )
-        self.invoicing_action.setVisible(actor.can(Permission.VIEW_BILLING))
-        self.groups_action = self._action(
-            "گروه‌های کاری", lambda: self.show_view("work_groups"), "Ctrl+5"
-        )
-        self.groups_action.setVisible(actor.can(Permission.VIEW_WORK_GROUPS))
-        self.audit_action = self._action("گزارش تغییرات", lambda: self.show_view("audit"), "Ctrl+6")
-        self.audit_action.setVisible(actor.can(Permission.VIEW_AUDIT))
-        self.backup_action = self._action("پشتیبان‌گیری اکنون", self.backup_now, "Ctrl+B", "save")
-        self.backup_action.setVisible(actor.can(Permission.BACKUP_DATABASE))
-        self.password_action = self._action("تغییر گذرواژه…", self.change_password)
-        self.refresh_action = self._action("بازخوانی", self.refresh_current, "F5", "refresh")
-        self.toman_action = QAction("نمایش مبالغ به تومان", self)
-        self.toman_action.setCheckable(True)
-        self.toman_action.setChecked(fmt.DisplaySettings.unit is CurrencyUnit.TOMAN)
-        self.toman_action.setEnabled(actor.can(Permission.EDIT_SETTINGS))
-        self.toman_action.toggled.connect(self._on_toman_toggled)
-        quit_action = self._action("خروج", self.close, QKeySequence.StandardKey.Quit)
+    @property
+    def intake(self) -> IntakePanel | None:
+        return self._views.get("intake")  # type: ignore[return-value]
 
-        menu = self.menuBar().addMenu("&پرونده")
-        menu.addAction(self.import_action)
-        menu.addAction(self.backup_action)
-        menu.addSeparator()
-        menu.addAction(self.password_action)
-        menu.addSeparator()
-        menu.addAction(quit_action)
-        view_menu = self.menuBar().addMenu("&نما")
-        for action in (
-            self.intake_action,
-            self.subscribers_action,
-            self.queue_action,
-            self.board_action,
-            self.invoicing_action,
-            self.groups_action,
-            self.audit_action,
-            self.refresh_action,
-        ):
-            view_menu.addAction(action)
-        settings_menu = self.menuBar().addMenu("&تنظیمات")
-        settings_menu.addAction(self.catalogue_action)
-        settings_menu.addAction(self.settings_action)
-        settings_menu.addAction(self.toman_action)
-        settings_menu.addAction(self.users_action)
-        help_menu = self.menuBar().addMenu("&راهنما")
-        help_menu.addAction(self._action("درباره هنداژ", self._on_about))
-
-        toolbar = self.addToolBar("ابزار")
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (
-            self.new_call_action,
-            self.subscribers_action,
-            self.queue_action,
-            self.invoicing_action,
-            self.import_action,
-            self.refresh_action,
-        ):
-            toolbar.addAction(action)
-
-    def _build_status_bar(self) -> None:
-        actor = self._ctx.actor
-        user = QLabel(f"کاربر: {actor.username} ({ROLE_LABELS[actor.role]})")
-        self.statusBar().insertPermanentWidget(0, user)
+    @property
+    def subscribers(self) -> SubscribersView | None:
+        return self._views.get("subscribers")  # type: ignore[return-value]
 
     # --- navigation -----------------------------------------------------------------------
     def show_view(self, key: str) -> None:
@@ -268,20 +157,25 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = list(self._views)[row]
-        self._stack.setCurrentIndex(row)
-        if key == "queue":
-            self.queue.refresh()
-        elif key == "board":
-            self.board.refresh()
-        elif key == "audit" and self.audit is not None:
-            self.audit.refresh()
-        elif key == "invoicing" and self.invoicing is not None:
-            self.invoicing.refresh()
+        view = self._views[key]
+        stale = getattr(view, "stale", None)
+        read_on_show = bool(stale()) if callable(stale) else False
+        self._stack.setCurrentIndex(row)  # a view whose data changed here re-reads as shown
+        version = self._data_version()
+        if version != self._seen_version:
+            # the database changed since (another PC, or a change nobody announced): every
+            # view re-reads, the one shown now at once unless it just did
+            self._seen_version = version
+            self._ctx.changes.announce(Change.ALL, source=view if read_on_show else None)
         self.view_changed.emit(key)
 
+    def _data_version(self) -> int:
+        return self._ctx.dispatch.data_version()
+
     def start_new_call(self) -> None:
-        self.show_view("intake")
-        self.intake.start_call()
+        if self.intake is not None:
+            self.show_view("intake")
+            self.intake.start_call()
 
     def refresh_current(self) -> None:
         widget = self._views[self.current_view()]
@@ -290,15 +184,55 @@ class MainWindow(QMainWindow):
             refresh()
         self._show_status("بازخوانی شد.")
 
+    # --- signing out ----------------------------------------------------------------------
+    def sign_out(self) -> None:
+        """Sign out (audited), close the views, then the sign-in dialog: the window is rebuilt
+        for whoever signs in next; nobody signing in closes the application."""
+        from hendazh_desktop.ui.accounts.login_dialog import LoginDialog
+
+        context = self._ctx
+        if not run_action(self, lambda: context.users.sign_out(context.actor)):
+            return
+        self.detach()
+        self.set_loading("ورود به هنداژ…")
+        dialog = LoginDialog(users=context.users, parent=self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        actor = dialog.actor
+        dialog.deleteLater()
+        if not accepted or actor is None:
+            self.close()
+            return
+        self.attach(context.signed_in_as(actor))
+
+    def detach(self) -> None:
+        """Close the signed-in user's views and drop their menus, toolbar and actions."""
+        if not self._views:
+            return
+        if self._settings is not None:
+            self._settings.setValue("main_window/state", self.saveState())
+        self._ctx.changes.data_changed.disconnect(self._on_data_changed)
+        for view in self._views.values():
+            view.close()
+        self._views, self._specs = {}, []
+        self.menuBar().clear()
+        self.removeToolBar(self.toolbar)
+        self.toolbar.deleteLater()
+        for action in self.actions():
+            self.removeAction(action)
+            action.deleteLater()
+        self.statusBar().removeWidget(self._user_label)
+        self._user_label.deleteLater()
+        self.loading = QLabel()
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(self.loading)  # the views go with the old central widget
+
     def _on_intake_request_created(self, request_id: int) -> None:
-        self.queue.mark_stale()
-        if self.invoicing is not None:
-            self.invoicing.mark_stale()  # a prepaid service's request comes with its invoice
         self._show_status(f"درخواست شماره {fmt.number(request_id)} ثبت شد.")
 
     def _on_subscribers_new_request(self, subscriber_id: int) -> None:
-        self.show_view("intake")
-        self.intake.start_call_for(subscriber_id)
+        if self.intake is not None:
+            self.show_view("intake")
+            self.intake.start_call_for(subscriber_id)
 
     # --- actions --------------------------------------------------------------------------
     def import_web_forms(self) -> None:
@@ -315,32 +249,28 @@ class MainWindow(QMainWindow):
 
             show_import_report(self, report)
             if report.ok:
-                self.queue.mark_stale()
+                self._ctx.changes.announce(Change.REQUESTS)
                 self._show_status(f"{fmt.number(len(report.created))} درخواست از فرم وب وارد شد.")
 
     def open_catalogue(self) -> None:
         from hendazh_desktop.ui.catalogue.service_catalogue_dialog import ServiceCatalogueDialog
 
         ServiceCatalogueDialog(context=self._ctx, parent=self).exec()
-        self.intake.reload_services()
 
     def open_settings(self) -> None:
         from hendazh_desktop.ui.accounts.settings_dialog import SettingsDialog
 
-        SettingsDialog(settings=self._ctx.settings, actor=self._ctx.actor, parent=self).exec()
-        unit = self._ctx.catalogue.display_currency()
-        fmt.DisplaySettings.unit = unit
-        self.toman_action.setChecked(unit is CurrencyUnit.TOMAN)
+        SettingsDialog(context=self._ctx, parent=self).exec()
 
     def open_users(self) -> None:
         from hendazh_desktop.ui.accounts.users_dialog import UsersDialog
 
-        UsersDialog(users=self._ctx.users, actor=self._ctx.actor, parent=self).exec()
+        UsersDialog(context=self._ctx, parent=self).exec()
 
     def change_password(self) -> None:
         from hendazh_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
 
-        dialog = ChangePasswordDialog(users=self._ctx.users, actor=self._ctx.actor, parent=self)
+        dialog = ChangePasswordDialog(context=self._ctx, parent=self)
         if dialog.exec():
             self._show_status("گذرواژه تغییر کرد.")
 
@@ -365,18 +295,22 @@ class MainWindow(QMainWindow):
     def _on_daily_backup_failed(self, message: str) -> None:
         self._show_status(f"پشتیبان روزانه ناموفق بود: {message}")
 
-    def _on_toman_toggled(self, checked: bool) -> None:
+    def on_toman_toggled(self, checked: bool) -> None:
         unit = CurrencyUnit.TOMAN if checked else CurrencyUnit.RIAL
+        if unit is fmt.DisplaySettings.unit:
+            return
         change = lambda: self._ctx.catalogue.set_display_currency(self._ctx.actor, unit)  # noqa: E731
         if run_action(self, change):
-            self.subscribers.refresh()
-            self.queue.refresh()
-            fmt.DisplaySettings.unit = unit
-            if self.invoicing is not None:
-                self.invoicing.mark_stale()
+            self._ctx.changes.announce(Change.SETTINGS)
             self._show_status("واحد نمایش مبالغ: " + ("تومان" if checked else "ریال"))
 
-    def _on_about(self) -> None:
+    def _on_data_changed(self, kind: str) -> None:
+        if concerns(kind, (Change.SETTINGS,)):  # the money unit shown everywhere
+            unit = self._ctx.catalogue.display_currency()
+            fmt.DisplaySettings.unit = unit
+            self.toman_action.setChecked(unit is CurrencyUnit.TOMAN)
+
+    def show_about(self) -> None:
         QMessageBox.about(
             self, "درباره هنداژ", f"هنداژ — نرم‌افزار دفتر هنداژمون\nنسخه {__version__}"
         )

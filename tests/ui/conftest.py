@@ -53,6 +53,12 @@ def ctx(ui_db: Database) -> UiContext:
 
 
 @pytest.fixture
+def context_for(ui_db: Database):
+    """The window's context for another signed-in user: ``context_for(actor)``."""
+    return lambda actor: build_context(ui_db, actor)
+
+
+@pytest.fixture
 def consultant_ctx(ui_db: Database) -> UiContext:
     return build_context(ui_db, office_actor(ui_db, "consultant", role=Role.CONSULTANT))
 

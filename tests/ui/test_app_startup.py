@@ -44,7 +44,7 @@ def test_database_opens_in_the_background_then_the_views_attach(qtbot, qapp, pat
     startup.start()
     qtbot.waitUntil(lambda: window.current_view() == "intake", timeout=15_000)
     assert signed_in and startup.db is not None
-    assert window.audit is not None  # a manager sees the audit view
+    assert window.view("audit") is not None  # a manager sees the audit view
     startup.opener.wait()
     window.close()
     startup.db.dispose()

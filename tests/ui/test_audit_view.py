@@ -12,7 +12,6 @@ from ui_helpers import type_text
 
 from hendazh_desktop.domain.permissions import Actor, Role
 from hendazh_desktop.domain.text import to_persian_digits
-from hendazh_desktop.services.accounts.audit import AuditService
 from hendazh_desktop.services.accounts.settings import SettingsDraft, SettingsService
 from hendazh_desktop.services.accounts.users import UserService
 from hendazh_desktop.ui.accounts.audit_view import CHANGED, AuditView, render_value
@@ -56,9 +55,9 @@ def people(ui_db):
 
 
 @pytest.fixture
-def view(qtbot, ui_db, people):
+def view(qtbot, context_for, people):
     admin, _manager = people
-    widget = AuditView(audit=AuditService(ui_db), actor=admin)
+    widget = AuditView(context=context_for(admin))
     qtbot.addWidget(widget)
     widget.resize(1150, 700)
     widget.show()

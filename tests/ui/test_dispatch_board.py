@@ -53,7 +53,7 @@ def world(ctx, make_subscriber):
 
 @pytest.fixture
 def board(qtbot, ctx, world):
-    view = DispatchBoardView(context=ctx, dispatch=ctx.dispatch)
+    view = DispatchBoardView(context=ctx)
     qtbot.addWidget(view)
     view.resize(1300, 800)
     view.show()
@@ -156,3 +156,22 @@ def test_move_a_job_to_another_group_with_a_reason(ctx, board, world, monkeypatc
     assert board.move_from_selected_group()
     groups = {g.id: [j.request_id for j in g.jobs] for g in board.board.groups}
     assert groups[far.id] == [request.id] and groups[near.id] == []
+
+
+def test_a_consultant_cannot_start_moving_a_job(qtbot, ctx, consultant_ctx, world, monkeypatch):
+    """Issue 11: «move to another group» ran two dialogs for a consultant, then refused."""
+    near, _far, request = world
+    ctx.dispatch.assign(ctx.actor, request.id, near.id, dt.date.today(), expected_version=1)
+    view = DispatchBoardView(context=consultant_ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.groups.select_group(near.id)
+    asked: list[object] = []
+    monkeypatch.setattr(
+        "hendazh_desktop.ui.dispatch.dispatch_board.QInputDialog.getItem",
+        lambda *args, **kwargs: asked.append(args) or ("", False),
+    )
+    assert not view.move_button.isEnabled()
+    assert not view.move_from_selected_group()
+    assert asked == []  # no dialog at all
+    assert view.dispatch_from_selected_group() is None

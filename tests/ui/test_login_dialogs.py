@@ -109,8 +109,8 @@ def test_the_right_password_accepts_with_the_actor(users, admin, show_dialog):
     assert dialog.actor == admin
 
 
-def test_change_password_through_the_dialog(users, admin, show_dialog):
-    dialog = show_dialog(ChangePasswordDialog(users=users, actor=admin))
+def test_change_password_through_the_dialog(users, admin, context_for, show_dialog):
+    dialog = show_dialog(ChangePasswordDialog(context=context_for(admin)))
     type_text(dialog.old, "not-the-password")
     type_text(dialog.new, "the-new-password")
     type_text(dialog.confirm, "the-new-password")

@@ -6,7 +6,13 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from ui_helpers import press
 
+from hendazh_desktop.app import build_context
+from hendazh_desktop.domain.permissions import Role
+from hendazh_desktop.services.accounts.bootstrap import office_actor
 from hendazh_desktop.ui.main_window import MainWindow
+from hendazh_desktop.ui.registry import VIEWS
+
+CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
@@ -23,18 +29,44 @@ def window(qtbot, ctx, settings):
     return win
 
 
-def test_right_to_left_with_the_three_views(window, qapp):
+def test_right_to_left_with_the_views_of_the_registry(window, qapp):
     assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.isRightToLeft()
     assert window.current_view() == "intake"
-    window.subscribers_action.trigger()
+    window.view_actions["subscribers"].trigger()
     assert window.current_view() == "subscribers"
-    window.queue_action.trigger()
+    window.view_actions["queue"].trigger()
     assert window.current_view() == "queue"
+    nav = [window._nav.item(i).text() for i in range(window._nav.count())]
+    assert nav == [spec.title for spec in VIEWS]  # a manager opens every view
+    view_menu = window.menuBar().actions()[1].menu()
+    assert [a.text() for a in view_menu.actions() if a.text()][: len(VIEWS)] == nav
+
+
+@pytest.mark.parametrize(
+    ("key", "modifier", "view"),
+    [
+        (Qt.Key.Key_1, CTRL, "intake"),
+        (Qt.Key.Key_2, CTRL, "subscribers"),
+        (Qt.Key.Key_3, CTRL, "queue"),
+        (Qt.Key.Key_4, CTRL, "board"),
+        (Qt.Key.Key_5, CTRL, "work_groups"),
+        (Qt.Key.Key_6, CTRL, "audit"),
+        (Qt.Key.Key_I, CTRL | Qt.KeyboardModifier.ShiftModifier, "invoicing"),
+    ],
+)
+def test_the_readme_shortcuts_open_their_views(qtbot, window, key, modifier, view):
+    """The README's keyboard table, pressed as keys: the registry's shortcuts still work."""
+    window.activateWindow()
+    qtbot.waitActive(window)
+    start = "subscribers" if view == "intake" else "intake"
+    window.show_view(start)
+    press(window.focusWidget() or window, key, modifier)
+    assert window.current_view() == view
 
 
 def test_f2_starts_a_new_call_with_the_cursor_in_the_search(qtbot, window):
-    window.queue_action.trigger()
+    window.view_actions["queue"].trigger()
     qtbot.waitActive(window) if window.isActiveWindow() else None
     window.new_call_action.trigger()
     assert window.current_view() == "intake"
@@ -76,16 +108,35 @@ def test_each_role_sees_only_what_it_may_do(qtbot, ctx, consultant_ctx):
     qtbot.addWidget(manager)
     consultant = MainWindow(context=consultant_ctx)
     qtbot.addWidget(consultant)
-    assert manager.audit is not None and consultant.audit is None
+    assert manager.view("audit") is not None and consultant.view("audit") is None
+    assert "audit" not in consultant.view_actions  # no menu entry, no Ctrl+6
     assert manager.backup_action.isVisible() and not consultant.backup_action.isVisible()
     assert manager.toman_action.isEnabled() and not consultant.toman_action.isEnabled()
     assert not manager.users_action.isVisible()  # only admins manage accounts
     assert "گزارش تغییرات" in [manager._nav.item(i).text() for i in range(manager._nav.count())]
-    # intake, subscribers, queue, board, work groups, invoices (read-only: what a caller owes)
+    # intake, subscribers, queue, board, invoices (read-only: what a caller owes), work groups
     assert consultant._nav.count() == 6
-    assert not consultant.board.assign_button.isEnabled()  # consultants do not dispatch
-    assert not consultant.work_groups.can_edit
-    assert consultant.import_action.isEnabled()
+    assert not consultant.view("board").assign_button.isEnabled()  # consultants do not dispatch
+    assert not consultant.view("work_groups").can_edit
+    assert consultant.import_action.isVisible()
+
+
+def test_an_accountant_has_no_intake_and_opens_on_the_subscribers(qtbot, ui_db):
+    accountant = build_context(ui_db, office_actor(ui_db, "hesab", role=Role.ACCOUNTANT))
+    window = MainWindow(context=accountant)
+    qtbot.addWidget(window)
+    assert [s.key for s in window.view_specs()] == [
+        "subscribers",
+        "queue",
+        "board",
+        "invoicing",
+        "work_groups",
+    ]
+    assert window.current_view() == "subscribers"
+    assert window.intake is None and not window.new_call_action.isVisible()
+    assert not window.import_action.isVisible()
+    window.new_call_action.trigger()  # F2 does nothing for a role without intake
+    assert window.current_view() == "subscribers"
 
 
 def test_a_change_made_in_the_ui_shows_in_the_audit_view(qtbot, ctx):
@@ -93,13 +144,14 @@ def test_a_change_made_in_the_ui_shows_in_the_audit_view(qtbot, ctx):
 
     window = MainWindow(context=ctx)
     qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
     dialog = ServiceCatalogueDialog(context=ctx, parent=window)
     qtbot.addWidget(dialog)
     dialog.list.setCurrentRow(0)
     dialog.ui.commissionPercentEdit.setText("۲۵")
     assert dialog.save()
     window.show_view("audit")
-    assert window.audit is not None
-    newest = window.audit.model.row_item(0)
+    newest = window.view("audit").model.row_item(0)
     assert newest.entity == "service" and newest.after == {"commission_bp": 2500}
     assert newest.user == "آزمونگر"

@@ -39,7 +39,7 @@ def agreed(qtbot, ctx, make_subscriber):
     )
     ctx.dispatch.assign(ctx.actor, request.id, group.id, dt.date.today(), expected_version=1)
     ctx.job_sheets.dispatch(ctx.actor, request.id, expected_version=2)
-    price = PriceDialog(context=ctx, pricing=ctx.pricing, request_id=request.id)
+    price = PriceDialog(context=ctx, request_id=request.id)
     qtbot.addWidget(price)
     price.add_line(LineKind.LABOUR, "تعویض لوله", "۱", "۲٬۰۰۰٬۰۰۰")
     price.add_line(LineKind.MATERIAL, "لوله و اتصالات", "۲", "۱٬۵۰۰٬۰۰۰")

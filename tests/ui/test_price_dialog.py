@@ -41,7 +41,7 @@ def dispatched(ctx, make_subscriber):
 
 @pytest.fixture
 def dialog(qtbot, ctx, dispatched):
-    widget = PriceDialog(context=ctx, pricing=ctx.pricing, request_id=dispatched)
+    widget = PriceDialog(context=ctx, request_id=dispatched)
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitExposed(widget)

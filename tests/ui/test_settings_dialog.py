@@ -26,8 +26,8 @@ def manager(ui_db):
 
 
 @pytest.fixture
-def dialog(settings, manager, show_dialog) -> SettingsDialog:
-    return show_dialog(SettingsDialog(settings=settings, actor=manager))
+def dialog(manager, context_for, show_dialog) -> SettingsDialog:
+    return show_dialog(SettingsDialog(context=context_for(manager)))
 
 
 def retype(edit: QLineEdit, text: str) -> None:
@@ -101,7 +101,9 @@ def test_an_error_on_the_other_tab_brings_that_tab_forward(dialog, settings):
     assert settings.get() == before
 
 
-def test_a_logo_is_previewed_checked_and_removed(dialog, settings, manager, tmp_path, show_dialog):
+def test_a_logo_is_previewed_checked_and_removed(
+    dialog, settings, manager, context_for, tmp_path, show_dialog
+):
     text_file = tmp_path / "logo.png"
     text_file.write_text("not an image", encoding="utf-8")
     dialog.set_logo_file(str(text_file))
@@ -115,7 +117,7 @@ def test_a_logo_is_previewed_checked_and_removed(dialog, settings, manager, tmp_
     assert not dialog.ui.logoPreview.pixmap().isNull()
     assert dialog.save()
     assert settings.get().logo.startswith(b"\x89PNG")
-    again = show_dialog(SettingsDialog(settings=settings, actor=manager))
+    again = show_dialog(SettingsDialog(context=context_for(manager)))
     assert not again.ui.logoPreview.pixmap().isNull()
     again.ui.removeLogoButton.click()
     assert again.ui.logoPreview.pixmap().isNull()
@@ -123,10 +125,10 @@ def test_a_logo_is_previewed_checked_and_removed(dialog, settings, manager, tmp_
     assert settings.get().logo == b""
 
 
-def test_a_consultant_sees_a_read_only_form(ui_db, settings, show_dialog):
+def test_a_consultant_sees_a_read_only_form(ui_db, settings, context_for, show_dialog):
     consultant = office_actor(ui_db, "sara", role=Role.CONSULTANT)
     before = settings.get()
-    dialog = show_dialog(SettingsDialog(settings=settings, actor=consultant))
+    dialog = show_dialog(SettingsDialog(context=context_for(consultant)))
     ui = dialog.ui
     assert dialog.read_only_note.isVisible()
     assert all(edit.isReadOnly() for edit in dialog.form.findChildren(QLineEdit))

@@ -25,8 +25,8 @@ def admin(users):
 
 
 @pytest.fixture
-def dialog(users, admin, show_dialog) -> UsersDialog:
-    return show_dialog(UsersDialog(users=users, actor=admin))
+def dialog(admin, context_for, show_dialog) -> UsersDialog:
+    return show_dialog(UsersDialog(context=context_for(admin)))
 
 
 def cells(dialog: UsersDialog, row: int) -> list[str]:
@@ -72,8 +72,8 @@ def test_add_a_consultant_through_the_dialog(dialog, users, answer_modal):
     assert users.sign_in("sara", "sara-password").role is Role.CONSULTANT
 
 
-def test_a_taken_username_is_refused_at_the_field(users, admin, show_dialog):
-    add = show_dialog(AddUserDialog(users=users, actor=admin))
+def test_a_taken_username_is_refused_at_the_field(users, admin, context_for, show_dialog):
+    add = show_dialog(AddUserDialog(context=context_for(admin)))
     type_text(add.username, "ADMIN")
     type_text(add.full_name, "کسی دیگر")
     type_text(add.password, "another-password")

@@ -13,7 +13,7 @@ from hendazh_desktop.ui.dispatch.work_groups_view import WorkGroupsView
 
 @pytest.fixture
 def view(qtbot, ctx):
-    widget = WorkGroupsView(context=ctx, groups=ctx.work_groups)
+    widget = WorkGroupsView(context=ctx)
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
     widget.show()
@@ -58,6 +58,6 @@ def test_bad_fields_get_messages_and_nothing_is_saved(ctx, view):
 
 
 def test_consultant_sees_but_cannot_edit(qtbot, consultant_ctx):
-    widget = WorkGroupsView(context=consultant_ctx, groups=consultant_ctx.work_groups)
+    widget = WorkGroupsView(context=consultant_ctx)
     qtbot.addWidget(widget)
     assert not widget.editor.isEnabled() and not widget.save_button.isEnabled()

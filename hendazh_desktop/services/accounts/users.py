@@ -128,6 +128,12 @@ class UserService:
             uow.commit()
             return Actor(user.id, user.username, Role(user.role))
 
+    def sign_out(self, actor: Actor) -> None:
+        """Record that the user signed out (a shared PC handed to the next shift)."""
+        with self._db.write() as uow:
+            self._audit(uow, actor.user_id, actor.user_id, AuditAction.LOGOUT, None, None)
+            uow.commit()
+
     def list_users(self, actor: Actor) -> list[UserInfo]:
         require(actor, Permission.MANAGE_USERS)
         now = self._clock()

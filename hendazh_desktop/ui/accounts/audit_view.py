@@ -37,10 +37,13 @@ from hendazh_desktop.services.accounts.audit import (
 )
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.background import BackgroundCall
+from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
+from hendazh_desktop.ui.common.refresh import RefreshWhenShown
 from hendazh_desktop.ui.common.tables import list_table
 from hendazh_desktop.ui.common.window_model import NUMERIC, Column, WindowTableModel, select_row
+from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.ops import run_op
 
 CHANGED = QBrush(QColor("#ffe7c2"))
@@ -191,15 +194,15 @@ def _side_table() -> QTableWidget:
     return table
 
 
-class AuditView(QWidget):
+class AuditView(RefreshWhenShown, QWidget):
     """Filters, the newest-first list of changes, and the selected change's before/after."""
 
     status_message = Signal(str)
     """A short message for the status bar."""
 
-    def __init__(self, *, audit: AuditService, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, *, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._audit, self._actor = audit, actor
+        self._audit, self._actor = context.audit, context.actor
         self._verifying: BackgroundCall | None = None
         self.user = QComboBox()
         self.entity = QComboBox()
@@ -245,6 +248,7 @@ class AuditView(QWidget):
         self.date_to.date_changed.connect(self._on_filter_changed)
         self.entity_id.textChanged.connect(lambda _t: self._timer.start())
         self.refresh()
+        self.watch(context.changes, tuple(Change))  # every change made here is audited
 
     def _build_layout(self) -> None:
         filters = QHBoxLayout()
@@ -316,6 +320,7 @@ class AuditView(QWidget):
 
     def refresh(self) -> None:
         """Re-read the choices and the list under the current filters."""
+        self._stale = False
         self._timer.stop()
         self._fill_choices()
         flt = self.current_filter()

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from hendazh_desktop.domain.permissions import Actor
-from hendazh_desktop.services.accounts.users import UserService
+from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.form_dialog import FormDialog, latin_line
+from hendazh_desktop.ui.context import UiContext
 
 
 class ChangePasswordDialog(FormDialog):
     """Old password, new password twice."""
 
-    def __init__(self, *, users: UserService, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, *, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(
             title="تغییر گذرواژه", action=self._submit, ok_text="تغییر گذرواژه", parent=parent
         )
-        self._users = users
-        self._actor = actor
+        self._ctx = context
         self.old = self.add_field("old_password", "گذرواژه فعلی:", latin_line(password=True))
         self.new = self.add_field("password", "گذرواژه تازه:", latin_line(password=True))
         self.confirm = self.add_field(
@@ -26,6 +25,7 @@ class ChangePasswordDialog(FormDialog):
         self.finish_layout()
 
     def _submit(self) -> None:
-        self._users.change_own_password(
-            self._actor, self.old.text(), self.new.text(), self.confirm.text()
+        self._ctx.users.change_own_password(
+            self._ctx.actor, self.old.text(), self.new.text(), self.confirm.text()
         )
+        self._ctx.changes.announce(Change.USERS)

@@ -18,14 +18,15 @@ from PySide6.QtWidgets import (
 
 from hendazh_desktop.domain.errors import DomainError, ValidationError, ValidationErrors
 from hendazh_desktop.domain.money import CurrencyUnit, format_percent
-from hendazh_desktop.domain.permissions import Actor, Permission
+from hendazh_desktop.domain.permissions import Permission
 from hendazh_desktop.services.accounts.settings import (
     OfficeSettings,
     SettingsDraft,
-    SettingsService,
 )
 from hendazh_desktop.ui import fmt
+from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.field_errors import FieldErrors
+from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.forms.ui_settings_dialog import Ui_SettingsForm
 from hendazh_desktop.ui.ops import run_op
 
@@ -62,12 +63,11 @@ def _first_field(error: DomainError) -> str | None:
 class SettingsDialog(QDialog):
     """Reads every setting into the form; Save sends the typed text to the service."""
 
-    def __init__(
-        self, *, settings: SettingsService, actor: Actor, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, *, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._service = settings
-        self._actor = actor
+        self._ctx = context
+        self._service = settings = context.settings
+        self._actor = actor = context.actor
         self._logo_path = ""
         self._remove_logo = False
         self.saved: OfficeSettings | None = None
@@ -190,6 +190,7 @@ class SettingsDialog(QDialog):
         if saved is None:
             return False
         self.saved = saved
+        self._ctx.changes.announce(Change.SETTINGS)
         self.accept()
         return True
 

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from hendazh_desktop.domain.errors import DomainError, ValidationError
-from hendazh_desktop.domain.permissions import ROLE_LABELS, Actor, Role
-from hendazh_desktop.services.accounts.users import UserInfo, UserService
+from hendazh_desktop.domain.permissions import ROLE_LABELS, Role
+from hendazh_desktop.services.accounts.users import UserInfo
+from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.form_dialog import FormDialog, latin_line
 from hendazh_desktop.ui.common.tables import list_table
 from hendazh_desktop.ui.common.window_model import (
@@ -27,6 +28,7 @@ from hendazh_desktop.ui.common.window_model import (
     WindowTableModel,
     select_row,
 )
+from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.messages import error_message
 from hendazh_desktop.ui.ops import run_action, run_op
 
@@ -54,11 +56,11 @@ COLUMNS: list[Column[UserInfo]] = [
 class AddUserDialog(FormDialog):
     """A new account with its role and first password."""
 
-    def __init__(self, *, users: UserService, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, *, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(
             title="کاربر جدید", action=self._submit, ok_text="ساخت حساب", parent=parent
         )
-        self._users, self._actor = users, actor
+        self._users, self._actor = context.users, context.actor
         self.username = self.add_field("username", "نام کاربری (لاتین):", latin_line())
         self.full_name = self.add_field("full_name", "نام و نام خانوادگی:", QLineEdit())
         self.role = QComboBox()
@@ -82,7 +84,7 @@ class ResetPasswordDialog(FormDialog):
     """An admin gives someone a new password (typed twice); it also lifts a lock."""
 
     def __init__(
-        self, *, users: UserService, actor: Actor, user: UserInfo, parent: QWidget | None = None
+        self, *, context: UiContext, user: UserInfo, parent: QWidget | None = None
     ) -> None:
         super().__init__(
             title="گذرواژه تازه",
@@ -91,7 +93,7 @@ class ResetPasswordDialog(FormDialog):
             parent=parent,
             intro=f"گذرواژه تازه برای «{user.full_name}» ({user.username}):",
         )
-        self._users, self._actor, self._user = users, actor, user
+        self._users, self._actor, self._user = context.users, context.actor, user
         self.password = self.add_field("password", "گذرواژه تازه:", latin_line(password=True))
         self.confirm = self.add_field(
             "password_confirm", "تکرار گذرواژه:", latin_line(password=True)
@@ -107,9 +109,10 @@ class ResetPasswordDialog(FormDialog):
 class UsersDialog(QDialog):
     """The accounts of the office."""
 
-    def __init__(self, *, users: UserService, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, *, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._users, self._actor = users, actor
+        self._ctx = context
+        self._users, self._actor = context.users, context.actor
         self.setWindowTitle("کاربران")
         self.setMinimumSize(680, 420)
         self.model: WindowTableModel[UserInfo] = WindowTableModel(
@@ -158,8 +161,9 @@ class UsersDialog(QDialog):
         return self.model.row_item(index.row()) if index.isValid() else None
 
     def add_user(self) -> None:
-        dialog = AddUserDialog(users=self._users, actor=self._actor, parent=self)
+        dialog = AddUserDialog(context=self._ctx, parent=self)
         if dialog.exec():
+            self._ctx.changes.announce(Change.USERS)
             self.reload(select_username=dialog.result_value.username)
             self._say(f"حساب «{dialog.result_value.username}» ساخته شد.", error=False)
 
@@ -167,8 +171,9 @@ class UsersDialog(QDialog):
         user = self.selected()
         if user is None:
             return
-        dialog = ResetPasswordDialog(users=self._users, actor=self._actor, user=user, parent=self)
+        dialog = ResetPasswordDialog(context=self._ctx, user=user, parent=self)
         if dialog.exec():
+            self._ctx.changes.announce(Change.USERS)
             self.reload()
             self._say(f"گذرواژه «{user.username}» تغییر کرد.", error=False)
 
@@ -182,6 +187,7 @@ class UsersDialog(QDialog):
             on_error=self._on_error,
         )
         if done:
+            self._ctx.changes.announce(Change.USERS)
             state = "فعال" if not user.active else "غیرفعال"
             self.reload()
             self._say(f"حساب «{user.username}» {state} شد.", error=False)

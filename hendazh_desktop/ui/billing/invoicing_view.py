@@ -9,8 +9,10 @@ from hendazh_desktop.ui.billing.invoices_tab import InvoicesPanel
 from hendazh_desktop.ui.billing.payment_dialog import Payer
 from hendazh_desktop.ui.billing.payments_tab import PaymentsPanel
 from hendazh_desktop.ui.billing.receivables_tab import ReceivablesPanel
+from hendazh_desktop.ui.changes import Change, concerns
 from hendazh_desktop.ui.context import UiContext
 
+WATCHED = (Change.BILLING, Change.REQUESTS, Change.SUBSCRIBERS, Change.CATALOGUE, Change.SETTINGS)
 __all__ = ["InvoicesPanel", "InvoicingView", "PaymentsPanel", "ReceivablesPanel"]
 
 
@@ -18,8 +20,7 @@ class InvoicingView(QWidget):
     """«صورتحساب‌ها و دریافت‌ها»: the three tabs, kept in step after every change."""
 
     status_message = Signal(str)
-    data_changed = Signal()
-    """Money moved or an invoice changed (requests may have changed state too)."""
+    """A short message for the status bar."""
 
     def __init__(self, *, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +39,7 @@ class InvoicingView(QWidget):
             panel.status_message.connect(self.status_message)
             panel.data_changed.connect(self._on_data_changed)
         self.receivables.invoices_requested.connect(self.show_invoices_of)
+        context.changes.data_changed.connect(self._on_changes_data_changed)
 
     def panels(self) -> tuple[InvoicesPanel, PaymentsPanel, ReceivablesPanel]:
         return (self.invoices, self.payments, self.receivables)
@@ -51,11 +53,17 @@ class InvoicingView(QWidget):
         self.refresh()
 
     def _on_data_changed(self) -> None:
+        """Money moved or an invoice changed in one tab: the others, and the other views
+        (requests may have changed state too)."""
         sender = self.sender()
         for panel in self.panels():
             if panel is not sender:
                 panel.mark_stale()
-        self.data_changed.emit()
+        self._ctx.changes.announce(Change.BILLING, Change.REQUESTS, source=self)
+
+    def _on_changes_data_changed(self, kind: str) -> None:
+        if self._ctx.changes.source() is not self and concerns(kind, WATCHED):
+            self.refresh()
 
     def show_invoices_of(self, payer: object) -> None:
         if isinstance(payer, Payer):

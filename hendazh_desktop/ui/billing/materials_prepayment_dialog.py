@@ -20,6 +20,7 @@ from hendazh_desktop.domain.permissions import Permission
 from hendazh_desktop.services.billing.records import PrepaymentStatus
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.billing.payment_dialog import Payer, PaymentDialog, typed_amount
+from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.ops import run_op
@@ -115,6 +116,7 @@ class MaterialsPrepaymentDialog(QDialog):
         asked = run_op(self, call, on_error=self._on_error)
         if asked is None:
             return False
+        self._ctx.changes.announce(Change.BILLING, Change.REQUESTS)
         self.amount.clear()
         self.reload()
         return True
@@ -134,6 +136,8 @@ class MaterialsPrepaymentDialog(QDialog):
             parent=self,
         )
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if accepted:
+            self._ctx.changes.announce(Change.BILLING, Change.REQUESTS)
         self.reload()
         return accepted
 

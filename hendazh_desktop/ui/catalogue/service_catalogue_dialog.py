@@ -32,6 +32,7 @@ from hendazh_desktop.domain.vat import SINCE_EVER, entry_on
 from hendazh_desktop.services.catalogue.catalogue import ServiceDraft
 from hendazh_desktop.services.catalogue.records import ServiceInfo
 from hendazh_desktop.ui import fmt
+from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.forms.ui_service_editor import Ui_ServiceEditor
@@ -222,6 +223,7 @@ class ServiceCatalogueDialog(QDialog):
         )
         if saved is None:
             return False
+        self._ctx.changes.announce(Change.CATALOGUE)
         self._load(select_id=saved.id)
         self.note.setText(f"تغییرات «{saved.name}» ذخیره شد.")
         return True

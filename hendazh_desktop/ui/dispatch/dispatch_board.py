@@ -30,13 +30,14 @@ from hendazh_desktop.services.dispatch.assignment import (
     Board,
     BoardGroup,
     BoardJob,
-    DispatchService,
     OverrideNeeded,
 )
 from hendazh_desktop.services.requests.records import RequestRow
 from hendazh_desktop.ui import fmt
+from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
 from hendazh_desktop.ui.common.reason_dialog import ReasonDialog
+from hendazh_desktop.ui.common.refresh import RefreshWhenShown
 from hendazh_desktop.ui.common.tables import list_table
 from hendazh_desktop.ui.common.window_model import Column, ListSource, select_row
 from hendazh_desktop.ui.context import UiContext
@@ -74,6 +75,8 @@ WAITING_COLUMNS: list[Column[RequestRow]] = [
     ),
 ]
 WARN = QBrush(QColor("#b3261e"))
+WATCHED = (Change.REQUESTS, Change.DISPATCH, Change.BILLING, Change.SUBSCRIBERS, Change.CATALOGUE)
+CHANGED = (Change.DISPATCH, Change.REQUESTS)  # what the board's actions change
 
 
 def _reason_text(code: str, detail: str) -> str:
@@ -84,7 +87,7 @@ def _waiting_warn(row: RequestRow) -> bool:
     return row.priority >= Priority.URGENT or row.status == RequestStatus.AWAITING_PREPAYMENT
 
 
-class DispatchBoardView(QWidget):
+class DispatchBoardView(RefreshWhenShown, QWidget):
     """Assign by drag and drop, or select a request, pick a suggested group and press Enter."""
 
     status_message = Signal(str)
@@ -92,11 +95,9 @@ class DispatchBoardView(QWidget):
 
     open_documents = True  # tests turn it off: no viewer is started
 
-    def __init__(
-        self, *, context: UiContext, dispatch: DispatchService, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, *, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ctx, self._dispatch = context, dispatch
+        self._ctx, self._dispatch = context, context.dispatch
         self.board: Board | None = None
         self._seen_version: int | None = None
         self.day = JalaliDateEdit(optional=False)
@@ -126,12 +127,13 @@ class DispatchBoardView(QWidget):
         self.move_button = QPushButton("انتقال به گروه دیگر…")
         self.move_button.clicked.connect(self.move_from_selected_group)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.assign_selected)
-        can_dispatch = context.actor.can(Permission.DISPATCH)
-        for widget in (
+        self.can_dispatch = can_dispatch = context.can(Permission.DISPATCH)
+        for widget in (  # the board is read-only for roles that do not dispatch
             self.assign_button,
             self.unassign_button,
             self.dispatch_button,
             self.price_button,
+            self.move_button,
         ):
             widget.setEnabled(can_dispatch)
         self.groups.setAcceptDrops(can_dispatch)
@@ -173,6 +175,7 @@ class DispatchBoardView(QWidget):
         self._poll.timeout.connect(self._on_poll_timeout)
         self._poll.start()
         self.refresh()
+        self.watch(context.changes, WATCHED)
 
     # --- loading --------------------------------------------------------------------------
     def selected_day(self) -> dt.date:
@@ -180,6 +183,7 @@ class DispatchBoardView(QWidget):
 
     def refresh(self) -> None:
         """Reload the day, keeping the selected request and group."""
+        self._stale = False
         keep = self.selected_request()
         self._seen_version = self._dispatch.data_version()
         board = self._dispatch.board(self._ctx.actor, self.selected_day())
@@ -231,6 +235,8 @@ class DispatchBoardView(QWidget):
 
     # --- assigning ------------------------------------------------------------------------
     def assign_selected(self) -> None:
+        if not self.can_dispatch:  # Enter on a suggestion, Ctrl+Enter
+            return
         row = self.selected_request()
         item = self.suggestions.currentItem()
         if row is not None and item is not None:
@@ -262,6 +268,7 @@ class DispatchBoardView(QWidget):
         self.status_message.emit(f"درخواست {fmt.number(request_id)} تخصیص یافت.")
         self.refresh()
         self.groups.select_group(group_id)
+        self._ctx.changes.announce(*CHANGED, source=self)
         return True
 
     def _ask_override(
@@ -283,16 +290,18 @@ class DispatchBoardView(QWidget):
         self._override_dialog = dialog
         done = bool(dialog.exec())
         self.refresh()
+        if done:
+            self._ctx.changes.announce(*CHANGED, source=self)
         return done
 
     def unassign_from_selected_group(self) -> None:
         group = self.groups.selected_group()
-        if group is None or not group.jobs:
+        if group is None or not group.jobs or not self.can_dispatch:
             return
         job = group.jobs[0] if len(group.jobs) == 1 else self._job_choice(group)
         if job is None:
             return
-        ReasonDialog(
+        done = ReasonDialog(
             title="بازگرداندن به صف",
             question=f"درخواست {fmt.number(job.request_id)} ({job.subscriber}) از "
             f"{group.name} گرفته و به صف برگردد؟",
@@ -302,12 +311,14 @@ class DispatchBoardView(QWidget):
             parent=self,
         ).exec()
         self.refresh()
+        if done:
+            self._ctx.changes.announce(*CHANGED, source=self)
 
     def dispatch_from_selected_group(self) -> Path | None:
         """Send the group to one of its assigned jobs and open the job sheet to print."""
         group = self.groups.selected_group()
         jobs = [j for j in group.jobs if j.status == RequestStatus.ASSIGNED.value] if group else []
-        if group is None or not jobs:
+        if group is None or not jobs or not self.can_dispatch:
             return None
         job = jobs[0] if len(jobs) == 1 else self._job_choice(group)
         if job is None:
@@ -321,6 +332,7 @@ class DispatchBoardView(QWidget):
         self.refresh()
         if pdf is None:
             return None
+        self._ctx.changes.announce(*CHANGED, source=self)
         folder = self._ctx.documents_dir / "job-sheets"
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"job-sheet-{job.request_id}.pdf"
@@ -334,7 +346,7 @@ class DispatchBoardView(QWidget):
         """Give one of the group's planned jobs to another group, with a reason."""
         group = self.groups.selected_group()
         jobs = [j for j in group.jobs if j.status == RequestStatus.ASSIGNED.value] if group else []
-        if group is None or not jobs:
+        if group is None or not jobs or not self.can_dispatch:
             return False
         job = jobs[0] if len(jobs) == 1 else self._job_choice(group)
         others = [g for g in self.groups.groups if g.id != group.id]
@@ -361,6 +373,8 @@ class DispatchBoardView(QWidget):
         )
         done = bool(dialog.exec())
         self.refresh()
+        if done:
+            self._ctx.changes.announce(*CHANGED, source=self)
         return done
 
     def price_for_selected_group(self) -> None:
@@ -369,14 +383,11 @@ class DispatchBoardView(QWidget):
 
         group = self.groups.selected_group()
         jobs = [j for j in group.jobs if j.status != RequestStatus.ASSIGNED.value] if group else []
-        if group is None or not jobs:
+        if group is None or not jobs or not self.can_dispatch:
             return
         job = jobs[0] if len(jobs) == 1 else self._job_choice(group)
         if job is not None:
-            PriceDialog(
-                context=self._ctx, pricing=self._ctx.pricing, request_id=job.request_id, parent=self
-            ).exec()
-            self.refresh()
+            PriceDialog(context=self._ctx, request_id=job.request_id, parent=self).exec()
 
     def _job_choice(self, group: BoardGroup) -> BoardJob | None:
 

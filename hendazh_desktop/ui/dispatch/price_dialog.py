@@ -33,10 +33,11 @@ from hendazh_desktop.domain.pricing import (
     LineKind,
 )
 from hendazh_desktop.domain.text import to_ascii_digits
-from hendazh_desktop.services.dispatch.pricing import LineDraft, PriceInfo, PricingService
+from hendazh_desktop.services.dispatch.pricing import LineDraft, PriceInfo
 from hendazh_desktop.services.requests.queue import QueueService
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.billing.materials_prepayment_dialog import MaterialsPrepaymentDialog
+from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.messages import error_message
@@ -52,12 +53,11 @@ class PriceDialog(QDialog):
         self,
         *,
         context: UiContext,
-        pricing: PricingService,
         request_id: int,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._ctx, self._pricing, self.request_id = context, pricing, request_id
+        self._ctx, self._pricing, self.request_id = context, context.pricing, request_id
         self._queue: QueueService = context.queue
         self.setMinimumSize(820, 600)
         self.errors = FieldErrors()
@@ -234,6 +234,7 @@ class PriceDialog(QDialog):
         done = run_action(self, call, on_error=self._on_error)
         if done:
             self.errors.clear()
+            self._ctx.changes.announce(Change.REQUESTS, Change.DISPATCH)
             self.reload()
         return done
 

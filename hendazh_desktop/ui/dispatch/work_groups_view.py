@@ -16,12 +16,10 @@ from PySide6.QtWidgets import (
 from hendazh_desktop.domain.errors import DomainError
 from hendazh_desktop.domain.permissions import Permission
 from hendazh_desktop.domain.work_groups import GROUP_KIND_LABELS, GroupKind
-from hendazh_desktop.services.dispatch.work_groups import (
-    WorkGroupInfo,
-    WorkGroupRow,
-    WorkGroupService,
-)
+from hendazh_desktop.services.dispatch.work_groups import WorkGroupInfo, WorkGroupRow
 from hendazh_desktop.ui import fmt
+from hendazh_desktop.ui.changes import Change
+from hendazh_desktop.ui.common.refresh import RefreshWhenShown
 from hendazh_desktop.ui.common.tables import list_table
 from hendazh_desktop.ui.common.window_model import (
     Column,
@@ -42,17 +40,15 @@ COLUMNS: list[Column[WorkGroupRow]] = [
 ]
 
 
-class WorkGroupsView(QWidget):
+class WorkGroupsView(RefreshWhenShown, QWidget):
     """The list of work groups and the editor of the selected (or a new) one."""
 
     status_message = Signal(str)
     """A short message for the status bar."""
 
-    def __init__(
-        self, *, context: UiContext, groups: WorkGroupService, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, *, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ctx, self._groups = context, groups
+        self._ctx, self._groups = context, context.work_groups
         self._current: WorkGroupInfo | None = None
         self.can_edit = context.actor.can(Permission.MANAGE_WORK_GROUPS)
         self.search = QLineEdit()
@@ -105,8 +101,10 @@ class WorkGroupsView(QWidget):
         self.search.textEdited.connect(lambda _t: self._timer.start())
         self.refresh()
         self.new_group()
+        self.watch(context.changes, (Change.DISPATCH, Change.CATALOGUE))
 
     def refresh(self) -> None:
+        self._stale = False
         keep = self._current.id if self._current else None
         rows = (
             run_op(self, lambda: self._groups.list_groups(self._ctx.actor, self.search.text()))
@@ -147,6 +145,7 @@ class WorkGroupsView(QWidget):
         self._current = saved
         self.refresh()
         self.editor.fill(saved)
+        self._ctx.changes.announce(Change.DISPATCH, source=self)
         self.status_message.emit(f"گروه «{saved.name}» ذخیره شد.")
         return True
 

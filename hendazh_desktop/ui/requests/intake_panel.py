@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from hendazh_desktop.domain.errors import DomainError, ValidationError
+from hendazh_desktop.domain.permissions import Permission
 from hendazh_desktop.domain.phones import parse_phone
 from hendazh_desktop.services.requests.records import CreatedRequest
 from hendazh_desktop.services.subscribers.records import SubscriberCard, SubscriberRow
 from hendazh_desktop.ui import fmt
+from hendazh_desktop.ui.changes import Change, concerns
 from hendazh_desktop.ui.common.columns import SUBSCRIBER_RESULT_COLUMNS
 from hendazh_desktop.ui.common.tables import list_table
 from hendazh_desktop.ui.common.window_model import ListSource, WindowTableModel, select_row
@@ -60,6 +62,7 @@ class IntakePanel(QWidget):
         self.register_button = QPushButton("ثبت مشترک جدید (Ctrl+R)")
         self.register_button.setShortcut("Ctrl+R")
         self.register_button.clicked.connect(self._on_register_clicked)
+        self.register_button.setVisible(context.can(Permission.EDIT_SUBSCRIBERS))
         self.results_model: WindowTableModel[SubscriberRow] = WindowTableModel(
             RESULT_COLUMNS, warn=lambda r: r.do_not_serve
         )
@@ -115,6 +118,7 @@ class IntakePanel(QWidget):
         self.results.installEventFilter(self)
         self.reload_services()
         self._select(None)
+        context.changes.data_changed.connect(self._on_data_changed)
 
     # --- public ---------------------------------------------------------------------------
     def start_call(self) -> None:
@@ -136,6 +140,14 @@ class IntakePanel(QWidget):
         actor = self._ctx.actor
         self.form.set_services(self._ctx.catalogue.services(actor))
         self.form.set_zones([(z.id, z.name) for z in self._ctx.catalogue.zones(actor)])
+
+    def refresh(self) -> None:
+        """F5: re-read the services and zones offered in the request form."""
+        self.reload_services()
+
+    def _on_data_changed(self, kind: str) -> None:
+        if concerns(kind, (Change.CATALOGUE,)):
+            self.reload_services()
 
     def selected_subscriber(self) -> SubscriberCard | None:
         return self._card
@@ -159,8 +171,10 @@ class IntakePanel(QWidget):
         if rows:
             self.hint.setText(f"{fmt.number(len(rows))} مورد پیدا شد — ↓ و Enter برای انتخاب")
             select_row(self.results, 0)
-        elif self._full_phone(text):
+        elif self._full_phone(text) and self._ctx.can(Permission.EDIT_SUBSCRIBERS):
             self.hint.setText("مشترکی با این شماره نیست — Enter یا Ctrl+R برای ثبت سریع")
+        elif self._full_phone(text):
+            self.hint.setText("مشترکی با این شماره نیست.")
         else:
             self.hint.setText("چیزی پیدا نشد.")
 
@@ -190,6 +204,8 @@ class IntakePanel(QWidget):
             self.form.service.setFocus()
 
     def _on_register_clicked(self) -> None:
+        if not self._ctx.can(Permission.EDIT_SUBSCRIBERS):
+            return
         phone = self._full_phone(self.search.text()) or self.search.text().strip()
         self._select(None)
         self.quick_register.start(phone if phone[:1].isdigit() else "")
@@ -233,6 +249,8 @@ class IntakePanel(QWidget):
                 f"درخواست شماره {fmt.number(created.id)} برای «{who}» ثبت شد ({status})."
             )
             self.request_created.emit(created.id)
+            # a prepaid service's request comes with its invoice
+            self._ctx.changes.announce(Change.REQUESTS, Change.BILLING, source=self)
             self.start_call()
 
     def _on_save_error(self, error: DomainError) -> bool:

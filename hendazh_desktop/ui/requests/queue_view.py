@@ -23,6 +23,7 @@ from hendazh_desktop.domain.requests import OPEN_STATUSES, RequestStatus
 from hendazh_desktop.services.requests.queue import QueueFilter
 from hendazh_desktop.services.requests.records import HistoryEntry, RequestRow
 from hendazh_desktop.ui import fmt
+from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
 from hendazh_desktop.ui.common.reason_dialog import ReasonDialog
@@ -55,6 +56,7 @@ SORT_LABELS = [
     ("status", "وضعیت"),
 ]
 
+WATCHED = (Change.REQUESTS, Change.DISPATCH, Change.BILLING, Change.SUBSCRIBERS, Change.CATALOGUE)
 AFTER_WORK = {S.DONE.value, S.INVOICED.value, S.PAID.value, S.CLOSED.value}
 PRICE_STAGE = {S.DISPATCHED.value, S.PRICE_PRESENTED.value, S.AGREED.value, S.IN_PROGRESS.value}
 
@@ -81,6 +83,7 @@ class QueueView(RefreshWhenShown, QWidget):
         self._lay_out()
         self._connect()
         self.refresh()
+        self.watch(context.changes, WATCHED)
 
     # --- construction ---------------------------------------------------------------------
     def _build_filters(self) -> None:
@@ -247,9 +250,8 @@ class QueueView(RefreshWhenShown, QWidget):
         select_row(self.table, row)
         return True
 
-    def showEvent(self, event) -> None:
+    def before_shown_refresh(self) -> None:
         self._fill_choices()  # the catalogue may have changed meanwhile
-        super().showEvent(event)  # refreshes when marked stale
 
     def show_request(self, request_id: int) -> bool:
         """Select a request; when the list does not show it near the top, list it alone (by
@@ -325,6 +327,8 @@ class QueueView(RefreshWhenShown, QWidget):
         elif accepted:
             self.status_message.emit(f"درخواست {fmt.number(row.id)} لغو شد.")
         self.refresh()
+        if accepted and not changed:
+            self._ctx.changes.announce(Change.REQUESTS, source=self)
 
     def rework_selected(self) -> None:
         """A new request repeating a finished job (linked to it), e.g. a leak that came back."""
@@ -344,6 +348,8 @@ class QueueView(RefreshWhenShown, QWidget):
         if dialog.exec() and created:
             self.status_message.emit(f"درخواست کار دوباره {fmt.number(created[0])} ثبت شد.")
         self.refresh()
+        if created:
+            self._ctx.changes.announce(Change.REQUESTS, source=self)
 
     def open_price(self) -> None:
         row = self.selected()
@@ -351,10 +357,7 @@ class QueueView(RefreshWhenShown, QWidget):
             return
         from hendazh_desktop.ui.dispatch.price_dialog import PriceDialog
 
-        PriceDialog(
-            context=self._ctx, pricing=self._ctx.pricing, request_id=row.id, parent=self
-        ).exec()
-        self.refresh()
+        PriceDialog(context=self._ctx, request_id=row.id, parent=self).exec()  # announces
 
     def verify_selected(self) -> None:
         """Tie a web-form request to its subscriber and release it to the queue."""
@@ -384,3 +387,5 @@ class QueueView(RefreshWhenShown, QWidget):
                 f"{fmt.status_label(status)}"
             )
         self.refresh()
+        if status is not None:
+            self._ctx.changes.announce(Change.REQUESTS, source=self)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from hendazh_desktop.domain.errors import DomainError
 from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
 from hendazh_desktop.services.subscribers.records import SubscriberCard
+from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.ops import run_op
@@ -105,6 +106,7 @@ class QuickRegisterForm(QGroupBox):
         )
         if isinstance(card, SubscriberCard):
             self.setVisible(False)
+            self._ctx.changes.announce(Change.SUBSCRIBERS, source=self)
             self.registered.emit(card)
 
     def _on_error(self, error: DomainError) -> bool:

@@ -32,6 +32,7 @@ from hendazh_desktop.services.subscribers.records import (
     SubscriberRef,
 )
 from hendazh_desktop.ui import fmt
+from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.field_errors import FieldErrors
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.forms.ui_subscriber_dialog import Ui_SubscriberForm
@@ -346,6 +347,7 @@ class SubscriberDialog(QDialog):
         saved = run_op(self, call, on_error=self._on_error)
         if saved is not None:
             self.saved_card = saved
+            self._ctx.changes.announce(Change.SUBSCRIBERS)
             self.accept()
 
     def _on_error(self, error: DomainError) -> bool:

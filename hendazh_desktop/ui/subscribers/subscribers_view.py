@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 from hendazh_desktop.domain.permissions import Permission
 from hendazh_desktop.services.subscribers.records import SubscriberRow
 from hendazh_desktop.ui import fmt
+from hendazh_desktop.ui.changes import Change
+from hendazh_desktop.ui.common.refresh import RefreshWhenShown
 from hendazh_desktop.ui.common.sources import AllSubscribers
 from hendazh_desktop.ui.common.tables import list_table
 from hendazh_desktop.ui.common.window_model import (
@@ -45,8 +47,9 @@ WIDTHS = (110, 230, 130, 110)  # the last column (registered) stretches
 SEARCH_PLACEHOLDER = "جستجو: نام، تلفن یا کد اشتراک…"
 
 
-class SubscribersView(QWidget):
-    """Find, open, register and edit subscribers."""
+class SubscribersView(RefreshWhenShown, QWidget):
+    """Find, open, register and edit subscribers; re-read when subscribers (or money they
+    owe, or the unit it is shown in) changed on this PC."""
 
     new_request_requested = Signal(int)
     """Take a new request for this subscriber (its id)."""
@@ -119,10 +122,12 @@ class SubscribersView(QWidget):
         QShortcut(QKeySequence("Ctrl+Return"), self, self.request_for_selected)
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.request_for_selected)
         self.refresh()
+        self.watch(context.changes, (Change.SUBSCRIBERS, Change.BILLING, Change.SETTINGS))
 
     # --- loading --------------------------------------------------------------------------
     def refresh(self) -> None:
         """Re-read the list (same search), keeping the selected subscriber selected."""
+        self._stale = False
         selected = self.selected()
         current = self.table.currentIndex().row()
         self.run_search(select_first=False)
@@ -222,7 +227,6 @@ class SubscribersView(QWidget):
         dialog.open_subscriber_requested.connect(self.open_subscriber)
         if dialog.exec() and dialog.saved_card is not None:
             self.status_message.emit(f"تغییرات «{dialog.saved_card.name}» ذخیره شد.")
-            self.refresh()
         dialog.deleteLater()
 
     def request_for_selected(self) -> None:
