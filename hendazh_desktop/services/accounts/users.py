@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
+import math
 import secrets
 from dataclasses import dataclass
 
@@ -25,6 +27,11 @@ DEMO_USERS = {
     Role.MANAGER: "بهرام مدیری",
     Role.ADMIN: "نادر سامانه",
 }
+
+
+def _minutes_left(until: dt.datetime, now: dt.datetime) -> int:
+    """Whole minutes until ``until``, rounded up (15:00 left is 15, 0:30 left is 1)."""
+    return max(1, math.ceil((until - now).total_seconds() / 60))
 
 
 class SignInError(DomainError):
@@ -89,21 +96,32 @@ class UserService:
 
     def sign_in(self, username: str, password: str) -> Actor:
         """The actor for a correct name and password; counts failures and locks the account
-        for 15 minutes after the fifth in a row."""
-        now = self._clock()
+        for 15 minutes after the fifth in a row.
+
+        Every attempt does the same work (one password-hash check, one audited commit), so
+        the time taken does not tell whether a name exists or is locked.
+        """
         name = username.strip().lower()
         with self._db.write() as uow:
+            now = self._clock()  # read under the write lock
             user = uow.users.by_username(name)
             if user is None or user.username == SYSTEM_USERNAME:
                 verify_password(None, password)  # same time as a real check
+                self._audit_unknown(uow, name)
+                uow.commit()
                 raise SignInError("sign_in_failed")
             state = uow.session.get(LoginState, user.id) or LoginState(
                 user_id=user.id, failed_attempts=0
             )
             uow.session.add(state)
-            if state.locked_until is not None and state.locked_until > now:
-                minutes = int((state.locked_until - now).total_seconds() // 60) + 1
-                raise SignInError("account_locked", minutes=minutes)
+            if state.locked_until is not None and state.locked_until <= now:
+                # The lock has run out: the count starts again.
+                state.failed_attempts, state.locked_until = 0, None
+            if state.locked_until is not None:
+                verify_password(None, password)
+                self._audit(uow, None, user.id, AuditAction.LOGIN_FAILED, None, {"locked": True})
+                uow.commit()
+                raise SignInError("account_locked", minutes=_minutes_left(state.locked_until, now))
             if not verify_password(user.password_hash, password):
                 state.failed_attempts += 1
                 state.locked_until = lock_until(state.failed_attempts, now)
@@ -117,9 +135,13 @@ class UserService:
                 )
                 uow.commit()
                 if state.locked_until is not None:
-                    raise SignInError("account_locked", minutes=15)
+                    raise SignInError(
+                        "account_locked", minutes=_minutes_left(state.locked_until, now)
+                    )
                 raise SignInError("sign_in_failed")
             if not user.active:
+                self._audit(uow, None, user.id, AuditAction.LOGIN_FAILED, None, {"inactive": True})
+                uow.commit()
                 raise SignInError("account_inactive")
             state.failed_attempts, state.locked_until, state.last_login_at = 0, None, now
             if user.password_hash and needs_rehash(user.password_hash):
@@ -253,6 +275,17 @@ class UserService:
         if user is None:
             raise NotFound("user", user_id)
         return user
+
+    def _audit_unknown(self, uow: UnitOfWork, name: str) -> None:
+        uow.audit.append(
+            at=self._clock(),
+            user_id=None,
+            entity="user",
+            entity_id="unknown",
+            action=AuditAction.LOGIN_FAILED.value,
+            before=None,
+            after={"username": name[:50]},
+        )
 
     def _audit(
         self,
