@@ -17,7 +17,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from hendazh_desktop.domain.errors import DomainError
+from hendazh_desktop.domain.masking import mask_passwords
 from hendazh_desktop.domain.permissions import Actor
+from hendazh_desktop.logs import configure_logging
 from hendazh_desktop.ui.background import BackgroundCall
 from hendazh_desktop.ui.crash_dialog import CrashHandler
 from hendazh_desktop.ui.main_window import MainWindow
@@ -34,21 +36,6 @@ log = logging.getLogger("hendazh")
 
 class NetworkShareRefused(DomainError):
     """The database file is on a network share (a domain error so it reaches the UI)."""
-
-
-def configure_logging(log_file: Path) -> None:
-    """A rotating log file in the user's log folder."""
-    from logging.handlers import RotatingFileHandler
-
-    log_file.parent.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.setLevel(logging.INFO)
-    root.addHandler(handler)
-    # Alembic logs its set-up (plugins, "Context impl SQLiteImpl.") at INFO on every start, even
-    # with nothing to migrate; db.migrate writes one line of its own when it does upgrade.
-    logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 def default_backup_dir(db: Database) -> Path:
@@ -121,7 +108,10 @@ def open_database(paths: AppPaths) -> Database:
     from hendazh_desktop.db.database import Database
     from hendazh_desktop.db.storage import NetworkShareError
     from hendazh_desktop.services.accounts.bootstrap import prepare_database
+    from hendazh_desktop.services.files import make_private_dir
 
+    for folder in (paths.data_dir, paths.backup_dir):
+        make_private_dir(folder, narrow=True)  # the office's data: the user's eyes only
     try:
         db = Database(paths.database)
     except NetworkShareError:
@@ -175,9 +165,8 @@ class Startup:
 
     def _on_failed(self, message: str) -> None:
         log.error("cannot open the database: %s", message)
-        QMessageBox.critical(
-            self.window, "هنداژ", f"پایگاه داده باز نشد:\n{self.paths.database}\n\n{message}"
-        )
+        where, why = mask_passwords(self.paths.database), mask_passwords(message)
+        QMessageBox.critical(self.window, "هنداژ", f"پایگاه داده باز نشد:\n{where}\n\n{why}")
         self.app.quit()
 
 
@@ -185,7 +174,7 @@ def run_gui(paths: AppPaths) -> int:
     configure_logging(paths.log_file)
     app = make_application(sys.argv)
     CrashHandler(paths.log_file).install()
-    log.info("starting on %s", paths.database)
+    log.info("starting on %s", mask_passwords(paths.database))
     window = MainWindow(settings=QSettings())
     window.show()
     startup = Startup(app, window, paths)

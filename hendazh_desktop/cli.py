@@ -6,13 +6,35 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from hendazh_desktop import __version__
+from hendazh_desktop.command_errors import CommandError, report
 from hendazh_desktop.config import resolve_paths
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its complaints in Persian (and the English gist)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: دستور نادرست است؛ راهنما: hendazh --help ({message})\n")
+
+
+def _count(text: str) -> int:
+    """A positive whole number (of demo subscribers)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 1_000_000:
+        raise argparse.ArgumentTypeError(
+            f"تعداد باید عددی از ۱ تا ۱٬۰۰۰٬۰۰۰ باشد، نه «{text}» (a count from 1 to 1,000,000)"
+        )
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="hendazh", description="Hendazh Desktop")
+    parser = _Parser(prog="hendazh", description="Hendazh Desktop")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--db",
@@ -25,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     gui.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     sub.add_parser("migrate", help="back up, then bring the database schema up to date")
     demo = sub.add_parser("demo-data", help="fill the database with realistic demo data")
-    demo.add_argument("--subscribers", type=int, default=2000)
+    demo.add_argument("--subscribers", type=_count, default=2000)
     demo.add_argument("--seed", type=int, default=1)
     backup = sub.add_parser("backup", help="write a consistent copy of the database")
     backup.add_argument(
@@ -77,20 +99,26 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    paths = resolve_paths(args.db)
     command = args.command or "gui"
-    if command == "gui" and getattr(args, "smoke_test", False):
-        from hendazh_desktop.smoke import run_smoke
-
-        return run_smoke(paths)
-    if command == "gui":
-        from hendazh_desktop.app import run_gui
-
-        return run_gui(paths)
-    from hendazh_desktop import commands
-
+    log_file: Path | None = None
     try:
+        if args.db is not None and not args.db.strip():
+            raise CommandError(
+                "--db خالی است: پرونده یا نشانی پایگاه داده را بنویسید.", "--db is empty"
+            )
+        paths = resolve_paths(args.db)
+        log_file = paths.log_file
+        if command == "gui" and getattr(args, "smoke_test", False):
+            from hendazh_desktop.smoke import run_smoke
+
+            return run_smoke(paths)
+        if command == "gui":
+            from hendazh_desktop.app import run_gui
+
+            return run_gui(paths)
+        from hendazh_desktop import commands
+
         return commands.run(command, args, paths)
-    except commands.CommandError as error:
-        print(f"hendazh: {error}", file=sys.stderr)
-        return 2
+    except (Exception, KeyboardInterrupt) as error:
+        print(f"hendazh: {report(error, log_file)}", file=sys.stderr)
+        return 130 if isinstance(error, KeyboardInterrupt) else 2

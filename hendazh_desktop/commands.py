@@ -3,6 +3,7 @@ command-line account (audited with the operating-system user), and prints plain 
 
 Each chore imports what it uses when it runs (a new process per chore: an invoice PDF must
 not wait for the web-form importer or the demo generator, and nothing here imports Qt).
+Errors propagate to ``cli``, which prints them as sentences (``command_errors``).
 """
 
 from __future__ import annotations
@@ -10,33 +11,62 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hendazh_desktop.domain.errors import DomainError
+from hendazh_desktop.command_errors import CommandError
+from hendazh_desktop.domain.masking import mask_passwords
 
 if TYPE_CHECKING:
     from hendazh_desktop.config import AppPaths
     from hendazh_desktop.db.database import Database
     from hendazh_desktop.services.accounts.users import UserService
 
+__all__ = ["CommandError", "run"]
 
-class CommandError(Exception):
-    """A chore that cannot be done; the message says why."""
+CREATES_DATABASE = frozenset({"migrate"})
 
 
-def _open(paths: AppPaths) -> Database:
+def _missing(where: str) -> CommandError:
+    return CommandError(
+        f"پایگاه داده «{where}» پیدا نشد؛ نام را بررسی کنید، یا پایگاه داده تازه را با "
+        "«hendazh migrate» بسازید.",
+        f"no database at {where}; only 'hendazh migrate' (or the app) creates one",
+    )
+
+
+def _open(paths: AppPaths, *, create: bool) -> Database:
+    """Open the database; only ``migrate`` may create one (a typo never makes a new file)."""
     from hendazh_desktop.db.database import Database
+    from hendazh_desktop.db.engine import database_url, sqlite_path
+    from hendazh_desktop.db.migrate import current_revision
     from hendazh_desktop.db.storage import NetworkShareError
     from hendazh_desktop.services.accounts.bootstrap import prepare_database
 
+    url = database_url(paths.database)
+    path = sqlite_path(url)
+    if path is not None and path.is_dir():
+        raise CommandError(
+            f"«{path}» یک پوشه است؛ پرونده پایگاه داده را با --db بدهید.",
+            f"--db names a folder: {path}",
+        )
+    if path is not None and not path.exists() and not create:
+        raise _missing(str(path))
     try:
         db = Database(paths.database)
     except NetworkShareError as error:
         raise CommandError(
-            f"the database is on a network share ({error}); share a PostgreSQL server "
-            "between PCs instead"
+            "پایگاه داده روی پوشه اشتراکی شبکه است؛ برای چند رایانه از کارساز PostgreSQL "
+            "استفاده کنید.",
+            f"the database is on a network share ({error})",
         ) from None
-    prepare_database(db, backup_dir=paths.backup_dir)
+    try:
+        if path is None and not create and current_revision(db) is None:
+            raise _missing(mask_passwords(paths.database))
+        prepare_database(db, backup_dir=paths.backup_dir)
+    except BaseException:
+        db.dispose()
+        raise
     return db
 
 
@@ -46,16 +76,29 @@ def _users_of(db: Database) -> UserService:
     return UserService(db)
 
 
+def _output(text: str) -> Path:
+    """A file to write: refused before any work when it is a folder or has no folder."""
+    target = Path(text)
+    if target.is_dir():
+        raise IsADirectoryError(21, "Is a directory", str(target))
+    if not target.parent.is_dir():
+        raise FileNotFoundError(2, "No such folder", str(target.parent))
+    return target
+
+
 def _password(from_stdin: bool) -> str:
     import getpass
 
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
     if not sys.stdin.isatty():
-        raise CommandError("no terminal to ask for the password: use --password-stdin")
+        raise CommandError(
+            "پایانه‌ای برای پرسیدن گذرواژه نیست؛ --password-stdin را به کار ببرید.",
+            "no terminal to ask for the password: use --password-stdin",
+        )
     first = getpass.getpass("password: ")
     if getpass.getpass("again: ") != first:
-        raise CommandError("the two passwords differ")
+        raise CommandError("دو گذرواژه یکی نیستند.", "the two passwords differ")
     return first
 
 
@@ -84,24 +127,33 @@ def _backup(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
     from hendazh_desktop.services.accounts.backups import BackupService
 
     if db.path is None:
-        raise CommandError("only SQLite databases are backed up by file")
+        raise CommandError(
+            "از پایگاه داده کارساز با ابزار خود کارساز (pg_dump) پشتیبان بگیرید.",
+            "only SQLite databases are backed up by file",
+        )
     service = BackupService(db, default_dir=paths.backup_dir)
     actor = _users_of(db).system_actor()
     if args.path is None:
         print(service.backup_now(actor, reason="manual"))
     else:
-        print(backup_sqlite_file(db.path, args.path))
+        print(backup_sqlite_file(db.path, _output(str(args.path))))
     return 0
 
 
 def _webform(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
     from hendazh_desktop.services.requests.webform_import import WebFormImporter
+    from hendazh_desktop.ui.messages import field_label, message_for_code
 
     report = WebFormImporter(db).import_file(_users_of(db).system_actor(), args.path)
     for problem in report.problems:
-        print(f"line {problem.line}: {problem.reason} {problem.detail}", file=sys.stderr)
+        where = f"ردیف {problem.line}" if problem.line else "پرونده"
+        field = f" ({field_label(problem.detail)})" if problem.detail else ""
+        print(
+            f"{where}{field}: {message_for_code(problem.reason)} [{problem.reason}]",
+            file=sys.stderr,
+        )
     if not report.ok:
-        print("nothing imported", file=sys.stderr)
+        print("هیچ ردیفی وارد نشد. (nothing imported)", file=sys.stderr)
         return 1
     print(
         f"created {len(report.created)} (matched {report.matched}, "
@@ -118,6 +170,7 @@ def _audit(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
         print(f"audit chain intact: {result.checked} entries")
         return 0
     print(
+        f"زنجیره رویدادها شکسته است: رویداد {result.broken_entry} ({result.reason}); "
         f"audit chain BROKEN at entry {result.broken_entry} ({result.reason}); "
         f"{result.checked} entries read"
     )
@@ -147,29 +200,30 @@ def _users(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def _invoice(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
-    from pathlib import Path
-
     from hendazh_desktop.services.billing.documents import BillingDocuments
+    from hendazh_desktop.services.files import write_private_file
+    from hendazh_desktop.services.subscribers.search import SubscriberSearch
 
+    target = _output(args.output)
     actor = _users_of(db).system_actor()
     documents = BillingDocuments(db)
     if args.invoice_command == "pdf":
         data = documents.invoice_pdf_by_number(actor, args.number)
     else:
-        from hendazh_desktop.services.subscribers.search import SubscriberSearch
-
         found = SubscriberSearch(db).find_exact(actor, args.code)
         if found is None:
-            raise CommandError(f"no subscriber with code or phone {args.code}")
+            raise CommandError(
+                f"مشترکی با کد یا تلفن «{args.code}» پیدا نشد.",
+                f"no subscriber with code or phone {args.code}",
+            )
         data = documents.statement_pdf(actor, found)
-    target = Path(args.output)
-    target.write_bytes(data)
+    write_private_file(target, data)
     print(f"wrote {target} ({len(data):,} bytes)")
     return 0
 
 
 def _migrate(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
-    print(f"database ready: {db.url}")
+    print(f"database ready: {mask_passwords(db.url)}")
     return 0
 
 
@@ -190,7 +244,10 @@ def _restore(args: argparse.Namespace, paths: AppPaths) -> int:
 
     target = sqlite_path(database_url(paths.database))
     if target is None:
-        raise CommandError("restore replaces a SQLite file; use the server's tools for others")
+        raise CommandError(
+            "بازگردانی فقط برای پرونده SQLite است؛ برای کارساز از ابزار خود آن استفاده کنید.",
+            "restore replaces a SQLite file; use the server's tools for others",
+        )
     result = restore_database(target, args.path, paths.backup_dir)
     print(
         f"restored {result.restored_from} (schema {result.revision}); "
@@ -200,17 +257,11 @@ def _restore(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def run(command: str, args: argparse.Namespace, paths: AppPaths) -> int:
+    """Run one chore; errors propagate to the caller, which turns them into a sentence."""
+    if command == "restore":
+        return _restore(args, paths)
+    db = _open(paths, create=command in CREATES_DATABASE)
     try:
-        if command == "restore":
-            return _restore(args, paths)
-        db = _open(paths)
-        try:
-            return HANDLERS[command](db, args, paths)
-        finally:
-            db.dispose()
-    except DomainError as error:
-        detail = " ".join(f"{k}={v}" for k, v in error.params.items())
-        field = getattr(error, "field", "")
-        raise CommandError(
-            f"{field + ': ' if field else ''}{error.code} {detail}".strip()
-        ) from None
+        return HANDLERS[command](db, args, paths)
+    finally:
+        db.dispose()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import sqlite3
 from pathlib import Path
 
+from hendazh_desktop.db.storage import make_private_dir
 from hendazh_desktop.domain.jalali import local_datetime, to_jalali
 
 BACKUP_SUFFIX = ".hendazh-backup.db"
@@ -22,23 +24,32 @@ def backup_name(moment: dt.datetime, reason: str = "") -> str:
 
 
 def backup_sqlite_file(source: Path, destination: Path) -> Path:
-    """Copy a live database consistently into ``destination`` (readable by the user only)."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
+    """Copy a live database consistently into ``destination`` (readable by the user only).
+
+    Nothing is left behind when it fails (a folder in the way, no room, no permission).
+    """
+    if destination.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(destination))
+    make_private_dir(destination.parent)
     tmp = destination.with_name(destination.name + ".part")
     tmp.unlink(missing_ok=True)
-    src = sqlite3.connect(str(source))
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
         os.close(fd)
-        dst = sqlite3.connect(str(tmp))
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
+            dst = sqlite3.connect(str(tmp))
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    os.replace(tmp, destination)
+            src.close()
+        os.replace(tmp, destination)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return destination
 
 
@@ -94,22 +105,34 @@ def check_backup_file(path: Path) -> str:
     with path.open("rb") as handle:
         if handle.read(16) != b"SQLite format 3\x00":
             raise BackupCheckError("backup_not_sqlite", str(path))
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(_read_only_uri(path), uri=True)
     try:
-        result = conn.execute("PRAGMA integrity_check").fetchall()
-        if result != [("ok",)]:
-            raise BackupCheckError("backup_corrupt", "; ".join(str(r[0]) for r in result[:5]))
-        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-            raise BackupCheckError("backup_foreign_keys")
-        try:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        except sqlite3.DatabaseError:
-            raise BackupCheckError("backup_no_schema") from None
-        if row is None:
-            raise BackupCheckError("backup_no_schema")
-        return str(row[0])
+        return _check_open_backup(conn)
+    except sqlite3.DatabaseError as error:  # truncated, not a database, unreadable
+        raise BackupCheckError("backup_corrupt", str(error)) from None
     finally:
         conn.close()
+
+
+def _read_only_uri(path: Path) -> str:
+    """Read-only, and leaving no -wal/-shm beside a file that has none (``immutable``)."""
+    has_wal = Path(f"{path}-wal").exists()
+    return f"file:{path}?mode=ro" + ("" if has_wal else "&immutable=1")
+
+
+def _check_open_backup(conn: sqlite3.Connection) -> str:
+    result = conn.execute("PRAGMA integrity_check").fetchall()
+    if result != [("ok",)]:
+        raise BackupCheckError("backup_corrupt", "; ".join(str(r[0]) for r in result[:5]))
+    if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+        raise BackupCheckError("backup_foreign_keys")
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError:
+        raise BackupCheckError("backup_no_schema") from None
+    if row is None:
+        raise BackupCheckError("backup_no_schema")
+    return str(row[0])
 
 
 def replace_database_file(target: Path, source: Path) -> None:

@@ -13,7 +13,7 @@ from hendazh_desktop.db import (
     search_sync,  # noqa: F401  (registers the FTS events)
 )
 from hendazh_desktop.db.engine import WRITE_OPTION, database_url, make_engine, sqlite_path
-from hendazh_desktop.db.errors import operation_ids_checked
+from hendazh_desktop.db.errors import DatabaseBusy, is_lock_error, operation_ids_checked
 from hendazh_desktop.db.lookups import KeyLookups
 from hendazh_desktop.db.repositories.audit import AuditRepository
 from hendazh_desktop.db.repositories.billing import BillingRepository
@@ -57,6 +57,9 @@ class UnitOfWork:
             self.session.rollback()
         finally:
             self.session.close()
+        if exc is not None and is_lock_error(exc):
+            # The busy timeout already retried for its whole length: say so in words.
+            raise DatabaseBusy("database_busy") from exc
 
     def commit(self) -> None:
         with operation_ids_checked():
@@ -70,9 +73,9 @@ class UnitOfWork:
 class Database:
     """Where the data lives: hands out read and write units of work."""
 
-    def __init__(self, path_or_url: str) -> None:
+    def __init__(self, path_or_url: str, *, busy_timeout: float = 10.0) -> None:
         self.url = database_url(path_or_url)
-        self.engine: Engine = make_engine(self.url)
+        self.engine: Engine = make_engine(self.url, busy_timeout=busy_timeout)
         self.path = sqlite_path(self.url)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(

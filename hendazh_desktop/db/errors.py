@@ -5,11 +5,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from hendazh_desktop.domain.errors import DomainError
 
 
 class DuplicateOperation(Exception):
     """Another transaction already recorded this operation id (a replayed submission)."""
+
+
+class DatabaseBusy(DomainError):
+    """Another PC held the write lock for longer than the wait: nothing was saved; try again."""
+
+
+def is_lock_error(error: BaseException) -> bool:
+    """SQLite's "database is locked"/"busy" (the busy timeout ran out)."""
+    if not isinstance(error, OperationalError):
+        return False
+    text = str(error.orig).lower()
+    return "database is locked" in text or "database is busy" in text
 
 
 @contextmanager

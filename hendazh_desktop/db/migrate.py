@@ -19,6 +19,7 @@ from sqlalchemy import Connection, inspect
 from hendazh_desktop.db.backup import backup_database
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.db.engine import WRITE_OPTION
+from hendazh_desktop.domain.errors import DomainError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -63,6 +64,10 @@ def _config(connection: Connection | None = None) -> Config:
     return config
 
 
+class SchemaUnknown(DomainError):
+    """The database holds a schema this version does not know (made by a newer version)."""
+
+
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
@@ -97,6 +102,8 @@ def upgrade(db: Database, *, backup_dir: Path | None = None, revision: str = "he
     from alembic import command
 
     current = current_revision(db)
+    if current is not None and current not in known_revisions():
+        raise SchemaUnknown("schema_unknown", revision=current)
     if current == head_revision() and revision == "head":
         return None
     backup: Path | None = None

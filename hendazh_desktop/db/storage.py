@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 NETWORK_FILESYSTEMS = frozenset(
@@ -66,3 +67,43 @@ def refuse_network_share(path: Path, mounts_file: Path = Path("/proc/mounts")) -
     fs_type = filesystem_type(path.parent if not path.exists() else path, mounts_file)
     if fs_type in NETWORK_FILESYSTEMS:
         raise NetworkShareError(f"{text} ({fs_type})")
+
+
+def make_private_dir(folder: Path, *, narrow: bool = False) -> Path:
+    """Create ``folder`` (and its parents) readable by the user only (0700).
+
+    ``narrow``: an existing folder is narrowed to 0700 too (only for the application's own
+    folders, never for one the user named, such as ``/tmp``).
+    """
+    if not folder.is_dir():
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        narrow = True  # mkdir's mode is filtered by the umask
+    try:
+        if narrow and os.name != "nt" and folder.stat().st_mode & 0o077:
+            os.chmod(folder, 0o700)
+    except PermissionError:
+        pass  # another user's folder is left as it is
+    return folder
+
+
+def write_private_file(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` readable by the user only (0600), whole or not at all.
+
+    Raises ``IsADirectoryError``/``FileNotFoundError``/``PermissionError`` before anything is
+    written when the path is a folder or its folder does not exist.
+    """
+    if path.is_dir():
+        raise IsADirectoryError(21, "Is a directory", str(path))
+    if not path.parent.is_dir():
+        raise FileNotFoundError(2, "No such folder", str(path.parent))
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:  # mkstemp creates the file 0600
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hendazh_desktop.domain.masking import mask_passwords
+
 log = logging.getLogger("hendazh.crash")
 
 
@@ -75,7 +77,7 @@ class CrashHandler:
         exc: BaseException,
         tb: TracebackType | None,
     ) -> None:
-        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        details = mask_passwords("".join(traceback.format_exception(exc_type, exc, tb)))
         self.last_details = details
         log.error("unexpected error\n%s", details)
         if not self.show_dialog or self._showing:

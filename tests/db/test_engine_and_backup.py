@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from hendazh_desktop.db import migrate
 from hendazh_desktop.db.backup import backup_database, check_backup_file
 from hendazh_desktop.db.database import Database
+from hendazh_desktop.db.errors import DatabaseBusy
 from hendazh_desktop.domain.subscriber_forms import PhoneDraft, SubscriberDraft
 from hendazh_desktop.services.accounts.bootstrap import prepare_database
 from hendazh_desktop.services.subscribers.register import SubscriberService
@@ -119,11 +120,13 @@ def test_a_second_writer_waits_its_busy_timeout_then_fails_but_readers_read(sqli
             holder.flush()  # the write lock is held from BEGIN IMMEDIATE on
             started = time.monotonic()
             with (
-                pytest.raises(OperationalError, match="database is locked") as locked,
+                pytest.raises(DatabaseBusy) as locked,  # a Persian message, not a lock error
                 other.write() as uow,
             ):
                 uow.catalogue.setting("probe")  # its first read already needs the write lock
-            assert "BEGIN IMMEDIATE" in str(locked.value)  # refused before reading anything
+            cause = locked.value.__cause__
+            assert isinstance(cause, OperationalError) and "database is locked" in str(cause)
+            assert "BEGIN IMMEDIATE" in str(cause)  # refused before reading anything
             waited = time.monotonic() - started
             assert 0.1 <= waited < 3
             with other.read() as reader:  # WAL: readers see the last commit, unblocked

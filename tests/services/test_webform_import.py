@@ -149,7 +149,7 @@ def test_json_files(db, actor, people, importer):
         (b"[{", 1, "import_json"),
         (b'{"submissions": 5}', 1, "import_json"),
         (
-            b'[{"ref": "a", "service": "CLN", "phone": "09170001111", "name": "x"}, 7]',
+            b'[{"ref": "a", "service": "CLN", "phone": "09170001111", "name": "Sara"}, 7]',
             2,
             "required",
         ),
@@ -250,13 +250,13 @@ def test_checking_a_file_does_not_hold_the_write_lock(db, actor, importer, monke
     check_row = WebFormImporter._row
     saved: list[str] = []
 
-    def row_then_write_elsewhere(self, uow, line, fields, services):
+    def row_then_write_elsewhere(self, uow, line, fields, services, today):
         if not saved:
             with other.write() as elsewhere:  # would fail after 100 ms if the lock were held
                 elsewhere.catalogue.set_setting("saved_meanwhile", "yes")
                 elsewhere.commit()
             saved.append("yes")
-        return check_row(self, uow, line, fields, services)
+        return check_row(self, uow, line, fields, services, today)
 
     monkeypatch.setattr(WebFormImporter, "_row", row_then_write_elsewhere)
     try:

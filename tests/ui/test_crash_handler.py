@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from hendazh_desktop.app import configure_logging
+from hendazh_desktop.logs import configure_logging
 from hendazh_desktop.ui.crash_dialog import CrashDialog, CrashHandler
 
 

@@ -13,7 +13,9 @@ from hendazh_desktop.cli import main
 @pytest.fixture
 def db_path(tmp_path, monkeypatch):
     monkeypatch.setenv("HENDAZH_DATA_DIR", str(tmp_path / "data"))
-    return str(tmp_path / "office.db")
+    path = str(tmp_path / "office.db")
+    assert main(["--db", path, "migrate"]) == 0  # only migrate (or the app) creates one
+    return path
 
 
 def run(args, capsys, stdin: str = "", monkeypatch=None):
@@ -132,4 +134,4 @@ def test_import_webform_all_or_nothing(db_path, tmp_path, capsys):
     bad = tmp_path / "bad.csv"
     bad.write_text("ref,phone,name,service\nw2,0917,نگار,نظافت\n", encoding="utf-8")
     code, _, err = run(["--db", db_path, "import-webform", str(bad)], capsys)
-    assert code == 1 and "line 2" in err and "nothing imported" in err
+    assert code == 1 and "ردیف 2" in err and "nothing imported" in err

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hendazh_desktop.services.files import write_private_file
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.background import wait_cursor
 from hendazh_desktop.ui.ops import run_op
@@ -176,7 +177,7 @@ class PdfPreviewDialog(QDialog):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         try:
-            path.write_bytes(self.data)
+            write_private_file(path, self.data)
         except OSError as error:
             QMessageBox.warning(self, "هنداژ", f"پرونده ذخیره نشد: {error.strerror or error}")
             return None

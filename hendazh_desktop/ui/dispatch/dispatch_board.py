@@ -32,6 +32,7 @@ from hendazh_desktop.services.dispatch.assignment import (
     BoardJob,
     OverrideNeeded,
 )
+from hendazh_desktop.services.files import make_private_dir, write_private_file
 from hendazh_desktop.services.requests.records import RequestRow
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.changes import Change
@@ -334,9 +335,8 @@ class DispatchBoardView(RefreshWhenShown, QWidget):
             return None
         self._ctx.changes.announce(*CHANGED, source=self)
         folder = self._ctx.documents_dir / "job-sheets"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"job-sheet-{job.request_id}.pdf"
-        path.write_bytes(pdf)
+        make_private_dir(folder, narrow=True)
+        path = write_private_file(folder / f"job-sheet-{job.request_id}.pdf", pdf)
         self.status_message.emit(f"{group.name} اعزام شد؛ برگه کار: {path.name}")
         if self.open_documents:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
