@@ -103,6 +103,15 @@ def test_refresh_shortcut_is_f5(window):
     press(window, Qt.Key.Key_F5)
 
 
+def test_the_commands_keep_their_shortcuts(window):
+    """The README's table: the commands that open dialogs (not pressed here)."""
+    assert window.new_call_action.shortcut().toString() == "F2"
+    assert window.import_action.shortcut().toString() == "Ctrl+I"
+    assert window.backup_action.shortcut().toString() == "Ctrl+B"
+    shortcuts = [a.shortcut().toString() for a in window.actions() if not a.shortcut().isEmpty()]
+    assert len(shortcuts) == len(set(shortcuts))  # no key bound twice
+
+
 def test_each_role_sees_only_what_it_may_do(qtbot, ctx, consultant_ctx):
     manager = MainWindow(context=ctx)
     qtbot.addWidget(manager)

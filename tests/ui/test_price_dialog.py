@@ -101,3 +101,17 @@ def test_rework_of_a_finished_job_from_the_queue(
     with ui_db.read() as uow:  # the new request points at the finished one
         queued = uow.requests.page(QueueQuery(statuses=("queued",)), 0, 10)
         assert [uow.requests.get(r[0]).rework_of_id for r in queued] == [dispatched]
+
+
+def test_a_role_that_does_not_dispatch_only_reads_the_price(qtbot, consultant_ctx, dispatched):
+    widget = PriceDialog(context=consultant_ctx, request_id=dispatched)
+    qtbot.addWidget(widget)
+    assert not widget.can_price
+    for button in (
+        widget.present_button,
+        widget.agree_button,
+        widget.decline_button,
+        widget.start_button,
+        widget.finish_button,
+    ):
+        assert not button.isEnabled(), button.text()

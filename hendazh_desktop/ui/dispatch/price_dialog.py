@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from hendazh_desktop.domain.errors import DomainError, ValidationErrors
 from hendazh_desktop.domain.money import format_number, parse_amount
+from hendazh_desktop.domain.permissions import Permission
 from hendazh_desktop.domain.pricing import (
     LINE_KIND_LABELS,
     METHOD_LABELS,
@@ -137,6 +138,15 @@ class PriceDialog(QDialog):
             self.finish_button,
         ):
             actions.addWidget(button)
+        self.can_price = context.can(Permission.DISPATCH)  # else the price is only read
+        for button in (
+            self.present_button,
+            self.agree_button,
+            self.decline_button,
+            self.start_button,
+            self.finish_button,
+        ):
+            button.setEnabled(self.can_price)
         self.state = QLabel()
         self.state.setWordWrap(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
