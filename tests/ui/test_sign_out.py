@@ -4,7 +4,8 @@ rebuilds the window for the new user's role; both steps are in the audit trail."
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from ui_helpers import press, type_text
 
 from hendazh_desktop.domain.permissions import Role
@@ -54,6 +55,8 @@ def test_switching_user_rebuilds_the_window_for_the_new_role(
     assert window.context.users is ctx.users  # the same use cases, another user
     assert window.view("audit") is None and "audit" not in window.view_actions
     assert window.view("queue") is not old_queue  # the manager's views are gone
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(old_queue)
     assert not window.backup_action.isVisible()
     assert window.current_view() == "intake"
     assert window._nav.count() == 6
