@@ -2,7 +2,8 @@
 
 python -m bench.run [--subscribers N] [--only GROUP ...] [--output PATH]
 
-Groups: lookup, search (the service layer), demo (generation time), dispatch and ui (Qt
+Groups: lookup, search (the service layer), demo (generation time), queue (count and last
+page), dispatch and ui (Qt
 figures, from ``bench/dispatch_figures.py`` and ``bench/ui_figures.py`` when present),
 invoices (invoice PDFs, from ``bench/invoice_figures.py``), billing (the invoicing lists at
 100,000 invoices, from ``bench/billing_figures.py``) and coldstart (new processes of the command
@@ -39,7 +40,7 @@ DATA_DIR = BENCH_DIR / "data"
 RESULTS = BENCH_DIR / "results.json"
 FULL_SIZE = 1_000_000
 SMALL_SIZE = 10_000
-GROUPS = ("lookup", "search", "demo", "dispatch", "ui", "invoices", "billing", "coldstart")
+GROUPS = ("lookup", "search", "demo", "queue", "dispatch", "ui", "invoices", "billing", "coldstart")
 GENERATION_GOAL_S = 180
 
 
@@ -60,6 +61,11 @@ def _ui_figures(big: Path, small: Path, size: str) -> dict[str, Figure]:
     if "size" in inspect.signature(measure).parameters:
         return dict(measure(big, small, size=size))
     return dict(measure(big, small))
+
+
+def _queue_figures(big: Path, size: str) -> dict[str, Figure]:
+    module = _optional("queue_figures")
+    return {} if module is None else dict(module.measure(big, size))
 
 
 def _dispatch_figures() -> dict[str, Figure]:
@@ -152,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         ),
         ("lookup", lambda: service_figures.caller_lookup(big()[0], size)),
         ("search", lambda: service_figures.search_as_you_type(big()[0], size)),
+        ("queue", lambda: _queue_figures(big()[0], size)),
         ("dispatch", _dispatch_figures),
         ("ui", lambda: _ui_figures(big()[0], _small(args.subscribers), size)),
         ("invoices", _invoice_figures),
