@@ -39,19 +39,26 @@ def measure(big: Path, size: str) -> dict[str, Figure]:
         actor = UserService(db).system_actor()
         queue = QueueService(db)
         figures: dict[str, Figure] = {}
-        filters = {
-            "all": QueueFilter(),
-            "open": QueueFilter(statuses=tuple(sorted(s.value for s in OPEN_STATUSES))),
+        open_statuses = tuple(sorted(s.value for s in OPEN_STATUSES))
+        in_open = f"WHERE status IN ({', '.join('?' * len(open_statuses))})"
+        filters = {  # the service's filter, and the same question to raw sqlite3 (the limit)
+            "all": (QueueFilter(), "", ()),
+            "open": (QueueFilter(statuses=open_statuses), in_open, open_statuses),
         }
-        for name, flt in filters.items():
+        for name, (flt, where, args) in filters.items():
             rows = queue.count(actor, flt)
             count = median(timed([lambda flt=flt: queue.count(actor, flt)] * ROUNDS))
             last = max(0, rows - PAGE)
             page = median(timed([lambda f=flt, o=last: queue.page(actor, f, o, PAGE)] * ROUNDS))
-            raw_count = median(_raw(big, "SELECT count(*) FROM service_requests"))
+            raw_count = median(_raw(big, f"SELECT count(*) FROM service_requests {where}", *args))
             raw_last = median(
                 _raw(
-                    big, "SELECT id FROM service_requests ORDER BY id LIMIT ? OFFSET ?", PAGE, last
+                    big,
+                    f"SELECT * FROM service_requests {where} "
+                    "ORDER BY priority DESC, created_at, id LIMIT ? OFFSET ?",
+                    *args,
+                    PAGE,
+                    last,
                 )
             )
             figures[f"queue_count_{name}_{size}_{total // 1000}k_requests"] = figure(

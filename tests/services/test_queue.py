@@ -313,3 +313,22 @@ def test_count_and_deep_pages_join_only_what_the_filter_needs(db, actor, queue, 
     assert "JOIN subscribers s" in page[page.index(") page") :]
     assert "JOIN subscribers s" in name_count and "addresses" not in name_count
     assert [r.id for r in queue.page(actor, QueueFilter(), 5, 2)] == ids_of(queue, actor)[5:7]
+
+
+def test_an_open_filter_walks_the_urgency_index(db, actor, queue, made):
+    """With the statistics a checkpoint gathers, SQLite reads the queue's open requests in
+    urgency order from the urgency index instead of sorting every request."""
+    if not db.is_sqlite:
+        pytest.skip("SQLite's query planner")
+    db.checkpoint()
+    statuses = tuple(sorted({r.status for r in queue.page(actor, QueueFilter(), 0, 50)}))
+    marks = ", ".join("?" * len(statuses))
+    with db.engine.connect() as conn:
+        plan = conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT r.id FROM service_requests r "
+            f"WHERE r.status IN ({marks}) ORDER BY r.priority DESC, r.created_at ASC, r.id ASC "
+            "LIMIT 10 OFFSET 5",
+            statuses,
+        ).all()
+    details = " ".join(row[-1] for row in plan)
+    assert "ix_service_requests_urgency" in details and "TEMP B-TREE" not in details
