@@ -25,6 +25,7 @@ from hendazh_desktop.services.accounts.bootstrap import prepare_database
 from hendazh_desktop.services.accounts.users import UserService
 from hendazh_desktop.services.billing.queries import BillingQueries
 from hendazh_desktop.services.billing.records import InvoiceFilter, PaymentFilter
+from hendazh_desktop.services.wiring import wire
 
 INVOICES = 100_000
 SUBSCRIBERS = 20_000
@@ -219,7 +220,7 @@ def dataset(data_dir: Path) -> Path:
     for suffix in ("", "-wal", "-shm", ".complete.json"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     started = time.perf_counter()
-    db = Database(str(path))
+    db = wire(Database(str(path)))
     try:
         prepare_database(db, backup_dir=None)
         generate_demo_data(db, UserService(db).system_actor(), subscribers=SUBSCRIBERS, seed=3)
@@ -234,7 +235,7 @@ def dataset(data_dir: Path) -> Path:
 def measure(data_dir: Path) -> dict[str, Figure]:
     path = dataset(data_dir)
     raw = sqlite3.connect(path)
-    db = Database(str(path))
+    db = wire(Database(str(path)))
     try:
         actor = UserService(db).system_actor()
         queries = BillingQueries(db)

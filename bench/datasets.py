@@ -18,6 +18,7 @@ from hendazh_desktop.db.database import Database
 from hendazh_desktop.demo.data import generate_demo_data
 from hendazh_desktop.services.accounts.bootstrap import prepare_database
 from hendazh_desktop.services.accounts.users import UserService
+from hendazh_desktop.services.wiring import wire
 
 SEED = 7
 # Bump when the demo-data generator changes what it makes, so old databases are remade.
@@ -50,7 +51,7 @@ def database(data_dir: Path, subscribers: int) -> tuple[Path, dict[str, Any], bo
     if path.exists() and marker is not None and all(marker.get(k) == v for k, v in wanted.items()):
         return path, marker, False
     _remove(path)
-    db = Database(str(path))
+    db = wire(Database(str(path)))
     try:
         prepare_database(db, backup_dir=None)
         actor = UserService(db).system_actor()

@@ -20,6 +20,7 @@ from hendazh_desktop.demo.names import MALE_NAMES, SURNAMES
 from hendazh_desktop.services.accounts.bootstrap import prepare_database
 from hendazh_desktop.services.accounts.users import UserService
 from hendazh_desktop.services.dispatch.work_groups import WorkGroupDraft, WorkGroupService
+from hendazh_desktop.services.wiring import wire
 from hendazh_desktop.ui.dispatch.dispatch_board import DispatchBoardView
 from hendazh_desktop.ui.theme import apply_app_look
 
@@ -56,7 +57,7 @@ def dispatch_database(data_dir: Path) -> Path:
             return path
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
-    db = Database(str(path))
+    db = wire(Database(str(path)))
     prepare_database(db, backup_dir=None)
     actor = UserService(db).system_actor()
     generate_demo_data(db, actor, subscribers=110_000, seed=5)
@@ -93,7 +94,7 @@ def measure(data_dir: Path) -> dict[str, Figure]:
     assert isinstance(app, QApplication)
     apply_app_look(app)
     path = dispatch_database(data_dir)
-    db = Database(str(path))
+    db = wire(Database(str(path)))
     actor = UserService(db).system_actor()
     ctx = build_context(db, actor)
     started = time.perf_counter()

@@ -15,6 +15,7 @@ from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.text import ZWNJ
 from hendazh_desktop.services.accounts.users import UserService
 from hendazh_desktop.services.subscribers.search import SubscriberSearch
+from hendazh_desktop.services.wiring import wire
 
 LOOKUPS = 2000
 PHONE_FRAGMENTS = 600
@@ -42,7 +43,7 @@ def caller_lookup(path: Path, size: str) -> dict[str, Figure]:
     rng = random.Random(11)
     raw = sqlite3.connect(path)
     numbers = _sample(raw, "subscriber_phones", "number", LOOKUPS, rng)
-    db = Database(str(path))
+    db = wire(Database(str(path)))
     try:
         actor = UserService(db).system_actor()
         search = SubscriberSearch(db)
@@ -128,7 +129,7 @@ def search_as_you_type(path: Path, size: str) -> dict[str, Figure]:
     raw.close()
     prefixes, pieces = _phone_fragments(numbers, rng)
     words = _name_queries(names, rng)
-    db = Database(str(path))
+    db = wire(Database(str(path)))
     figures: dict[str, Figure] = {}
     try:
         actor = UserService(db).system_actor()

@@ -23,6 +23,7 @@ from hendazh_desktop.app import build_context
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.services.accounts.users import UserService
 from hendazh_desktop.services.subscribers.records import SubscriberRow
+from hendazh_desktop.services.wiring import wire
 from hendazh_desktop.ui.common.columns import SUBSCRIBER_RESULT_COLUMNS as RESULT_COLUMNS
 from hendazh_desktop.ui.common.window_model import WindowTableModel
 from hendazh_desktop.ui.requests.intake_panel import IntakePanel
@@ -76,7 +77,7 @@ class _PagedSubscribers:
 
 def _list_paint(db_path: Path, app: QApplication) -> tuple[float, float, float]:
     """(first paint ms, extra MB, jump-to-last-row ms) for the full subscriber list."""
-    db = Database(str(db_path))
+    db = wire(Database(str(db_path)))
     ctx = build_context(db, UserService(db).system_actor())
     view = QTableView()
     view.resize(1000, 700)
@@ -105,7 +106,7 @@ def _list_paint(db_path: Path, app: QApplication) -> tuple[float, float, float]:
 
 
 def _keystroke(db_path: Path, app: QApplication, queries: list[str]) -> list[float]:
-    db = Database(str(db_path))
+    db = wire(Database(str(db_path)))
     ctx = build_context(db, UserService(db).system_actor())
     panel = IntakePanel(context=ctx)
     panel.resize(1100, 760)

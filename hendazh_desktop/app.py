@@ -109,11 +109,12 @@ def open_database(paths: AppPaths) -> Database:
     from hendazh_desktop.db.storage import NetworkShareError
     from hendazh_desktop.services.accounts.bootstrap import prepare_database
     from hendazh_desktop.services.files import make_private_dir
+    from hendazh_desktop.services.wiring import wire
 
     for folder in (paths.data_dir, paths.backup_dir):
         make_private_dir(folder, narrow=True)  # the office's data: the user's eyes only
     try:
-        db = Database(paths.database)
+        db = wire(Database(paths.database))
     except NetworkShareError:
         raise NetworkShareRefused("database_on_network_share", path=paths.database) from None
     backup = prepare_database(db, backup_dir=paths.backup_dir)

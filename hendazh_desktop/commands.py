@@ -42,6 +42,7 @@ def _open(paths: AppPaths, *, create: bool) -> Database:
     from hendazh_desktop.db.migrate import current_revision
     from hendazh_desktop.db.storage import NetworkShareError
     from hendazh_desktop.services.accounts.bootstrap import prepare_database
+    from hendazh_desktop.services.wiring import wire
 
     url = database_url(paths.database)
     path = sqlite_path(url)
@@ -53,7 +54,7 @@ def _open(paths: AppPaths, *, create: bool) -> Database:
     if path is not None and not path.exists() and not create:
         raise _missing(str(path))
     try:
-        db = Database(paths.database)
+        db = wire(Database(paths.database))
     except NetworkShareError as error:
         raise CommandError(
             "پایگاه داده روی پوشه اشتراکی شبکه است؛ برای چند رایانه از کارساز PostgreSQL "

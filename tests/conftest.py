@@ -22,6 +22,7 @@ from hendazh_desktop.services.catalogue.catalogue import CatalogueService
 from hendazh_desktop.services.catalogue.records import ServiceInfo
 from hendazh_desktop.services.subscribers.records import SubscriberCard
 from hendazh_desktop.services.subscribers.register import SubscriberService
+from hendazh_desktop.services.wiring import wire
 
 
 class FixedClock:
@@ -51,7 +52,7 @@ def _migrated_sqlite(tmp_path_factory) -> Path:
     """One freshly migrated and seeded SQLite file per run, closed and checkpointed (a
     single file, nothing in a WAL): copying it is 20 times quicker than migrating again."""
     path = tmp_path_factory.mktemp("template") / "hendazh.db"
-    database = Database(str(path))
+    database = wire(Database(str(path)))
     prepare_database(database, backup_dir=None)
     fill_company(database)
     database.checkpoint()
@@ -65,13 +66,13 @@ def db(request, tmp_path) -> Iterator[Database]:
     when HENDAZH_TEST_PG_URL names a server (CI starts one)."""
     if request.param == "postgresql":
         _fresh_postgres(POSTGRES_URL)
-        database = Database(POSTGRES_URL)
+        database = wire(Database(POSTGRES_URL))
         prepare_database(database, backup_dir=None)
         fill_company(database)
     else:
         path = tmp_path / "hendazh.db"
         shutil.copyfile(request.getfixturevalue("_migrated_sqlite"), path)
-        database = Database(str(path))
+        database = wire(Database(str(path)))
     prepare_database(database, backup_dir=tmp_path / "backups")  # current: no backup, no seed
     yield database
     database.dispose()

@@ -14,6 +14,7 @@ from hendazh_desktop.db import (
 )
 from hendazh_desktop.db.engine import WRITE_OPTION, database_url, make_engine, sqlite_path
 from hendazh_desktop.db.errors import DatabaseBusy, is_lock_error, operation_ids_checked
+from hendazh_desktop.db.events import EventDispatcher
 from hendazh_desktop.db.lookups import KeyLookups
 from hendazh_desktop.db.repositories.audit import AuditRepository
 from hendazh_desktop.db.repositories.billing import BillingRepository
@@ -25,13 +26,19 @@ from hendazh_desktop.db.repositories.requests import RequestRepository
 from hendazh_desktop.db.repositories.subscribers import SubscriberRepository
 from hendazh_desktop.db.repositories.users import UserRepository
 from hendazh_desktop.db.repositories.work_groups import WorkGroupRepository
+from hendazh_desktop.domain.events import DomainEvent
 
 
 class UnitOfWork:
-    """A transaction with the repositories bound to it; commits only when told to."""
+    """A transaction with the repositories bound to it; commits only when told to. Events
+    published in it run their handlers in the same transaction."""
 
-    def __init__(self, factory: sessionmaker[Session]) -> None:
+    def __init__(
+        self, factory: sessionmaker[Session], events: EventDispatcher, *, writes: bool
+    ) -> None:
         self._factory = factory
+        self._events = events
+        self._writes = writes
 
     def __enter__(self) -> Self:
         self.session = self._factory()
@@ -69,9 +76,17 @@ class UnitOfWork:
         with operation_ids_checked():
             self.session.flush()
 
+    def publish(self, event: DomainEvent) -> None:
+        """Run the event's handlers now, inside this transaction: what they write commits or
+        rolls back with the use case that published it."""
+        if not self._writes:
+            raise RuntimeError(f"{type(event).__name__} published in a read-only unit of work")
+        self._events.publish(self, event)
+
 
 class Database:
-    """Where the data lives: hands out read and write units of work."""
+    """Where the data lives: hands out read and write units of work, which share the event
+    dispatcher the composition root wires (``services.wiring.wire``)."""
 
     def __init__(self, path_or_url: str, *, busy_timeout: float = 10.0) -> None:
         self.url = database_url(path_or_url)
@@ -82,6 +97,7 @@ class Database:
             self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
         )
         self.lookups = KeyLookups(self.engine)
+        self.events = EventDispatcher()
 
     @property
     def is_sqlite(self) -> bool:
@@ -89,11 +105,11 @@ class Database:
 
     def read(self) -> UnitOfWork:
         """A unit of work that only reads (a plain BEGIN on SQLite)."""
-        return UnitOfWork(self._read)
+        return UnitOfWork(self._read, self.events, writes=False)
 
     def write(self) -> UnitOfWork:
         """A unit of work that writes: on SQLite it takes the write lock at BEGIN IMMEDIATE."""
-        return UnitOfWork(self._write)
+        return UnitOfWork(self._write, self.events, writes=True)
 
     def checkpoint(self) -> None:
         """Fold the WAL back into the database file (at idle and on exit), after refreshing

@@ -10,10 +10,11 @@ from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.errors import Conflict
 from hendazh_desktop.domain.permissions import Actor, Role
 from hendazh_desktop.services.dispatch.assignment import DispatchService
+from hendazh_desktop.services.wiring import wire
 
 
 def main(db_path: str, actor_id: int, request_id: int, group_id: int, at: float) -> None:
-    db = Database(db_path)
+    db = wire(Database(db_path))
     service = DispatchService(db)
     actor = Actor(actor_id, "dispatcher", Role.DISPATCHER)
     service.board(actor, dt.date(2025, 12, 1))  # the board both dispatchers were looking at

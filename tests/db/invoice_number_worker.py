@@ -15,6 +15,7 @@ from hendazh_desktop.domain.permissions import Actor, Role
 from hendazh_desktop.services.billing.payments import PaymentService
 from hendazh_desktop.services.billing.records import PaymentDraft
 from hendazh_desktop.services.requests.intake import IntakeService, RequestDraft
+from hendazh_desktop.services.wiring import wire
 
 
 class Abandoned(Exception):
@@ -24,7 +25,7 @@ class Abandoned(Exception):
 def main(
     url: str, actor_id: int, subscriber_id: int, service_id: int, address_id: int, seconds: float
 ) -> None:
-    db = Database(url)
+    db = wire(Database(url))
     actor = Actor(actor_id, "pc", Role.MANAGER)
     intake, payments = IntakeService(db), PaymentService(db)
     done = {"invoices": 0, "receipts": 0, "abandoned": 0, "errors": []}

@@ -12,6 +12,7 @@ from hendazh_desktop.domain.errors import Conflict
 from hendazh_desktop.domain.permissions import Actor, Role
 from hendazh_desktop.domain.subscriber_forms import PhoneDraft, SubscriberDraft
 from hendazh_desktop.services.subscribers.register import SubscriberService
+from hendazh_desktop.services.wiring import wire
 
 COUNTER = "rmw_counter"
 
@@ -45,7 +46,7 @@ def increment_notes(subs: SubscriberService, actor: Actor, subscriber_id: int) -
 
 
 def main(path: str, actor_id: int, subscriber_id: int, rounds: int, start_at: float) -> None:
-    db = Database(path)
+    db = wire(Database(path))
     actor = Actor(actor_id, "worker", Role.MANAGER)
     subs = SubscriberService(db)
     counts = {"increments": 0, "updates": 0, "stale": 0}

@@ -14,6 +14,7 @@ from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.subscriber_forms import PhoneDraft, SubscriberDraft
 from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
 from hendazh_desktop.services.subscribers.register import SubscriberService
+from hendazh_desktop.services.wiring import wire
 
 WORKER = Path(__file__).with_name("rmw_worker.py")
 ROUNDS = 200
@@ -22,7 +23,7 @@ PROCESSES = 2
 
 def test_two_processes_lose_no_update(tmp_path):
     path = str(tmp_path / "shared.db")
-    db = Database(path)
+    db = wire(Database(path))
     prepare_database(db, backup_dir=None)
     actor = office_actor(db, "setup")
     card = SubscriberService(db).create(
@@ -60,7 +61,7 @@ def test_two_processes_lose_no_update(tmp_path):
     # they really overlapped: each started before the other finished
     assert max(r["started"] for r in results) < min(r["finished"] for r in results)
 
-    db = Database(path)
+    db = wire(Database(path))
     try:
         with db.read() as uow:
             assert int(uow.catalogue.setting("rmw_counter") or 0) == PROCESSES * ROUNDS

@@ -16,6 +16,7 @@ from hendazh_desktop.domain.subscriber_forms import PhoneDraft, SubscriberDraft
 from hendazh_desktop.services.accounts.audit import AuditService
 from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
 from hendazh_desktop.services.subscribers.register import SubscriberService
+from hendazh_desktop.services.wiring import wire
 
 KILLS = 50
 
@@ -24,7 +25,7 @@ def _writer(db_path: str, actor_id: int, generation: int, out_fd: int) -> None:
     """Child: register subscribers forever, reporting each id once its commit returned."""
     from hendazh_desktop.domain.permissions import Actor, Role
 
-    db = Database(db_path)
+    db = wire(Database(db_path))
     service = SubscriberService(db, rng=random.Random(generation))
     actor = Actor(actor_id, "writer", Role.MANAGER)
     n = 0
@@ -59,7 +60,7 @@ def _check(db_path: str, committed: set[int]) -> None:
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_sigkill_never_loses_a_reported_commit(tmp_path):
     db_path = str(tmp_path / "crash.db")
-    setup = Database(db_path)
+    setup = wire(Database(db_path))
     prepare_database(setup, backup_dir=None)
     actor_id = office_actor(setup, "writer").user_id
     setup.dispose()
@@ -83,7 +84,7 @@ def test_sigkill_never_loses_a_reported_commit(tmp_path):
         committed |= reported
         _check(db_path, committed)
     assert len(committed) > KILLS  # the writer really wrote between kills
-    verify = Database(db_path)
+    verify = wire(Database(db_path))
     try:
         result = AuditService(verify).verify(None)
         assert result.ok, result

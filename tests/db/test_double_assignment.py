@@ -17,13 +17,14 @@ from hendazh_desktop.services.dispatch.work_groups import WorkGroupDraft, WorkGr
 from hendazh_desktop.services.requests.intake import IntakeService, RequestDraft
 from hendazh_desktop.services.requests.queue import QueueService
 from hendazh_desktop.services.subscribers.register import SubscriberService
+from hendazh_desktop.services.wiring import wire
 
 WORKER = Path(__file__).with_name("assign_worker.py")
 
 
 def test_second_dispatcher_gets_a_conflict(tmp_path):
     path = str(tmp_path / "shared.db")
-    db = Database(path)
+    db = wire(Database(path))
     prepare_database(db, backup_dir=None)
     boss = office_actor(db, "boss", role=Role.MANAGER)
     dispatcher = office_actor(db, "dispatcher", role=Role.DISPATCHER)
@@ -83,7 +84,7 @@ def test_second_dispatcher_gets_a_conflict(tmp_path):
         outcomes.append(out.strip())
     assert sorted(outcomes) == ["assigned", "conflict stale"]
 
-    db = Database(path)
+    db = wire(Database(path))
     try:
         history = QueueService(db).history(boss, request.id)
         assert [h.to_status for h in history] == ["queued", "assigned"]

@@ -20,6 +20,7 @@ from hendazh_desktop.db.errors import DatabaseBusy
 from hendazh_desktop.domain.subscriber_forms import PhoneDraft, SubscriberDraft
 from hendazh_desktop.services.accounts.bootstrap import prepare_database
 from hendazh_desktop.services.subscribers.register import SubscriberService
+from hendazh_desktop.services.wiring import wire
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -72,7 +73,7 @@ def test_checkpoint_folds_the_wal_back(sqlite_db, actor):
 
 
 def test_a_new_database_file_is_the_owners_only(tmp_path):
-    db = Database(str(tmp_path / "new.db"))
+    db = wire(Database(str(tmp_path / "new.db")))
     try:
         assert stat.S_IMODE(os.stat(db.path).st_mode) == 0o600
     finally:
@@ -80,7 +81,7 @@ def test_a_new_database_file_is_the_owners_only(tmp_path):
     path = tmp_path / "loose.db"
     path.touch()
     os.chmod(path, 0o644)
-    db = Database(str(path))  # an existing, readable-by-all file is restricted on open
+    db = wire(Database(str(path)))  # an existing, readable-by-all file is restricted on open
     try:
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     finally:
@@ -108,7 +109,7 @@ def test_writes_begin_immediate_and_reads_plain(sqlite_db):
 
 
 def test_a_second_writer_waits_its_busy_timeout_then_fails_but_readers_read(sqlite_db):
-    other = Database(sqlite_db.url)
+    other = wire(Database(sqlite_db.url))
 
     @event.listens_for(other.engine, "connect")
     def short_timeout(dbapi_connection, _record):
@@ -195,7 +196,7 @@ def test_foreign_keys_are_enforced(sqlite_db, actor, new_subscriber, services, s
 
 
 def test_upgrading_a_current_database_makes_no_backup(tmp_path):
-    db = Database(str(tmp_path / "office.db"))
+    db = wire(Database(str(tmp_path / "office.db")))
     try:
         assert prepare_database(db, backup_dir=tmp_path / "bk") is None  # new: nothing to keep
         assert migrate.upgrade(db, backup_dir=tmp_path / "bk") is None  # current: untouched
@@ -232,7 +233,7 @@ def test_backup_opens_checks_clean_and_is_the_owners_only(sqlite_db, actor, tmp_
     finally:
         conn.close()
     # the backup is a working database in its own right
-    copy = Database(str(path))
+    copy = wire(Database(str(path)))
     try:
         assert migrate.current_revision(copy) == migrate.head_revision()
         assert SubscriberService(copy).card(actor, 1).phones[0].number == "09170000000"

@@ -18,6 +18,7 @@ from hendazh_desktop.domain.subscriber_forms import PhoneDraft, SubscriberDraft
 from hendazh_desktop.services.requests.intake import IntakeService, RequestDraft
 from hendazh_desktop.services.requests.webform_import import WebFormImporter
 from hendazh_desktop.services.subscribers.register import SubscriberService
+from hendazh_desktop.services.wiring import wire
 
 
 def _norm(sql: str) -> str:
@@ -25,7 +26,7 @@ def _norm(sql: str) -> str:
 
 
 def test_migrated_constraints_equal_the_models(tmp_path):
-    migrated = Database(str(tmp_path / "migrated.db"))
+    migrated = wire(Database(str(tmp_path / "migrated.db")))
     modelled = create_engine(f"sqlite:///{tmp_path / 'modelled.db'}")
     try:
         migrate.upgrade(migrated)

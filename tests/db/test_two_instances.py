@@ -14,6 +14,7 @@ from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, Su
 from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
 from hendazh_desktop.services.catalogue.catalogue import CatalogueService
 from hendazh_desktop.services.subscribers.register import SubscriberService
+from hendazh_desktop.services.wiring import wire
 
 SECONDS = float(os.environ.get("HENDAZH_TWO_INSTANCE_SECONDS", "30"))
 WORKER = Path(__file__).with_name("two_instance_worker.py")
@@ -21,7 +22,7 @@ WORKER = Path(__file__).with_name("two_instance_worker.py")
 
 def test_two_instances_lose_nothing(tmp_path):
     db_path = str(tmp_path / "shared.db")
-    db = Database(db_path)
+    db = wire(Database(db_path))
     prepare_database(db, backup_dir=None)
     actor = office_actor(db, "setup")
     zone = CatalogueService(db).zones(actor)[0]
@@ -64,7 +65,7 @@ def test_two_instances_lose_nothing(tmp_path):
     increments = sum(r["increments"] for r in results)
     assert min(r["increments"] for r in results) > 10  # both really ran concurrently
 
-    db = Database(db_path)
+    db = wire(Database(db_path))
     try:
         final = SubscriberService(db).card(actor, card.id)
         assert final.version == 1 + edits  # every saved edit counted once, none lost

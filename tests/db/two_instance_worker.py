@@ -13,12 +13,13 @@ from hendazh_desktop.domain.permissions import Actor, Role
 from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
 from hendazh_desktop.services.requests.intake import IntakeService, RequestDraft
 from hendazh_desktop.services.subscribers.register import SubscriberService
+from hendazh_desktop.services.wiring import wire
 
 COUNTER = "invoice_footer"  # a setting used as a shared counter
 
 
 def main(db_path: str, actor_id: int, subscriber_id: int, seconds: float, tag: str) -> None:
-    db = Database(db_path)
+    db = wire(Database(db_path))
     actor = Actor(actor_id, tag, Role.MANAGER)
     subscribers = SubscriberService(db)
     intake = IntakeService(db)

@@ -19,6 +19,7 @@ from hendazh_desktop.services.accounts.backups import BackupError, BackupService
 from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
 from hendazh_desktop.services.accounts.settings import SettingsDraft, SettingsService
 from hendazh_desktop.services.subscribers.register import SubscriberService
+from hendazh_desktop.services.wiring import wire
 
 
 class Clock:
@@ -31,7 +32,7 @@ class Clock:
 
 @pytest.fixture
 def fresh_db(tmp_path):
-    db = Database(str(tmp_path / "office.db"))
+    db = wire(Database(str(tmp_path / "office.db")))
     prepare_database(db, backup_dir=tmp_path / "backups")
     yield db
     db.dispose()
@@ -87,7 +88,7 @@ def test_consultant_cannot_back_up(fresh_db, tmp_path):
 
 def test_restore_round_trip(tmp_path):
     db_file = tmp_path / "office.db"
-    db = Database(str(db_file))
+    db = wire(Database(str(db_file)))
     prepare_database(db, backup_dir=tmp_path / "backups")
     manager = office_actor(db, "boss", role=Role.MANAGER)
     kept_id = _add(db, manager, "پیش از پشتیبان", "09171111111")
@@ -97,7 +98,7 @@ def test_restore_round_trip(tmp_path):
 
     result = restore_database(db_file, backup, tmp_path / "backups")
     assert result.previous_saved_as.exists()
-    restored = Database(str(db_file))
+    restored = wire(Database(str(db_file)))
     try:
         search = SubscriberService(restored)
         assert search.card(manager, kept_id).name == "پیش از پشتیبان"

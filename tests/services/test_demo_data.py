@@ -21,13 +21,14 @@ from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_da
 from hendazh_desktop.services.billing.queries import BillingQueries
 from hendazh_desktop.services.requests.queue import QueueFilter, QueueService
 from hendazh_desktop.services.subscribers.search import SubscriberSearch
+from hendazh_desktop.services.wiring import wire
 
 NOW = dt.datetime(2025, 11, 25, 7, 0, tzinfo=dt.UTC)
 N = 300
 
 
 def _fresh(path: Path) -> Database:
-    db = Database(str(path))
+    db = wire(Database(str(path)))
     prepare_database(db, backup_dir=None)
     return db
 

@@ -14,6 +14,7 @@ from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.errors import PermissionDenied
 from hendazh_desktop.services.requests.queue import QueueFilter, QueueService
 from hendazh_desktop.services.requests.webform_import import WebFormImporter
+from hendazh_desktop.services.wiring import wire
 
 TO_VERIFY = QueueFilter(statuses=("to_verify",))
 
@@ -245,7 +246,7 @@ def test_checking_a_file_does_not_hold_the_write_lock(db, actor, importer, monke
     """Checking 100,000 rows takes seconds; another PC saving meanwhile must not time out."""
     if not db.is_sqlite:
         pytest.skip("SQLite's single write lock")
-    other = Database(db.url)
+    other = wire(Database(db.url))
     event.listen(other.engine, "connect", lambda conn, _: conn.execute("PRAGMA busy_timeout=100"))
     check_row = WebFormImporter._row
     saved: list[str] = []

@@ -14,6 +14,7 @@ from hendazh_desktop.demo.billing import fill_company
 from hendazh_desktop.domain.permissions import Role
 from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
 from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
+from hendazh_desktop.services.wiring import wire
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.theme import apply_app_look
 
@@ -40,7 +41,7 @@ def _no_leaked_windows(qapp: QApplication) -> Iterator[None]:
 
 @pytest.fixture
 def ui_db(tmp_path) -> Iterator[Database]:
-    db = Database(str(tmp_path / "ui.db"))
+    db = wire(Database(str(tmp_path / "ui.db")))
     prepare_database(db, backup_dir=tmp_path / "backups")
     fill_company(db)  # the seller's codes every invoice needs
     yield db

@@ -19,7 +19,7 @@ from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.pricing import LineKind
 from hendazh_desktop.domain.requests import RequestStatus
 from hendazh_desktop.services.accounts.audit_trail import record
-from hendazh_desktop.services.billing import posting as posting
+from hendazh_desktop.services.billing import milestones, posting
 from hendazh_desktop.services.billing.operations import recorded_operation
 from hendazh_desktop.services.billing.queries import detail_of
 from hendazh_desktop.services.billing.records import DraftChanges, InvoiceDetail, PrepaymentStatus
@@ -116,7 +116,7 @@ class InvoiceService:
                     asked_by=actor.user_id,
                 )
             )
-            posting.refresh_materials(uow, request, actor, now, "درخواست پیش‌پرداخت مواد")
+            milestones.refresh_materials(uow, request, actor, now, "درخواست پیش‌پرداخت مواد")
             record(
                 uow,
                 self._clock,

@@ -27,7 +27,7 @@ from hendazh_desktop.domain.operations import Operation, check_replay, parse_ope
 from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.text import to_ascii_digits
 from hendazh_desktop.services.accounts.audit_trail import record
-from hendazh_desktop.services.billing import posting as posting
+from hendazh_desktop.services.billing import milestones, posting
 from hendazh_desktop.services.billing.operations import recorded_operation
 from hendazh_desktop.services.billing.queries import payment_row_of
 from hendazh_desktop.services.billing.records import PaymentDraft, PaymentRow
@@ -166,7 +166,7 @@ class PaymentService:
                 for inv in uow.billing.open_invoices(subscriber.id):
                     posting.apply_credit(uow, actor, now, inv, [payment])
             if request is not None:
-                posting.refresh_materials(uow, request, actor, now, f"دریافت {payment.number}")
+                milestones.refresh_materials(uow, request, actor, now, f"دریافت {payment.number}")
             record(
                 uow,
                 self._clock,
@@ -262,7 +262,7 @@ class PaymentService:
                 if payment.request_id is not None:
                     request = uow.requests.get(payment.request_id)
                     assert request is not None
-                    posting.refresh_materials(
+                    milestones.refresh_materials(
                         uow, request, actor, now, f"برگشت چک {payment.cheque_number}"
                     )
             posting.refresh_payment(uow, payment)

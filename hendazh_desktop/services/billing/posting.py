@@ -1,8 +1,9 @@
 """The posting rules every billing use case shares, inside the caller's transaction.
 
 Numbers are taken from locked counters; invoice lines are worked out by the domain; money
-moves onto invoices as allocations; the projections and the paid-in-full / materials-prepaid
-events follow every change, and their effects on the request are applied or reversed here.
+moves onto invoices as allocations; the projections follow every change, and the paid-in-full
+milestone with them (``milestones``). Billing's answers to other features' events (a request
+cancelled, a prepaid request confirmed) are here too; ``handlers`` subscribes them.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import datetime as dt
 from hendazh_desktop.db.database import UnitOfWork
 from hendazh_desktop.db.models.billing import (
     Allocation,
-    BillingEvent,
     Invoice,
     InvoiceBalance,
     InvoiceLine,
@@ -37,15 +37,11 @@ from hendazh_desktop.domain.invoicing import (
 )
 from hendazh_desktop.domain.jalali import fiscal_year_of, today_local
 from hendazh_desktop.domain.permissions import Actor
-from hendazh_desktop.domain.requests import RequestStatus
 from hendazh_desktop.domain.vat import VatEntry
 from hendazh_desktop.services.accounts.settings import load_settings
+from hendazh_desktop.services.billing.milestones import record_paid_in_full
 from hendazh_desktop.services.clock import Clock
-from hendazh_desktop.services.requests.lifecycle import record_transition
 
-S = RequestStatus
-PAID = ("paid_in_full", "paid_in_full_reversed")
-MATERIALS = ("materials_prepaid", "materials_prepaid_reversed")
 UNIT_SERVICE = "خدمت"
 UNIT_ITEM = "عدد"
 
@@ -252,111 +248,8 @@ def refresh_invoice(
     row.balance = 0 if kind is InvoiceKind.CREDIT_NOTE else invoice.total - paid - credited
     uow.flush()
     if kind is not InvoiceKind.CREDIT_NOTE and invoice.issued_at is not None:
-        _paid_in_full(uow, invoice, state is InvoiceState.PAID, actor, now, cause)
+        record_paid_in_full(uow, invoice, state is InvoiceState.PAID, actor, now, cause)
     return row
-
-
-def _paid_in_full(
-    uow: UnitOfWork, invoice: Invoice, paid: bool, actor: Actor, now: dt.datetime, cause: str
-) -> None:
-    last = uow.billing.last_event(PAID, invoice_id=invoice.id)
-    was_paid = last is not None and last.kind == "paid_in_full"
-    if paid == was_paid:
-        return
-    request = uow.requests.get(invoice.request_id) if invoice.request_id else None
-    if paid:
-        uow.billing.add(
-            BillingEvent(
-                kind="paid_in_full",
-                invoice_id=invoice.id,
-                request_id=invoice.request_id,
-                cause=cause[:300],
-                at=now,
-                user_id=actor.user_id,
-            )
-        )
-        if request is not None:
-            _on_paid(uow, invoice, request, actor, now)
-        return
-    assert last is not None
-    uow.billing.add(
-        BillingEvent(
-            kind="paid_in_full_reversed",
-            invoice_id=invoice.id,
-            request_id=invoice.request_id,
-            reverses_id=last.id,
-            cause=cause[:300],
-            at=now,
-            user_id=actor.user_id,
-        )
-    )
-    if request is not None:
-        _on_unpaid(uow, invoice, request, actor, now)
-
-
-def _on_paid(
-    uow: UnitOfWork, invoice: Invoice, request: ServiceRequest, actor: Actor, now: dt.datetime
-) -> None:
-    status = S(request.status)
-    if invoice.kind == InvoiceKind.PREPAYMENT.value:
-        if status is S.AWAITING_PREPAYMENT:
-            record_transition(uow, request, S.QUEUED, actor, now, "پیش‌پرداخت کامل دریافت شد")
-        elif status is S.DONE:
-            record_transition(uow, request, S.PAID, actor, now, "پیش‌پرداخت کامل دریافت شده است")
-    elif invoice.kind == InvoiceKind.FINAL.value and status is S.INVOICED:
-        record_transition(uow, request, S.PAID, actor, now, "صورتحساب تسویه شد")
-
-
-def _on_unpaid(
-    uow: UnitOfWork, invoice: Invoice, request: ServiceRequest, actor: Actor, now: dt.datetime
-) -> None:
-    """Undo what the payment released, as far as the job has not gone on without it."""
-    status = S(request.status)
-    why = "پرداخت برگشت خورد یا صورتحساب ابطال شد"
-    if invoice.kind == InvoiceKind.PREPAYMENT.value and status is S.QUEUED:
-        record_transition(uow, request, S.AWAITING_PREPAYMENT, actor, now, why)
-    elif status is S.PAID:
-        record_transition(uow, request, S.INVOICED, actor, now, why)
-
-
-def refresh_materials(
-    uow: UnitOfWork, request: ServiceRequest, actor: Actor, now: dt.datetime, cause: str
-) -> None:
-    """Mark the materials prepayment paid (or no longer paid) from the receipts for the job."""
-    asked = uow.billing.materials_prepayment(request.id)
-    if asked is None:
-        return
-    paid = uow.billing.request_payments_total(request.id) >= asked.amount
-    last = uow.billing.last_event(MATERIALS, request_id=request.id)
-    was_paid = last is not None and last.kind == "materials_prepaid"
-    if paid == was_paid:
-        return
-    if paid:
-        request.materials_prepaid_at = now
-        uow.billing.add(
-            BillingEvent(
-                kind="materials_prepaid",
-                request_id=request.id,
-                cause=cause[:300],
-                at=now,
-                user_id=actor.user_id,
-            )
-        )
-    else:
-        assert last is not None
-        request.materials_prepaid_at = None
-        uow.billing.add(
-            BillingEvent(
-                kind="materials_prepaid_reversed",
-                request_id=request.id,
-                reverses_id=last.id,
-                cause=cause[:300],
-                at=now,
-                user_id=actor.user_id,
-            )
-        )
-    request.version += 1
-    request.updated_at = now
 
 
 def credit_invoice(
@@ -466,14 +359,3 @@ def issue_prepayment_invoice(
     now = issue(uow, invoice, actor, clock, f"prepay-{request.id}-{invoice.id}")
     refresh_invoice(uow, invoice, actor, now, "صدور صورتحساب پیش‌پرداخت")
     return invoice
-
-
-def after_done(uow: UnitOfWork, request: ServiceRequest, actor: Actor, now: dt.datetime) -> None:
-    """A prepaid job is done: it is paid already if its prepayment invoice is settled."""
-    for invoice in uow.billing.invoices_of_request(request.id):
-        if invoice.kind != InvoiceKind.PREPAYMENT.value:
-            continue
-        row = uow.billing.balance(invoice.id)
-        if row is not None and row.state == InvoiceState.PAID.value:
-            record_transition(uow, request, S.PAID, actor, now, "پیش‌پرداخت کامل دریافت شده است")
-            return

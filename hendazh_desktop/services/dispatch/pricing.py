@@ -24,9 +24,9 @@ from hendazh_desktop.domain.pricing import (
 )
 from hendazh_desktop.domain.requests import RequestStatus
 from hendazh_desktop.services.accounts.audit_trail import record
-from hendazh_desktop.services.billing.posting import after_done
 from hendazh_desktop.services.clock import Clock, system_clock
 from hendazh_desktop.services.requests.lifecycle import (
+    job_done,
     locked_request,
     open_request,
     record_transition,
@@ -276,7 +276,7 @@ class PricingService:
             now = self._clock()
             request.done_at = now
             record_transition(uow, request, S.DONE, actor, now, "پایان کار")
-            after_done(uow, request, actor, now)
+            uow.publish(job_done(request, actor, now))
             uow.commit()
 
     def rework(self, actor: Actor, request_id: int, description: str) -> int:
@@ -312,7 +312,6 @@ class PricingService:
             )
             uow.commit()
             return new.id
-
 
     @staticmethod
     def _latest(uow: UnitOfWork, request_id: int, price_version: int) -> PriceVersion:

@@ -15,9 +15,8 @@ from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.requests import Channel, Priority, RequestStatus, initial_status
 from hendazh_desktop.domain.subscriber_forms import AddressDraft, clean_address
 from hendazh_desktop.services.accounts.audit_trail import record, request_snapshot
-from hendazh_desktop.services.billing.posting import issue_prepayment_invoice
 from hendazh_desktop.services.clock import Clock, system_clock
-from hendazh_desktop.services.requests.lifecycle import open_request
+from hendazh_desktop.services.requests.lifecycle import open_request, prepayment_required
 from hendazh_desktop.services.requests.records import CreatedRequest
 
 MAX_DAYS_AHEAD = 366
@@ -141,7 +140,7 @@ class IntakeService:
                 status=status.value,
             )
             if status is RequestStatus.AWAITING_PREPAYMENT:
-                issue_prepayment_invoice(uow, request, actor, self._clock)
+                uow.publish(prepayment_required(request, actor, self._clock, now))
             record(
                 uow,
                 self._clock,

@@ -1,6 +1,7 @@
 """The request lifecycle: opening requests, recording a transition with its history and audit
-line, and the optimistic lock every change of a request takes. Intake, the queue, dispatch and
-billing all build on this module (and it on none of them)."""
+line, the optimistic lock every change of a request takes, and the events a request publishes
+(confirmed awaiting prepayment, cancelled, job done) for other features to answer. Intake, the
+queue, dispatch and billing all build on this module (and it on none of them)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from hendazh_desktop.db.database import UnitOfWork
 from hendazh_desktop.db.models.core import RequestEvent, ServiceRequest
 from hendazh_desktop.domain.audit import AuditAction
 from hendazh_desktop.domain.errors import Conflict, NotFound, ValidationError
+from hendazh_desktop.domain.events import JobDone, PrepaymentRequired, RequestCancelled
 from hendazh_desktop.domain.permissions import Actor
 from hendazh_desktop.domain.requests import REASON_REQUIRED, RequestStatus, can_transition
+from hendazh_desktop.services.clock import Clock
 from hendazh_desktop.services.requests.records import RequestRow
 
 
@@ -87,6 +90,48 @@ def open_requests(
             }
             for fields in rows
         ],
+    )
+
+
+def prepayment_required(
+    request: ServiceRequest, actor: Actor, clock: Clock, now: dt.datetime
+) -> PrepaymentRequired:
+    """The event a request for a prepaid service publishes once confirmed (at intake, or when
+    its web form is verified): billing issues its prepayment invoice."""
+    assert request.subscriber_id is not None  # a confirmed request has its subscriber
+    return PrepaymentRequired(
+        actor=actor,
+        at=now,
+        request_id=request.id,
+        subscriber_id=request.subscriber_id,
+        service_id=request.service_id,
+        clock=clock,
+    )
+
+
+def request_cancelled(
+    request: ServiceRequest, actor: Actor, clock: Clock, now: dt.datetime, reason: str
+) -> RequestCancelled:
+    """The event a cancelled request publishes: billing credits its live invoices."""
+    return RequestCancelled(
+        actor=actor,
+        at=now,
+        request_id=request.id,
+        subscriber_id=request.subscriber_id,
+        reason=reason,
+        clock=clock,
+    )
+
+
+def job_done(request: ServiceRequest, actor: Actor, now: dt.datetime) -> JobDone:
+    """The event a request publishes when its work is finished on site."""
+    return JobDone(
+        actor=actor,
+        at=now,
+        request_id=request.id,
+        subscriber_id=request.subscriber_id,
+        service_id=request.service_id,
+        group_id=request.group_id,
     )
 
 

@@ -27,7 +27,9 @@ from hendazh_desktop.domain.text import (
 from hendazh_desktop.services.clock import Clock, system_clock
 from hendazh_desktop.services.requests.lifecycle import (
     locked_request,
+    prepayment_required,
     record_transition,
+    request_cancelled,
     request_row,
 )
 from hendazh_desktop.services.requests.records import HistoryEntry, RequestRow
@@ -54,11 +56,8 @@ def _local_midnight(day: dt.date) -> dt.datetime:
 
 
 class QueueService:
-    """What the queue view reads and the few changes it makes.
-
-    Billing's posting rules build on this module's transitions, so the two calls into them
-    (a prepayment invoice on confirmation, credit notes on cancellation) import them late.
-    """
+    """What the queue view reads and the few changes it makes (a cancellation and a web
+    form's confirmation publish their events; billing answers them)."""
 
     def __init__(self, db: Database, *, clock: Clock = system_clock) -> None:
         self._db = db
@@ -140,9 +139,7 @@ class QueueService:
             request = locked_request(uow, request_id, expected_version)
             now = self._clock()
             record_transition(uow, request, RequestStatus.CANCELLED, actor, now, clean)
-            from hendazh_desktop.services.billing.posting import credit_on_cancel
-
-            credit_on_cancel(uow, request, actor, self._clock, clean)
+            uow.publish(request_cancelled(request, actor, self._clock, now, clean))
             uow.commit()
 
     def verify(
@@ -181,8 +178,6 @@ class QueueService:
             now = self._clock()
             record_transition(uow, request, target, actor, now, "تأیید فرم وب")
             if target is RequestStatus.AWAITING_PREPAYMENT:
-                from hendazh_desktop.services.billing.posting import issue_prepayment_invoice
-
-                issue_prepayment_invoice(uow, request, actor, self._clock)
+                uow.publish(prepayment_required(request, actor, self._clock, now))
             uow.commit()
             return target
