@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from types import TracebackType
 from typing import Self
 
@@ -39,6 +40,8 @@ class UnitOfWork:
         self._factory = factory
         self._events = events
         self._writes = writes
+        self._pending: deque[DomainEvent] = deque()
+        self._dispatching = False
 
     def __enter__(self) -> Self:
         self.session = self._factory()
@@ -77,11 +80,24 @@ class UnitOfWork:
             self.session.flush()
 
     def publish(self, event: DomainEvent) -> None:
-        """Run the event's handlers now, inside this transaction: what they write commits or
-        rolls back with the use case that published it."""
+        """Run the event's handlers inside this transaction, before this call returns: what
+        they write commits or rolls back with the use case that published it.
+
+        An event a handler publishes waits until every handler of the current event has run,
+        so each handler sees the events of a transaction in the order they happened."""
         if not self._writes:
             raise RuntimeError(f"{type(event).__name__} published in a read-only unit of work")
-        self._events.publish(self, event)
+        self._events.check_wired(event)
+        self._pending.append(event)
+        if self._dispatching:
+            return
+        self._dispatching = True
+        try:
+            while self._pending:
+                self._events.dispatch(self, self._pending.popleft())
+        finally:
+            self._dispatching = False
+            self._pending.clear()
 
 
 class Database:

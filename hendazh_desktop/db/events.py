@@ -4,6 +4,7 @@ The composition root wires it once (``services.wiring.wire``) with the handlers 
 feature; a unit of work's ``publish`` then runs the event's handlers in registration order,
 inside its own transaction. Publishing before the dispatcher was wired is a programming error
 and raises ``EventsNotWired``: an unwired database would otherwise drop events silently.
+Once wired it is read-only, so the units of work of several threads share it safely.
 """
 
 from __future__ import annotations
@@ -63,13 +64,16 @@ class EventDispatcher:
     def handlers(self, kind: type[DomainEvent]) -> tuple[Callable[[UnitOfWork, Any], None], ...]:
         return tuple(self._handlers.get(kind, ()))
 
-    def publish(self, uow: UnitOfWork, event: DomainEvent) -> None:
-        """Run the event's handlers now, in the caller's transaction; any error propagates
-        (and so rolls the whole unit of work back)."""
+    def check_wired(self, event: DomainEvent) -> None:
         if not self._wired:
             raise EventsNotWired(
                 f"{type(event).__name__} published on a database whose events are not wired: "
                 "call services.wiring.wire(db) where the Database is made"
             )
+
+    def dispatch(self, uow: UnitOfWork, event: DomainEvent) -> None:
+        """Run the event's handlers in registration order, in the caller's transaction; any
+        error propagates (and so rolls the whole unit of work back)."""
+        self.check_wired(event)
         for handler in self._handlers.get(type(event), ()):
             handler(uow, event)

@@ -77,8 +77,15 @@ class Office:
         )
         return made.id
 
-    def agreed(self, code: str = "PLB", lines: tuple[LineDraft, ...] = (LABOUR, MATERIAL)) -> int:
-        request_id = self.new_request(code)
+    def agreed(
+        self,
+        code: str = "PLB",
+        lines: tuple[LineDraft, ...] = (LABOUR, MATERIAL),
+        *,
+        request_id: int | None = None,
+    ) -> int:
+        """A request (new, or ``request_id`` once queued) assigned, priced and agreed."""
+        request_id = self.new_request(code) if request_id is None else request_id
         DispatchService(self.db).assign(
             self.actor,
             request_id,
