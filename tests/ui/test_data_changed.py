@@ -11,6 +11,7 @@ from ui_helpers import press, type_text
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
 from hendazh_desktop.services.subscribers.register import SubscriberService
+from hendazh_desktop.services.wiring import wire
 from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.main_window import MainWindow
 from hendazh_desktop.ui.requests.intake_panel import IntakePanel
@@ -81,7 +82,7 @@ def test_views_beside_the_intake_re_read_when_they_are_shown_or_at_once(qtbot, c
 def test_a_change_nobody_announced_shows_when_a_view_is_next_opened(qtbot, ctx, ui_db, window):
     """Another PC registers a subscriber: the database's version moved, so switching views
     re-reads them."""
-    other_pc = Database(str(ui_db.path))
+    other_pc = wire(Database(str(ui_db.path)))
     try:
         zone = ctx.catalogue.zones(ctx.actor)[0]
         SubscriberService(other_pc).create(
