@@ -12,6 +12,7 @@ from hendazh_desktop.db.database import Database
 from hendazh_desktop.services.accounts import users as users_module
 from hendazh_desktop.services.accounts.bootstrap import prepare_database
 from hendazh_desktop.services.accounts.users import SignInError, UserService
+from hendazh_desktop.services.wiring import wire
 
 
 class Clock:
@@ -29,7 +30,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 def users(tmp_path, clock):
-    db = Database(str(tmp_path / "s.db"))
+    db = wire(Database(str(tmp_path / "s.db")))
     prepare_database(db, backup_dir=None)
     service = UserService(db, clock=clock)
     service.create_first_admin("admin", "مدیر", "right-password", "right-password")

@@ -18,6 +18,7 @@ from hendazh_desktop.domain.subscriber_forms import PhoneDraft, SubscriberDraft
 from hendazh_desktop.services.accounts.bootstrap import office_actor
 from hendazh_desktop.services.requests.webform_import import WebFormImporter
 from hendazh_desktop.services.subscribers.register import SubscriberService
+from hendazh_desktop.services.wiring import wire
 from hendazh_desktop.ui.messages import MESSAGES
 
 WORKER = Path(__file__).with_name("webform_load_worker.py")
@@ -90,7 +91,7 @@ def test_a_lock_held_too_long_is_a_persian_message(tmp_path, db, actor):
         text=True,
     ) as holder:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        impatient = Database(str(db.path), busy_timeout=0.5)
+        impatient = wire(Database(str(db.path), busy_timeout=0.5))
         try:
             with pytest.raises(DatabaseBusy) as busy:
                 SubscriberService(impatient).create(

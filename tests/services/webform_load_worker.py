@@ -9,10 +9,11 @@ from pathlib import Path
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.permissions import Actor, Role
 from hendazh_desktop.services.requests.webform_import import WebFormImporter
+from hendazh_desktop.services.wiring import wire
 
 
 def main(db_path: str, actor_id: int, source: str) -> None:
-    db = Database(db_path)
+    db = wire(Database(db_path))
     try:
         report = WebFormImporter(db).import_file(
             Actor(actor_id, "importer", Role.MANAGER), Path(source)
