@@ -11,6 +11,7 @@ from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.requests import OPEN_STATUSES
 from hendazh_desktop.services.accounts.users import UserService
 from hendazh_desktop.services.requests.queue import QueueFilter, QueueService
+from hendazh_desktop.services.wiring import wire
 
 REQUESTS = 50_000
 PAGE = 100
@@ -34,7 +35,7 @@ def measure(big: Path, size: str) -> dict[str, Figure]:
     total = _requests(big)
     if total < REQUESTS:
         raise RuntimeError(f"the {size} database has {total:,} requests, fewer than {REQUESTS:,}")
-    db = Database(str(big))
+    db = wire(Database(str(big)))
     try:
         actor = UserService(db).system_actor()
         queue = QueueService(db)
