@@ -123,6 +123,15 @@ def open_database(paths: AppPaths) -> Database:
     return db
 
 
+def _open_and_prepare(paths: AppPaths) -> Database:
+    """Off the GUI thread at start: the database, and the number formats' locale data, so the
+    first view painted does not load it."""
+    from hendazh_desktop.domain.money import prepare_formats
+
+    prepare_formats()
+    return open_database(paths)
+
+
 def sign_in(users: UserService, parent: MainWindow | None = None) -> Actor | None:
     """The first-run dialog on a new database, else the sign-in dialog; None if cancelled."""
     from hendazh_desktop.ui.accounts.first_run_dialog import FirstRunDialog
@@ -144,7 +153,7 @@ class Startup:
     def __init__(self, app: QApplication, window: MainWindow, paths: AppPaths) -> None:
         self.app, self.window, self.paths = app, window, paths
         self.db: Database | None = None
-        self.opener = BackgroundCall(lambda: open_database(paths), parent=window)
+        self.opener = BackgroundCall(lambda: _open_and_prepare(paths), parent=window)
         self.opener.finished_ok.connect(self._on_opened)
         self.opener.failed.connect(self._on_failed)
 

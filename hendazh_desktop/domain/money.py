@@ -74,6 +74,12 @@ _GROUPED = re.compile(r"^\d{1,3}(,\d{3})+$", re.ASCII)
 _PLAIN = re.compile(r"^\d+$", re.ASCII)
 
 
+def prepare_formats() -> None:
+    """Load Babel's Iranian number data now (about 100 ms, once per process): the app calls it
+    off the GUI thread at start, so the first view that shows a number does not wait for it."""
+    _fa()
+
+
 def unit_label(unit: CurrencyUnit) -> str:
     return _UNIT_LABEL[unit]
 

@@ -92,7 +92,7 @@ def test_assign_the_suggested_group_then_see_it_on_the_board(db, manager, setup)
     board = dispatch.board(manager, DAY)
     group = next(g for g in board.groups if g.id == plumbers.id)
     assert [j.request_id for j in group.jobs] == [request.id] and group.free == 1
-    assert board.waiting == ()
+    assert board.waiting_count == 0 and dispatch.waiting(manager, 0, 10) == []
     history = QueueService(db).history(manager, request.id)
     assert history[-1].to_status == "assigned" and "لوله‌کش‌های زند" in history[-1].reason
 
@@ -130,7 +130,8 @@ def test_stale_assignment_and_unassign(db, manager, setup):
     dispatch.unassign(manager, request.id, "گروه بیمار شد", expected_version=2)
     row = QueueService(db).get(manager, request.id)
     assert row.status == "queued"
-    assert dispatch.board(manager, DAY).waiting[0].id == request.id
+    assert dispatch.board(manager, DAY).waiting_count == 1
+    assert dispatch.waiting(manager, 0, 10)[0].id == request.id
 
 
 def test_prepaid_request_cannot_be_assigned_before_payment(db, manager, setup):

@@ -30,7 +30,7 @@ from hendazh_desktop.services.requests.lifecycle import (
 from hendazh_desktop.services.requests.records import RequestRow
 
 WAITING = (RequestStatus.QUEUED.value, RequestStatus.AWAITING_PREPAYMENT.value)
-MAX_WAITING = 10_000
+_WAITING_QUERY = QueueQuery(statuses=WAITING, sort="urgency")
 
 
 class OverrideNeeded(DomainError):
@@ -72,11 +72,12 @@ class BoardGroup:
 
 @dataclass(frozen=True, slots=True)
 class Board:
-    """A day on the dispatch board: the groups and the requests waiting."""
+    """A day on the dispatch board: the groups with their jobs, and how many requests wait
+    (the waiting requests themselves are read a page at a time: ``DispatchService.waiting``)."""
 
     day: dt.date
     groups: tuple[BoardGroup, ...]
-    waiting: tuple[RequestRow, ...]
+    waiting_count: int
 
 
 class DispatchService:
@@ -102,10 +103,18 @@ class DispatchService:
                 BoardGroup(g[0], g[1], g[3], g[2], g[0] in leave, tuple(jobs.get(g[0], ())))
                 for g in repo.groups()
             )
-            waiting = uow.requests.page(
-                QueueQuery(statuses=WAITING, sort="urgency"), 0, MAX_WAITING
-            )
-            return Board(day, groups, tuple(request_row(r) for r in waiting))
+            return Board(day, groups, uow.requests.count(_WAITING_QUERY))
+
+    def waiting(self, actor: Actor, offset: int, limit: int) -> list[RequestRow]:
+        """A page of the requests waiting for a group, the most urgent and oldest first."""
+        require(actor, Permission.VIEW_REQUESTS)
+        with self._db.read() as uow:
+            return [request_row(r) for r in uow.requests.page(_WAITING_QUERY, offset, limit)]
+
+    def waiting_count(self, actor: Actor) -> int:
+        require(actor, Permission.VIEW_REQUESTS)
+        with self._db.read() as uow:
+            return uow.requests.count(_WAITING_QUERY)
 
     def suggest(self, actor: Actor, request_id: int, day: dt.date) -> list[Suggestion]:
         """Active groups for this request on this day, best first, with reasons."""

@@ -39,8 +39,9 @@ from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
 from hendazh_desktop.ui.common.reason_dialog import ReasonDialog
 from hendazh_desktop.ui.common.refresh import RefreshWhenShown
+from hendazh_desktop.ui.common.sources import WaitingRequests
 from hendazh_desktop.ui.common.tables import list_table
-from hendazh_desktop.ui.common.window_model import Column, ListSource, select_row
+from hendazh_desktop.ui.common.window_model import Column, select_row
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.dispatch.group_board import GroupBoard
 from hendazh_desktop.ui.messages import error_message
@@ -190,11 +191,11 @@ class DispatchBoardView(RefreshWhenShown, QWidget):
         board = self._dispatch.board(self._ctx.actor, self.selected_day())
         self.board = board
         self.groups.show_groups(board.groups)
-        self.waiting_model.set_source(ListSource(list(board.waiting)))
+        self.waiting_model.set_source(WaitingRequests(self._ctx))
         free = sum(g.free for g in board.groups if not g.on_leave)
         self.summary.setText(
             f"{fmt.count(len(board.groups))} گروه، {fmt.count(free)} ظرفیت "
-            f"آزاد، {fmt.count(len(board.waiting))} درخواست در انتظار"
+            f"آزاد، {fmt.count(self.waiting_model.rowCount())} درخواست در انتظار"
         )
         row = self.waiting_model.find_row(lambda r: r.id == keep.id) if keep else -1
         if row >= 0:
