@@ -142,8 +142,18 @@ def ageing_bucket(due: dt.date, today: dt.date) -> int:
 
 
 def amount_in_words(rials: int) -> str:
-    """«یک میلیون و دویست و پنجاه هزار ریال»: the amount in Persian words."""
+    """«یک میلیون و دویست و پنجاه هزار ریال»: the amount in Persian words, as Iranian invoices
+    write them: a lone hundred is «یکصد» and a lone thousand «یک هزار» (num2words says «صد»
+    and «هزار», which leaves room to write a digit in front)."""
     if rials < 0:
         return "منفی " + amount_in_words(-rials)
-    words = "صفر" if rials == 0 else num2words(rials, lang="fa")
-    return f"{words} ریال"
+    if rials == 0:
+        return "صفر ریال"
+    words: list[str] = []
+    for word in num2words(rials, lang="fa").split():
+        if word == "صد":
+            word = "یکصد"
+        elif word == "هزار" and (not words or words[-1] == "و"):
+            words.append("یک")
+        words.append(word)
+    return " ".join(words) + " ریال"

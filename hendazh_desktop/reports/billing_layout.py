@@ -27,7 +27,15 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Image, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    Image,
+    PageTemplate,
+    Table,
+    TableStyle,
+)
 
 from hendazh_desktop.domain.money import format_number
 from hendazh_desktop.domain.text import to_persian_digits
@@ -332,20 +340,45 @@ def build(
     *,
     title: str,
     furniture: Furniture,
+    later_header: Callable[[], Flowable] | None = None,
 ) -> bytes:
-    """The PDF bytes of a story; ``invariant`` so that the same document gives the same bytes."""
+    """The PDF bytes of a story; ``invariant`` so that the same document gives the same bytes.
+    With ``later_header``, every page after the first starts with that block (a multi-page
+    invoice repeats its header)."""
     ensure_fonts()
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
+    page_w, page_h = page_size
+    bottom = margin + 4 * mm
+    doc = BaseDocTemplate(
         buffer,
         pagesize=page_size,
         leftMargin=margin,
         rightMargin=margin,
         topMargin=margin,
-        bottomMargin=margin + 4 * mm,
+        bottomMargin=bottom,
         title=title,
         author="Hendazh",
         invariant=True,
     )
+    width, height = page_w - 2 * margin, page_h - margin - bottom
+    first = PageTemplate("first", [Frame(margin, bottom, width, height, id="first")])
+    templates = [first]
+    if later_header is not None:
+        head_height = later_header().wrap(width - 12, height)[1] + 2.5 * mm
+
+        def draw_header(canvas: Canvas, _doc: object) -> None:
+            block = later_header()
+            _, h = block.wrap(width - 12, height)
+            block.drawOn(canvas, margin + 6, page_h - margin - 6 - h)
+
+        later = Frame(margin, bottom, width, height - head_height, id="later")
+        templates.append(PageTemplate("later", [later], onPage=draw_header))
+        first.autoNextPageTemplate = "later"
+    doc.addPageTemplates(templates)
     doc.build(story, canvasmaker=_canvas_class(furniture))
     return buffer.getvalue()
+
+
+def frame_height(page_size: tuple[float, float], margin: float) -> float:
+    """The height ``build`` leaves for the story on a page."""
+    return page_size[1] - 2 * margin - 4 * mm

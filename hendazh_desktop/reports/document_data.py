@@ -61,7 +61,8 @@ class InvoiceDocument:
 
 @dataclass(frozen=True, slots=True)
 class ReceiptDocument:
-    """A receipt for one payment."""
+    """A receipt for money received («رسید دریافت وجه»), or with ``kind`` "refund" the voucher
+    for money paid back to the subscriber («رسید پرداخت وجه»)."""
 
     number: str
     received_on: dt.date
@@ -75,7 +76,10 @@ class ReceiptDocument:
     applied_to: str = ""  # invoice numbers it settled
     unapplied: int = 0  # left as the subscriber's credit
     note: str = ""
-    received_by: str = ""
+    received_by: str = ""  # who recorded it: the receiver, or for a refund the payer
+    kind: str = "receipt"  # or "refund"
+    bounced_on: dt.date | None = None  # the cheque bounced on this day: the receipt is void
+    bounce_reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,9 @@
 """The sales invoice «صورتحساب فروش کالا و خدمات» (and credit notes): A4 landscape PDF.
 
 Laid out like the official Iranian form: a header with the title, serial number and date;
-the seller's and the buyer's blocks; the line table (its header repeated on every page);
+the seller's and the buyer's blocks; the line table (every further page starts with the
+header block, the table's header and the subtotal brought forward, and every page the table
+leaves ends with the subtotal carried);
 the totals, the amount in words, terms, settlements and the balance due; the notes and the
 two signature boxes. Every text is drawn through ``billing_layout.Cell`` — never as markup.
 """
@@ -24,6 +26,7 @@ from hendazh_desktop.reports.billing_layout import (
     build,
     cell,
     digits,
+    frame_height,
     grid,
     label_value_rows,
     logo,
@@ -31,6 +34,7 @@ from hendazh_desktop.reports.billing_layout import (
     signature_boxes,
 )
 from hendazh_desktop.reports.document_data import InvoiceDocument, Party
+from hendazh_desktop.reports.invoice_lines import InvoiceLinesTable, Sums
 from hendazh_desktop.reports.layout import INK, SHADE
 
 PAGE = landscape(A4)
@@ -87,6 +91,7 @@ def render_invoice(doc: InvoiceDocument) -> bytes:
         MARGIN,
         title=f"{doc.title} {doc.number}",
         furniture=page_footer(PAGE, MARGIN, caption, draft=doc.draft),
+        later_header=lambda: _header(doc),
     )
 
 
@@ -187,7 +192,7 @@ def _party_block(heading: str, party: Party, *, buyer: bool) -> Table:
 def _line_row(index: int, line: InvoiceLine) -> list[Flowable | str]:
     return [
         cell(digits(str(index)), align="center"),
-        cell(line.code, size=7.5, align="center"),
+        cell(digits(line.code), size=7.5, align="center"),
         cell(line.description),
         cell(format_number(line.quantity), align="center", fit=True),
         cell(line.unit, size=7.5, align="center"),
@@ -200,30 +205,18 @@ def _line_row(index: int, line: InvoiceLine) -> list[Flowable | str]:
     ]
 
 
-def _lines_table(doc: InvoiceDocument) -> Table:
-    widths = _column_widths(WIDTH)
+def _lines_table(doc: InvoiceDocument) -> InvoiceLinesTable:
+    """The lines; a page break carries the subtotal and repeats the header block."""
     header: list[Flowable | str] = [
         cell(name, size=7, bold=True, align="center") for name, _ in COLUMNS
     ]
-    rows: list[list[Flowable | str]] = [header]
-    rows += [_line_row(i, line) for i, line in enumerate(doc.lines, start=1)]
-    totals: list[Flowable | str] = [cell("جمع کل", bold=True, align="center")] + [""] * 5
-    totals += [
-        amount(doc.gross, bold=True),
-        amount(doc.discount, bold=True),
-        amount(doc.net, bold=True),
-        amount(doc.vat, bold=True),
-        amount(doc.total, bold=True),
-    ]
-    rows.append(totals)
-    last = len(rows) - 1
-    style = [
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("SPAN", (0, last), (5, last)),
-        ("BACKGROUND", (0, last), (-1, last), SHADE),
-        ("LINEABOVE", (0, last), (-1, last), 0.8, MUTED),
-    ]
-    return grid(rows, widths, style, repeat_rows=1, padding=2.5, split_in_row=True)
+    return InvoiceLinesTable(
+        header=header,
+        lines=[(line, _line_row(i, line)) for i, line in enumerate(doc.lines, start=1)],
+        widths=_column_widths(WIDTH),
+        totals=Sums(doc.gross, doc.discount, doc.net, doc.vat, doc.total),
+        frame_height=frame_height(PAGE, MARGIN),
+    )
 
 
 def _short(notes: str) -> bool:
@@ -249,7 +242,7 @@ def _summary(doc: InvoiceDocument) -> Table:
     rows: list[list[Flowable | str]] = [
         [cell("جمع کل صورتحساب (ریال)", bold=True), amount(doc.total, bold=True)]
     ]
-    rows += [[cell(s.label), amount(s.amount)] for s in doc.settlements]
+    rows += [[cell(digits(s.label)), amount(s.amount)] for s in doc.settlements]
     rows.append([cell("مانده قابل پرداخت (ریال)", bold=True), amount(doc.balance_due, bold=True)])
     money = grid(
         rows,

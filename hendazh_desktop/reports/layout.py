@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Table, TableStyle
+from reportlab.platypus.tables import CellStyle
 
 from hendazh_desktop.reports.persian import BOLD, REGULAR, PersianText, register_fonts
 from hendazh_desktop.resources import font_paths
@@ -17,7 +19,11 @@ SHADE = colors.HexColor("#eef2f6")
 
 
 def ensure_fonts() -> None:
+    """Register Vazirmatn and make it ReportLab's default face: a canvas's first font and a
+    table cell's font would otherwise be Helvetica, declared in every PDF but never embedded."""
     register_fonts(font_paths()[0].parent)
+    rl_config.canvas_basefontname = REGULAR
+    CellStyle.fontname = REGULAR
 
 
 def text(value: str, *, size: float = 9, bold: bool = False, align: str = "right") -> PersianText:

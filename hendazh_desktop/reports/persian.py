@@ -159,7 +159,7 @@ def wrap_lines(text: str, font: str, size: float, max_width: float) -> list[str]
     for paragraph in shape(text).split("\n"):
         current: list[str] = []
         used = 0.0
-        for word in paragraph.split(" "):
+        for word in _unbroken_groups(paragraph.split(" "), font, size, max_width):
             if not word:
                 continue
             word_width = pdfmetrics.stringWidth(word, font, size)
@@ -182,6 +182,34 @@ def wrap_lines(text: str, font: str, size: float, max_width: float) -> list[str]
                 used += extra
         lines.append(" ".join(current))
     return lines
+
+
+def _unbroken_groups(words: list[str], font: str, size: float, max_width: float) -> list[str]:
+    """Words with the words inside a parenthesis joined into one unit, so a line never breaks
+    inside «(سهامی خاص)»; a group wider than the whole line is left as separate words."""
+    units: list[str] = []
+    group: list[str] = []
+    for word in words:
+        if group:
+            group.append(word)
+            if ")" in word:
+                units.append(" ".join(group))
+                group = []
+        elif "(" in word and ")" not in word[word.index("(") :]:
+            group = [word]
+        else:
+            units.append(word)
+    if group:
+        units.extend(group)  # an unclosed parenthesis: nothing to keep together
+    return [
+        piece
+        for unit in units
+        for piece in (
+            unit.split(" ")
+            if " " in unit and pdfmetrics.stringWidth(unit, font, size) > max_width
+            else [unit]
+        )
+    ]
 
 
 class PersianText(Flowable):

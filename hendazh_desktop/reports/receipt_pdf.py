@@ -1,4 +1,5 @@
-"""The receipt for one payment «رسید دریافت وجه»: A5 portrait PDF."""
+"""The receipt for one payment «رسید دریافت وجه», or the voucher of a refund «رسید پرداخت
+وجه»: A5 portrait PDF. A receipt whose cheque bounced is reprinted marked «برگشتی»."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from hendazh_desktop.domain.billing import amount_in_words
 from hendazh_desktop.domain.jalali import format_date
 from hendazh_desktop.domain.money import format_number
 from hendazh_desktop.reports.billing_layout import (
+    DRAFT_RED,
     MUTED,
     amount,
     build,
@@ -27,32 +29,45 @@ PAGE = A5
 MARGIN = 10 * mm
 WIDTH = PAGE[0] - 2 * MARGIN
 TITLE = "رسید دریافت وجه"
+REFUND_TITLE = "رسید پرداخت وجه"
+BOUNCED = "برگشتی"
 
 
 def render_receipt(doc: ReceiptDocument) -> bytes:
-    """The PDF bytes of one receipt."""
+    """The PDF bytes of one receipt or refund voucher."""
+    refund = doc.kind == "refund"
+    title = REFUND_TITLE if refund else TITLE
     number = digits(doc.number)
     rows: list[tuple[str, str | Flowable]] = [
-        ("دریافت از", doc.payer_name),
+        ("پرداخت به" if refund else "دریافت از", doc.payer_name),
         ("کد اشتراک", digits(doc.subscription_code) or "—"),
         ("مبلغ (ریال)", amount(doc.amount, size=11, bold=True)),
         ("مبلغ به حروف", doc.amount_in_words or amount_in_words(doc.amount)),
         ("روش پرداخت", doc.method),
     ]
     if doc.details:
-        rows.append(("جزئیات پرداخت", doc.details))
-    rows.append(("بابت صورتحساب", digits(doc.applied_to) if doc.applied_to else "—"))
-    if doc.unapplied:
+        rows.append(("جزئیات پرداخت", digits(doc.details)))
+    if refund:
+        rows.append(("بابت", "استرداد بستانکاری مشترک"))
+    else:
+        rows.append(("بابت صورتحساب", digits(doc.applied_to) if doc.applied_to else "—"))
+    if doc.unapplied and not refund and doc.bounced_on is None:
         rows.append(("بستانکاری مشترک (ریال)", amount(doc.unapplied, bold=True)))
         rows.append(("", cell("این مبلغ به‌عنوان بستانکاری مشترک نزد شرکت می‌ماند.", size=7.5)))
     if doc.note:
         rows.append(("توضیحات", doc.note))
-    rows.append(("دریافت‌کننده", doc.received_by or "—"))
+    rows.append(("پرداخت‌کننده" if refund else "دریافت‌کننده", doc.received_by or "—"))
+    signatures = (
+        ["امضای دریافت‌کننده وجه", "مهر و امضای پرداخت‌کننده"]
+        if refund
+        else ["مهر و امضای دریافت‌کننده"]
+    )
 
     story: list[Flowable] = [
         *_company(doc.company),
         Spacer(1, 3 * mm),
-        cell(TITLE, size=14, bold=True, align="center"),
+        cell(title, size=14, bold=True, align="center"),
+        *_bounced(doc),
         Spacer(1, 3 * mm),
         grid(
             [
@@ -69,9 +84,11 @@ def render_receipt(doc: ReceiptDocument) -> bytes:
         Spacer(1, 2.5 * mm),
         label_value_rows(rows, WIDTH, label_width=33 * mm),
         Spacer(1, 4 * mm),
-        signature_boxes(["مهر و امضای دریافت‌کننده"], WIDTH, 24 * mm),
+        signature_boxes(signatures, WIDTH, 24 * mm),
     ]
-    caption = f"{TITLE} — شماره {number} — مبلغ {format_number(doc.amount)} ریال"
+    caption = f"{title} — شماره {number} — مبلغ {format_number(doc.amount)} ریال"
+    if doc.bounced_on is not None:
+        caption = f"{BOUNCED} — {caption}"
     return build(
         story,
         PAGE,
@@ -79,6 +96,40 @@ def render_receipt(doc: ReceiptDocument) -> bytes:
         title=f"Receipt {doc.number}",
         furniture=page_footer(PAGE, MARGIN, caption),
     )
+
+
+def _bounced(doc: ReceiptDocument) -> list[Flowable]:
+    """The mark of a receipt whose cheque bounced: what it received was never received."""
+    if doc.bounced_on is None:
+        return []
+    why = f"؛ علت: {doc.bounce_reason}" if doc.bounce_reason else ""
+    return [
+        Spacer(1, 2 * mm),
+        grid(
+            [
+                [
+                    cell(
+                        f"{BOUNCED} — چک در تاریخ {format_date(doc.bounced_on)} برگشت خورد",
+                        size=12,
+                        bold=True,
+                        align="center",
+                        color=DRAFT_RED,
+                    )
+                ],
+                [
+                    cell(
+                        "این رسید اعتبار ندارد: وجه آن وصول نشد و آنچه با آن تسویه شده بود "
+                        f"دوباره بدهی است{why}",
+                        size=8,
+                        align="center",
+                        color=DRAFT_RED,
+                    )
+                ],
+            ],
+            [WIDTH],
+            [("BOX", (0, 0), (-1, -1), 1.5, DRAFT_RED)],
+        ),
+    ]
 
 
 def _company(company: Party) -> list[Flowable]:

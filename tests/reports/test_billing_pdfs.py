@@ -236,7 +236,7 @@ def test_invoice_prints_number_parties_every_amount_and_words(tmp_path):
         "شماره درخواست",
         "۴۵۲۱",
         "پیش‌پرداخت — رسید",
-        "RCP-1404-000031",
+        "RCP-۱۴۰۴-۰۰۰۰۳۱",  # references in Persian digits like the rest
         "مانده قابل پرداخت",
         "توضیحات",
         "ضمانت قطعات شش ماه",
@@ -268,7 +268,7 @@ def test_columns_run_right_to_left_in_the_official_order(tmp_path):
         format_number(first.unit_price),
         _norm(first.unit),
         _norm(first.description),
-        first.code,
+        persian_digits_of(first.code),
         "۱",
     ]
     positions = [row.rindex(part) if part == "۱" else row.index(part) for part in order]
@@ -302,6 +302,11 @@ def test_sixty_lines_paginate_with_the_header_repeated(tmp_path):
     assert format_number(doc.total) in text and format_number(doc.vat) in text
     assert _norm(doc.amount_in_words) in text
     assert "۶۰" in text
+
+
+def persian_digits_of(text: str) -> str:
+    """Codes and references print in Persian digits like the rest."""
+    return text.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
 
 
 def persian_digits(value: int) -> str:

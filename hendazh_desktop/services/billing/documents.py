@@ -9,6 +9,7 @@ from hendazh_desktop.db.models.billing import Invoice, Payment
 from hendazh_desktop.domain.billing import (
     METHOD_LABELS,
     TERMS_LABELS,
+    ChequeState,
     InvoiceKind,
     PaymentMethod,
     PaymentTerms,
@@ -127,13 +128,18 @@ def receipt_document(uow: UnitOfWork, payment: Payment, received_by: str) -> Rec
     if payment.method == PaymentMethod.CHEQUE.value and payment.cheque_due_on is not None:
         due = format_date(payment.cheque_due_on)
         details = f"چک شماره {payment.cheque_number} بانک {payment.cheque_bank} سررسید {due}"
+    event = uow.billing.cheque_event(payment.id)
+    bounced = event is not None and event.kind == ChequeState.BOUNCED.value
     return ReceiptDocument(
+        kind="refund" if payment.direction == "out" else "receipt",
+        bounced_on=today_local(event.at) if bounced and event is not None else None,
+        bounce_reason=event.reason if bounced and event is not None else "",
         number=row.number,
         received_on=payment.received_on,
         company=seller(uow),
         payer_name=row.subscriber_name,
         subscription_code=row.subscription_code,
-        method=("استرداد — " if payment.direction == "out" else "") + method,
+        method=method,
         details=details,
         amount=payment.amount,
         amount_in_words=amount_in_words(payment.amount),

@@ -6,10 +6,11 @@ import datetime as dt
 from typing import Any
 
 from hendazh_desktop.db.database import Database, UnitOfWork
-from hendazh_desktop.db.models.billing import Invoice
+from hendazh_desktop.db.models.billing import Allocation, Invoice
 from hendazh_desktop.domain.billing import (
     AGEING_BUCKETS,
     METHOD_LABELS,
+    ChequeState,
     PaymentMethod,
     ageing_bucket,
     number_text,
@@ -17,8 +18,9 @@ from hendazh_desktop.domain.billing import (
 )
 from hendazh_desktop.domain.billing_records import InvoiceLine, StatementLine
 from hendazh_desktop.domain.errors import NotFound
-from hendazh_desktop.domain.jalali import today_local
+from hendazh_desktop.domain.jalali import format_date, today_local
 from hendazh_desktop.domain.permissions import Actor, Permission, require
+from hendazh_desktop.domain.text import to_persian_digits
 from hendazh_desktop.services.billing.records import (
     AgeingRow,
     InvoiceDetail,
@@ -93,13 +95,22 @@ def payment_row_of(uow: UnitOfWork, payment_id: int) -> PaymentRow:
     return payment_row(r, uow.billing_lists.applied_numbers([payment_id]).get(payment_id, []))
 
 
-def _settlement_label(uow: UnitOfWork, payment_id: int | None, credit_note_id: int | None) -> str:
-    if payment_id is not None:
-        p = uow.billing.payment(payment_id)
+def _settlement_label(uow: UnitOfWork, allocation: Allocation) -> str:
+    """What moved money onto the invoice; a reversal is named for what reversed it (a bounced
+    cheque, a credit note sending the receipt back to credit), not as the original receipt."""
+    if allocation.payment_id is not None:
+        p = uow.billing.payment(allocation.payment_id)
         assert p is not None
+        number = number_text(p.series, p.fiscal_year, p.number)
+        if allocation.reverses_id is not None:
+            event = uow.billing.cheque_event(p.id)
+            if event is not None and event.kind == ChequeState.BOUNCED.value:
+                cheque = to_persian_digits(p.cheque_number or "")
+                return f"برگشت چک {cheque} — رسید {number} ({format_date(today_local(event.at))})"
+            return f"بازگشت رسید {number} به بستانکاری مشترک"
         method = METHOD_LABELS[PaymentMethod(p.method)]
-        return f"رسید {number_text(p.series, p.fiscal_year, p.number)} — {method}"
-    note = uow.billing.invoice(credit_note_id or 0)
+        return f"رسید {number} — {method}"
+    note = uow.billing.invoice(allocation.credit_note_id or 0)
     assert note is not None
     return f"اعلامیه برگشت {_number(note.series, note.fiscal_year, note.number)}"
 
@@ -124,7 +135,7 @@ def detail_of(uow: UnitOfWork, invoice: Invoice) -> InvoiceDetail:
         for x in invoice.lines
     )
     settlements = tuple(
-        SettlementInfo(a.at, _settlement_label(uow, a.payment_id, a.credit_note_id), a.amount)
+        SettlementInfo(a.at, _settlement_label(uow, a), a.amount)
         for a in uow.billing.allocations_to(invoice.id)
     )
     credits = (
