@@ -159,3 +159,45 @@ def test_after_saving_the_receipt_can_be_previewed(qtbot, ctx, prepaid, answer_m
     payment = record_payment(None, ctx, payer_of(card), invoice_id=invoice_id)
     assert payment is not None and payments(ctx) == 1
     assert previews and pages and pages[0] >= 1
+
+
+def test_an_overpayment_is_confirmed_with_the_credit_it_makes(ctx, open_dialog, answer_modal):
+    dialog = open_dialog()  # the invoice's balance: 25,000,000 rials
+    dialog.amount.selectAll()
+    type_text(dialog.amount, "۲۵۷۳۵۰۰۰")
+    assert "۷۳۵٬۰۰۰ ریال بستانکار می‌شود" in dialog.amount_hint.text()
+    asked: list[str] = []
+
+    def decline(box: QMessageBox) -> None:
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == "بازگشت").click()
+
+    answer_modal(QMessageBox, decline)
+    dialog.save_button.click()
+    assert asked and "۷۳۵٬۰۰۰ ریال بستانکار می‌شود" in asked[0]
+    assert dialog.isVisible() and payments(ctx) == 0  # nothing written
+
+    def accept(box: QMessageBox) -> None:
+        next(b for b in box.buttons() if b.text() == "ثبت و بستانکار کردن").click()
+
+    answer_modal(QMessageBox, accept)
+    dialog.save_button.click()
+    assert dialog.payment is not None and dialog.payment.unapplied == 735_000
+
+
+def test_the_credit_is_said_in_the_display_unit(ctx, monkeypatch, open_dialog):
+    ctx.catalogue.set_display_currency(ctx.actor, CurrencyUnit.TOMAN)
+    monkeypatch.setattr(fmt.DisplaySettings, "unit", CurrencyUnit.TOMAN)
+    dialog = open_dialog()
+    dialog.amount.selectAll()
+    type_text(dialog.amount, "۲۵۷۳۵۰۰")
+    assert "۷۳٬۵۰۰ تومان بستانکار می‌شود" in dialog.amount_hint.text()
+    dialog.amount.selectAll()
+    type_text(dialog.amount, "۲۵۰۰۰۰۰")
+    assert "بستانکار" not in dialog.amount_hint.text()
+
+
+def test_paying_exactly_what_is_owed_asks_nothing(ctx, open_dialog):
+    dialog = open_dialog()
+    dialog.save_button.click()  # a modal box here would block the test
+    assert dialog.payment is not None and dialog.payment.unapplied == 0

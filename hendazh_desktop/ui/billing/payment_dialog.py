@@ -170,6 +170,7 @@ class PaymentDialog(QDialog):
         self.amount.textChanged.connect(lambda _t: self._update_amount_hint())
         self.amount.textEdited.connect(lambda _t: setattr(self, "_amount_edited", True))
         self.invoice.currentIndexChanged.connect(lambda _i: self._on_invoice_changed())
+        self.invoice.currentIndexChanged.connect(lambda _i: self._update_amount_hint())
 
     def _add_row(
         self,
@@ -196,11 +197,21 @@ class PaymentDialog(QDialog):
     def _fill_invoices(self, invoice_id: int | None) -> None:
         self.invoice.addItem(AUTO_APPLY, None)
         flt = InvoiceFilter(state="unsettled", subscriber_id=self.payer.id)
-        rows = run_op(
-            self,
-            lambda: self._ctx.billing.invoices(self._ctx.actor, flt, 0, OPEN_INVOICES_SHOWN),
+        rows = (
+            run_op(
+                self,
+                lambda: self._ctx.billing.invoices(self._ctx.actor, flt, 0, OPEN_INVOICES_SHOWN),
+            )
+            or []
         )
-        for row in rows or []:
+        # What the automatic choice can settle: every open balance of the subscriber.
+        self._owed_in_all = sum(r.balance for r in rows if r.kind != InvoiceKind.CREDIT_NOTE.value)
+        if len(rows) >= OPEN_INVOICES_SHOWN:
+            statement = run_op(
+                self, lambda: self._ctx.billing.statement(self._ctx.actor, self.payer.id)
+            )
+            self._owed_in_all = statement.owed if statement is not None else self._owed_in_all
+        for row in rows:
             if row.kind == InvoiceKind.CREDIT_NOTE.value:
                 continue
             self.invoice.addItem(
@@ -237,13 +248,53 @@ class PaymentDialog(QDialog):
         if balance and not self._amount_edited:
             self.amount.setText(typed_amount(balance))
 
-    def _update_amount_hint(self) -> None:
+    def _typed_rials(self) -> int | None:
         try:
-            rials = parse_amount(self.amount.text(), unit=fmt.DisplaySettings.unit)
+            return parse_amount(self.amount.text(), unit=fmt.DisplaySettings.unit)
         except DomainError:
+            return None
+
+    def credit_made(self) -> int:
+        """What of the typed amount is more than it settles and stays as the subscriber's
+        credit (0 for a job's materials prepayment, which is meant to wait for the job)."""
+        rials = self._typed_rials()
+        if rials is None or self.request_id is not None:
+            return 0
+        owed = self.invoice.currentData(BALANCE_ROLE)
+        if self.invoice.currentData() is None:
+            owed = self._owed_in_all
+        return max(0, rials - (owed or 0))
+
+    def _credit_text(self, credit: int) -> str:
+        return f"{fmt.money(credit)} بستانکار می‌شود"
+
+    def _update_amount_hint(self) -> None:
+        rials = self._typed_rials()
+        if rials is None:
             self.amount_hint.clear()
             return
-        self.amount_hint.setText(amount_in_words(rials))
+        credit = self.credit_made()
+        words = amount_in_words(rials)
+        self.amount_hint.setText(f"{words}\n{self._credit_text(credit)}" if credit else words)
+
+    def _confirm_credit(self) -> bool:
+        """An overpayment is never silent: the credit it makes is confirmed first."""
+        credit = self.credit_made()
+        if not credit:
+            return True
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "مبلغ بیش از بدهی",
+            f"این مبلغ بیش از بدهی است: {self._credit_text(credit)}.\n"
+            "این مبلغ نزد شرکت می‌ماند و می‌توان آن را بعداً برای صورتحساب دیگری به کار برد "
+            "یا استرداد کرد.",
+            parent=self,
+        )
+        confirm = box.addButton("ثبت و بستانکار کردن", QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton("بازگشت", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.exec()
+        return box.clickedButton() is confirm
 
     def draft(self) -> PaymentDraft:
         method = self.current_method()
@@ -267,6 +318,9 @@ class PaymentDialog(QDialog):
         if self.payment is not None:
             return True
         if self._busy:
+            return False
+        if not self._confirm_credit():
+            self.amount.setFocus()
             return False
         self._busy = True
         self.save_button.setEnabled(False)
