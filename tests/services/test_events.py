@@ -4,6 +4,8 @@ rolls the whole use case back."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from billing_helpers import LABOUR, MATERIAL, Office, op
 from sqlalchemy import func, select
@@ -22,14 +24,16 @@ from hendazh_desktop.domain.events import (
     PrepaymentRequired,
     RequestCancelled,
 )
-from hendazh_desktop.domain.requests import Channel
+from hendazh_desktop.domain.requests import Channel, RequestStatus
 from hendazh_desktop.services.billing.invoices import InvoiceService
 from hendazh_desktop.services.billing.payments import PaymentService
 from hendazh_desktop.services.billing.records import PaymentDraft
 from hendazh_desktop.services.requests.intake import IntakeService, RequestDraft
+from hendazh_desktop.services.requests.lifecycle import record_transition
 from hendazh_desktop.services.requests.queue import QueueService
 from hendazh_desktop.services.wiring import office_handlers, wire
 
+NOW = dt.datetime(2025, 11, 25, 7, 0, tzinfo=dt.UTC)
 ALL_KINDS = (
     PaidInFull,
     PaidInFullReversed,
@@ -362,3 +366,17 @@ def test_wire_registers_the_office_once(db):
             wire(other)
     finally:
         other.dispose()
+
+
+@pytest.mark.parametrize("target", [RequestStatus.CANCELLED, RequestStatus.DONE])
+def test_a_milestone_cannot_be_reached_without_publishing_it(rdb, recorder, manager, target):
+    """Only cancel_request and finish_job move a request there, and they publish."""
+    office = Office(rdb, manager)
+    request_id = office.new_request("PLB")
+    recorder.take()
+    with rdb.write() as uow:
+        request = uow.requests.get(request_id)
+        with pytest.raises(ValueError, match=target.value):
+            record_transition(uow, request, target, manager, NOW, "دلیل کافی")
+        assert request.status == "queued"
+    assert recorder.take() == []

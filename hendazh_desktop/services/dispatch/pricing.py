@@ -26,7 +26,7 @@ from hendazh_desktop.domain.requests import RequestStatus
 from hendazh_desktop.services.accounts.audit_trail import record
 from hendazh_desktop.services.clock import Clock, system_clock
 from hendazh_desktop.services.requests.lifecycle import (
-    job_done,
+    finish_job,
     locked_request,
     open_request,
     record_transition,
@@ -274,9 +274,7 @@ class PricingService:
         with self._db.write() as uow:
             request = locked_request(uow, request_id, expected_version)
             now = self._clock()
-            request.done_at = now
-            record_transition(uow, request, S.DONE, actor, now, "پایان کار")
-            uow.publish(job_done(request, actor, now))
+            finish_job(uow, request, actor, now, "پایان کار")
             uow.commit()
 
     def rework(self, actor: Actor, request_id: int, description: str) -> int:

@@ -109,30 +109,51 @@ def prepayment_required(
     )
 
 
-def request_cancelled(
-    request: ServiceRequest, actor: Actor, clock: Clock, now: dt.datetime, reason: str
-) -> RequestCancelled:
-    """The event a cancelled request publishes: billing credits its live invoices."""
-    return RequestCancelled(
-        actor=actor,
-        at=now,
-        request_id=request.id,
-        subscriber_id=request.subscriber_id,
-        reason=reason,
-        clock=clock,
+def cancel_request(
+    uow: UnitOfWork,
+    request: ServiceRequest,
+    actor: Actor,
+    clock: Clock,
+    now: dt.datetime,
+    reason: str,
+) -> None:
+    """Cancel a request and publish ``RequestCancelled`` (billing credits its live invoices;
+    the event carries ``clock`` because the credit notes read the time under their numbering
+    lock). The only way to cancel: ``record_transition`` refuses it."""
+    _transition(uow, request, RequestStatus.CANCELLED, actor, now, reason)
+    uow.publish(
+        RequestCancelled(
+            actor=actor,
+            at=now,
+            request_id=request.id,
+            subscriber_id=request.subscriber_id,
+            reason=reason,
+            clock=clock,
+        )
     )
 
 
-def job_done(request: ServiceRequest, actor: Actor, now: dt.datetime) -> JobDone:
-    """The event a request publishes when its work is finished on site."""
-    return JobDone(
-        actor=actor,
-        at=now,
-        request_id=request.id,
-        subscriber_id=request.subscriber_id,
-        service_id=request.service_id,
-        group_id=request.group_id,
+def finish_job(
+    uow: UnitOfWork, request: ServiceRequest, actor: Actor, now: dt.datetime, reason: str
+) -> None:
+    """Mark a job's work done and publish ``JobDone``. The only way to reach ``done``:
+    ``record_transition`` refuses it."""
+    request.done_at = now
+    _transition(uow, request, RequestStatus.DONE, actor, now, reason)
+    uow.publish(
+        JobDone(
+            actor=actor,
+            at=now,
+            request_id=request.id,
+            subscriber_id=request.subscriber_id,
+            service_id=request.service_id,
+            group_id=request.group_id,
+        )
     )
+
+
+# Transitions that publish an event: they go through their own function above.
+PUBLISHED = {RequestStatus.CANCELLED: "cancel_request", RequestStatus.DONE: "finish_job"}
 
 
 def record_transition(
@@ -143,7 +164,22 @@ def record_transition(
     now: dt.datetime,
     reason: str = "",
 ) -> None:
-    """Move a request to a new state and write the history line, or refuse the move."""
+    """Move a request to a new state and write the history line, or refuse the move. A
+    cancellation or a job done is refused here: ``cancel_request`` and ``finish_job`` make
+    them and publish their events, so no caller can forget to."""
+    if target in PUBLISHED:
+        raise ValueError(f"a move to {target.value} goes through {PUBLISHED[target]}()")
+    _transition(uow, request, target, actor, now, reason)
+
+
+def _transition(
+    uow: UnitOfWork,
+    request: ServiceRequest,
+    target: RequestStatus,
+    actor: Actor,
+    now: dt.datetime,
+    reason: str,
+) -> None:
     current = RequestStatus(request.status)
     if not can_transition(current, target):
         raise Conflict("illegal_transition", current=current.value, target=target.value)

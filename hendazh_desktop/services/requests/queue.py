@@ -26,10 +26,10 @@ from hendazh_desktop.domain.text import (
 )
 from hendazh_desktop.services.clock import Clock, system_clock
 from hendazh_desktop.services.requests.lifecycle import (
+    cancel_request,
     locked_request,
     prepayment_required,
     record_transition,
-    request_cancelled,
     request_row,
 )
 from hendazh_desktop.services.requests.records import HistoryEntry, RequestRow
@@ -138,8 +138,7 @@ class QueueService:
         with self._db.write() as uow:
             request = locked_request(uow, request_id, expected_version)
             now = self._clock()
-            record_transition(uow, request, RequestStatus.CANCELLED, actor, now, clean)
-            uow.publish(request_cancelled(request, actor, self._clock, now, clean))
+            cancel_request(uow, request, actor, self._clock, now, clean)
             uow.commit()
 
     def verify(
