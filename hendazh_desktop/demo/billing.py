@@ -171,15 +171,22 @@ def _payment(db: Database, actor: Actor, at: dt.datetime, draft: PaymentDraft) -
 def settle_prepayments(
     db: Database, actor: Actor, rng: random.Random, invoice_ids: list[int]
 ) -> None:
-    """Pay some prepayment invoices in full, some in part, some by cheque (one bounces)."""
+    """Pay some prepayment invoices in full, some in part, some by cheque (one bounces).
+
+    Each payment is back-dated to some hours after its invoice, and they are recorded in the
+    order of those moments: a numbered series runs in date order, in the demo too."""
     payments = PaymentService(db)
     chosen = invoice_ids[: max(12, len(invoice_ids) // 3)]
+    planned = []
+    now = dt.datetime.now(dt.UTC)
     for n, invoice_id in enumerate(chosen):
         with db.read() as uow:
             invoice = uow.billing.invoice(invoice_id)
             assert invoice is not None and invoice.issued_at is not None
             subscriber, total, issued = invoice.subscriber_id, invoice.total, invoice.issued_at
-        at = min(issued + dt.timedelta(hours=rng.randint(1, 30)), dt.datetime.now(dt.UTC))
+        at = min(issued + dt.timedelta(hours=rng.randint(1, 30)), now)
+        planned.append((at, n, invoice_id, subscriber, total))
+    for at, n, invoice_id, subscriber, total in sorted(planned):
         kind = n % 6
         if kind in (0, 1):
             _payment(

@@ -275,6 +275,29 @@ def test_dispatch_states_are_all_present(tmp_path):
         db.dispose()
 
 
+def _out_of_date_order(db: Database) -> list[tuple]:
+    """Numbered documents whose number runs against their date (per series and year)."""
+    found = []
+    for table, moment in (("invoices", "issued_at"), ("payments", "received_at")):
+        found += _query(
+            db,
+            f"SELECT a.series, a.fiscal_year, a.number, b.number FROM {table} a "
+            f"JOIN {table} b ON b.series = a.series AND b.fiscal_year = a.fiscal_year "
+            f"AND b.number = a.number + 1 WHERE b.{moment} < a.{moment}",
+        )
+    return found
+
+
+def test_numbered_series_run_in_date_order(tmp_path):
+    db = _fresh(tmp_path / "order.db")
+    try:
+        generate_demo_data(db, _admin(db), subscribers=6000, seed=3)
+        assert _scalar(db, "SELECT count(*) FROM payments") > 12
+        assert _out_of_date_order(db) == []
+    finally:
+        db.dispose()
+
+
 def _check_billing(db: Database, actor: Actor) -> None:
     """Every request awaiting prepayment has its invoice; numbers are gapless per series and
     year; totals are the sums of the lines; every statement adds up."""
