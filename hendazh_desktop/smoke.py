@@ -16,9 +16,10 @@ from __future__ import annotations
 import os
 import secrets
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLibraryInfo, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
 from hendazh_desktop import app as app_module
@@ -81,6 +82,11 @@ class SmokeRun:
     def _succeed(self, window: MainWindow) -> None:
         self._stop()
         assert self.actor is not None
+        # The bundle keeps Qt's Persian catalogue; Qt must find it where it looks.
+        translations = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+        if not (translations / "qtbase_fa.qm").is_file():
+            self._fail(f"Qt's Persian catalogue qtbase_fa.qm is not in {translations}")
+            return
         print(
             f"smoke test: main window shown for {self.actor.username} ({self.actor.role.value}), "
             f"view {window.current_view()!r}"
