@@ -9,8 +9,6 @@ from pathlib import Path
 from typing import NoReturn
 
 from hendazh_desktop import __version__
-from hendazh_desktop.command_errors import CommandError, report
-from hendazh_desktop.config import resolve_paths
 
 
 class _Parser(argparse.ArgumentParser):
@@ -98,7 +96,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = _parser().parse_args(argv)  # --help and --version end here, having imported nothing
+    from hendazh_desktop.command_errors import CommandError, report
+    from hendazh_desktop.config import resolve_paths
+
     command = args.command or "gui"
     log_file: Path | None = None
     try:
