@@ -53,3 +53,20 @@ def test_the_stored_dummy_hash_has_the_hashers_parameters():
     # Verified against for unknown user names: same cost as a real account's hash.
     assert not passwords.needs_rehash(passwords.DUMMY_HASH)
     assert passwords.verify_password(None, "hendazh-no-such-user") is False
+
+
+def test_the_window_s_use_cases_load_no_pdf_library_until_something_prints():
+    """Building every use case the window needs (as ``app.build_context`` does) loads no
+    ReportLab, python-bidi or arabic-reshaper: they load with the first PDF."""
+    probe = (
+        "import json, sys, pkgutil, importlib, hendazh_desktop.services as s\n"
+        "for m in pkgutil.walk_packages(s.__path__, s.__name__ + '.'):\n"
+        "    importlib.import_module(m.name)\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    modules = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert "hendazh_desktop.services.billing.documents" in modules
+    loaded = {name.split(".")[0] for name in modules}
+    assert not loaded & {"reportlab", "bidi", "arabic_reshaper", "PySide6"}

@@ -1,4 +1,6 @@
-"""The printed billing documents: an invoice, a receipt, a statement, built from the database."""
+"""The printed billing documents: an invoice, a receipt, a statement, built from the database.
+The PDF renderers are imported when first used: ReportLab loads when something is printed,
+not when the window starts."""
 
 from __future__ import annotations
 
@@ -27,9 +29,6 @@ from hendazh_desktop.reports.document_data import (
     Settlement,
     StatementDocument,
 )
-from hendazh_desktop.reports.invoice_pdf import render_invoice
-from hendazh_desktop.reports.receipt_pdf import render_receipt
-from hendazh_desktop.reports.statement_pdf import render_statement
 from hendazh_desktop.services.accounts.settings import load_settings
 from hendazh_desktop.services.billing.queries import build_statement, detail_of, payment_row_of
 from hendazh_desktop.services.clock import Clock, system_clock
@@ -166,6 +165,10 @@ class BillingDocuments:
             return invoice_document(uow, invoice)
 
     def invoice_pdf(self, actor: Actor, invoice_id: int) -> bytes:
+        from hendazh_desktop.reports.invoice_pdf import (
+            render_invoice,
+        )
+
         return render_invoice(self.invoice_document(actor, invoice_id))
 
     def invoice_pdf_by_number(self, actor: Actor, number: str) -> bytes:
@@ -176,6 +179,10 @@ class BillingDocuments:
             if invoice is None:
                 raise NotFound("invoice", number)
             document = invoice_document(uow, invoice)
+        from hendazh_desktop.reports.invoice_pdf import (
+            render_invoice,
+        )
+
         return render_invoice(document)
 
     def receipt_pdf(self, actor: Actor, payment_id: int) -> bytes:
@@ -186,6 +193,10 @@ class BillingDocuments:
                 raise NotFound("payment", payment_id)
             user = uow.users.get(payment.recorded_by)
             document = receipt_document(uow, payment, user.full_name if user else "")
+        from hendazh_desktop.reports.receipt_pdf import (
+            render_receipt,
+        )
+
         return render_receipt(document)
 
     def statement_document(
@@ -207,4 +218,8 @@ class BillingDocuments:
         )
 
     def statement_pdf(self, actor: Actor, subscriber_id: int) -> bytes:
+        from hendazh_desktop.reports.statement_pdf import (
+            render_statement,
+        )
+
         return render_statement(self.statement_document(actor, subscriber_id))

@@ -10,7 +10,6 @@ from hendazh_desktop.domain.phones import parse_phone
 from hendazh_desktop.domain.requests import RequestStatus
 from hendazh_desktop.domain.subscription_code import format_code
 from hendazh_desktop.domain.text import to_persian_digits
-from hendazh_desktop.reports.job_sheet import JobSheet, render_job_sheet
 from hendazh_desktop.services.clock import Clock, system_clock
 from hendazh_desktop.services.requests.lifecycle import locked_request, record_transition
 
@@ -62,6 +61,8 @@ class JobSheetService:
                 when.append(f"از ساعت {format_time(start)}")
             if request.window_end:
                 when.append(f"تا {format_time(request.window_end)}")
+            from hendazh_desktop.reports.job_sheet import JobSheet
+
             data = JobSheet(
                 request_number=to_persian_digits(str(request.id)),
                 printed_at=format_datetime(self._clock()),
@@ -76,4 +77,6 @@ class JobSheetService:
                 preferred_time=" ".join(when),
                 company=company,
             )
+        from hendazh_desktop.reports.job_sheet import render_job_sheet
+
         return render_job_sheet(data)
