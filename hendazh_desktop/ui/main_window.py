@@ -67,8 +67,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self._settings = settings
-        self._views: dict[str, QWidget] = {}
+        self._views: dict[str, QWidget] = {}  # the views built so far, by key
         self._specs: list[ViewSpec] = []
+        self._keys: list[str] = []  # every view the role may open, in sidebar order
         self.setWindowTitle("هنداژ — مدیریت خدمات هنداژمون")
         self.setMinimumSize(QSize(1000, 640))
         self.loading = QLabel("در حال باز کردن پایگاه داده…")
@@ -99,7 +100,8 @@ class MainWindow(QMainWindow):
         context.changes.data_changed.connect(self._on_data_changed)  # before the views: the
         # money unit is set before they re-read
         self._specs = views_for(context.actor)
-        self._views = {spec.key: spec.factory(context) for spec in self._specs}
+        self._keys = [spec.key for spec in self._specs]
+        self._views = {}  # each view is built when first shown (start-up builds only one)
         self._stack = QStackedWidget()
         self._nav = QListWidget()
         self._nav.setIconSize(QSize(22, 22))
@@ -109,9 +111,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(icon(spec.icon), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self._nav.addItem(item)
-            view = self._views[spec.key]
-            self._stack.addWidget(view)
-            view.status_message.connect(self._show_status)  # type: ignore[attr-defined]
+            self._stack.addWidget(QWidget())  # stands in until the view is first shown
         self._nav.currentRowChanged.connect(self._on_nav_current_row_changed)
         splitter = QSplitter()
         splitter.addWidget(self._nav)
@@ -125,39 +125,59 @@ class MainWindow(QMainWindow):
             f"کاربر: {context.actor.username} ({ROLE_LABELS[context.actor.role]})"
         )
         self.statusBar().insertPermanentWidget(0, self._user_label)
-        if self.intake is not None:
-            self.intake.request_created.connect(self._on_intake_request_created)
-        if self.subscribers is not None:
-            self.subscribers.new_request_requested.connect(self._on_subscribers_new_request)
         self._restore_state()
         if self._specs:
             self.show_view(self._specs[0].key)
 
     def view(self, key: str) -> QWidget | None:
-        """The view of this key, None when the signed-in role may not open it."""
-        return self._views.get(key)
+        """The view of this key (built now if it was not yet), None when the signed-in role
+        may not open it."""
+        if key not in self._keys:
+            return None
+        view = self._views.get(key)
+        return view if view is not None else self._build_view(key)
+
+    def _build_view(self, key: str) -> QWidget:
+        """Build a view in place of its stand-in, and wire what the window listens to."""
+        index = self._keys.index(key)
+        view = self._specs[index].factory(self._ctx)
+        self._views[key] = view
+        stand_in = self._stack.widget(index)
+        assert stand_in is not None
+        current = self._stack.currentIndex() == index
+        self._stack.insertWidget(index, view)
+        self._stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        if current:
+            self._stack.setCurrentIndex(index)
+        view.status_message.connect(self._show_status)  # type: ignore[attr-defined]
+        if key == "intake":
+            view.request_created.connect(self._on_intake_request_created)  # type: ignore[attr-defined]
+        elif key == "subscribers":
+            view.new_request_requested.connect(self._on_subscribers_new_request)  # type: ignore[attr-defined]
+        return view
 
     @property
     def intake(self) -> IntakePanel | None:
-        return self._views.get("intake")  # type: ignore[return-value]
+        return self.view("intake")  # type: ignore[return-value]
 
     @property
     def subscribers(self) -> SubscribersView | None:
-        return self._views.get("subscribers")  # type: ignore[return-value]
+        return self.view("subscribers")  # type: ignore[return-value]
 
     # --- navigation -----------------------------------------------------------------------
     def show_view(self, key: str) -> None:
-        keys = list(self._views)
-        self._nav.setCurrentRow(keys.index(key))
+        self._nav.setCurrentRow(self._keys.index(key))
 
     def current_view(self) -> str:
-        return list(self._views)[self._stack.currentIndex()] if self._views else ""
+        return self._keys[self._stack.currentIndex()] if self._keys else ""
 
     def _on_nav_current_row_changed(self, row: int) -> None:
         if row < 0:
             return
-        key = list(self._views)[row]
-        view = self._views[key]
+        key = self._keys[row]
+        view = self.view(key)
+        assert view is not None
         stale = getattr(view, "stale", None)
         read_on_show = bool(stale()) if callable(stale) else False
         self._stack.setCurrentIndex(row)  # a view whose data changed here re-reads as shown
@@ -178,7 +198,7 @@ class MainWindow(QMainWindow):
             self.intake.start_call()
 
     def refresh_current(self) -> None:
-        widget = self._views[self.current_view()]
+        widget = self.view(self.current_view())
         refresh = getattr(widget, "refresh", None)
         if callable(refresh):
             refresh()
@@ -206,14 +226,14 @@ class MainWindow(QMainWindow):
 
     def detach(self) -> None:
         """Close the signed-in user's views and drop their menus, toolbar and actions."""
-        if not self._views:
+        if not self._keys:
             return
         if self._settings is not None:
             self._settings.setValue("main_window/state", self.saveState())
         self._ctx.changes.data_changed.disconnect(self._on_data_changed)
         for view in self._views.values():
             view.close()
-        self._views, self._specs = {}, []
+        self._views, self._specs, self._keys = {}, [], []
         self.menuBar().clear()
         self.removeToolBar(self.toolbar)
         self.toolbar.deleteLater()
@@ -337,7 +357,7 @@ class MainWindow(QMainWindow):
             daily.wait()
         if self._settings is not None:
             self._settings.setValue("main_window/geometry", self.saveGeometry())
-            if self._views:
+            if self._keys:
                 self._settings.setValue("main_window/state", self.saveState())
             self._settings.sync()
         super().closeEvent(event)

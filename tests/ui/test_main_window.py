@@ -164,3 +164,16 @@ def test_a_change_made_in_the_ui_shows_in_the_audit_view(qtbot, ctx):
     newest = window.view("audit").model.row_item(0)
     assert newest.entity == "service" and newest.after == {"commission_bp": 2500}
     assert newest.user == "آزمونگر"
+
+
+def test_only_the_first_view_is_built_at_start_the_others_when_first_shown(qtbot, window):
+    """Start-up builds the first view alone; each other view is built the first time it is
+    shown (or asked for), once."""
+    built = set(window._views)
+    assert built == {window.view_specs()[0].key}
+    window.show_view("queue")
+    queue = window.view("queue")
+    assert window.current_view() == "queue" and queue.isVisible()
+    window.show_view("intake")
+    window.show_view("queue")
+    assert window.view("queue") is queue
