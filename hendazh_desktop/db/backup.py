@@ -10,8 +10,17 @@ from pathlib import Path
 
 from hendazh_desktop.db.storage import make_private_dir
 from hendazh_desktop.domain.jalali import local_datetime, to_jalali
+from hendazh_desktop.domain.progress import (
+    CancelCheck,
+    Progress,
+    never_cancelled,
+    no_progress,
+    stop_if_cancelled,
+)
 
 BACKUP_SUFFIX = ".hendazh-backup.db"
+PAGES_PER_STEP = 1024
+"""Pages copied per step of the backup API (4 MB): progress and cancel come between steps."""
 
 
 def backup_name(moment: dt.datetime, reason: str = "") -> str:
@@ -23,16 +32,29 @@ def backup_name(moment: dt.datetime, reason: str = "") -> str:
     return f"hendazh-{stamp}{suffix}{BACKUP_SUFFIX}"
 
 
-def backup_sqlite_file(source: Path, destination: Path) -> Path:
+def backup_sqlite_file(
+    source: Path,
+    destination: Path,
+    *,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> Path:
     """Copy a live database consistently into ``destination`` (readable by the user only).
 
-    Nothing is left behind when it fails (a folder in the way, no room, no permission).
+    Nothing is left behind when it fails (a folder in the way, no room, no permission) or is
+    cancelled: ``progress`` gets (pages copied, pages in all), and when ``cancelled`` says so
+    between steps the partial copy is removed and ``Cancelled`` raised (the source is only read).
     """
     if destination.is_dir():
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(destination))
     make_private_dir(destination.parent)
     tmp = destination.with_name(destination.name + ".part")
     tmp.unlink(missing_ok=True)
+
+    def step(_status: int, remaining: int, total: int) -> None:
+        progress(total - remaining, total, "")
+        stop_if_cancelled(cancelled)
+
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
         os.close(fd)
@@ -40,7 +62,7 @@ def backup_sqlite_file(source: Path, destination: Path) -> Path:
         try:
             dst = sqlite3.connect(str(tmp))
             try:
-                src.backup(dst)
+                src.backup(dst, pages=PAGES_PER_STEP, progress=step)
                 dst.execute("PRAGMA journal_mode=DELETE")
             finally:
                 dst.close()
@@ -53,13 +75,22 @@ def backup_sqlite_file(source: Path, destination: Path) -> Path:
     return destination
 
 
-def backup_database(db: object, backup_dir: Path, *, reason: str = "") -> Path:
+def backup_database(
+    db: object,
+    backup_dir: Path,
+    *,
+    reason: str = "",
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> Path:
     """Back up the database behind a ``Database`` handle into ``backup_dir``."""
     path = getattr(db, "path", None)
     if path is None:
         raise ValueError("only SQLite databases are backed up by file")
     name = backup_name(dt.datetime.now(dt.UTC), reason)
-    return backup_sqlite_file(Path(path), Path(backup_dir) / name)
+    return backup_sqlite_file(
+        Path(path), Path(backup_dir) / name, progress=progress, cancelled=cancelled
+    )
 
 
 class BackupCheckError(Exception):

@@ -108,3 +108,18 @@ def test_chain_catches_a_deleted_row_and_a_deleted_tail(populated):
     raw.close()
     result = AuditService(db).verify(manager)
     assert not result.ok and result.broken_entry == 3 and result.reason == "previous_mismatch"
+
+
+def test_verify_reports_progress_and_can_be_cancelled(populated, monkeypatch):
+    from hendazh_desktop.db.repositories import audit as audit_repo
+    from hendazh_desktop.domain.progress import Cancelled
+
+    db, manager, _card = populated
+    monkeypatch.setattr(audit_repo, "VERIFY_REPORT_EVERY", 2)  # a few entries: small batches
+    seen: list[tuple[int, int]] = []
+    result = AuditService(db).verify(manager, progress=lambda d, t, _m: seen.append((d, t)))
+    assert result.ok
+    assert seen[0] == (0, result.checked) and seen[-1] == (result.checked, result.checked)
+    assert [d for d, _t in seen] == sorted(d for d, _t in seen) and len(seen) >= 3
+    with pytest.raises(Cancelled):
+        AuditService(db).verify(manager, cancelled=lambda: True)

@@ -14,6 +14,7 @@ from hendazh_desktop.db.database import Database
 from hendazh_desktop.db.storage import NetworkShareError, refuse_network_share
 from hendazh_desktop.domain.errors import PermissionDenied, ValidationError, ValidationErrors
 from hendazh_desktop.domain.permissions import Role
+from hendazh_desktop.domain.progress import Cancelled
 from hendazh_desktop.domain.subscriber_forms import PhoneDraft, SubscriberDraft
 from hendazh_desktop.services.accounts.backups import BackupError, BackupService, restore_database
 from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
@@ -78,6 +79,39 @@ def test_rotation_keeps_the_configured_number(fresh_db, tmp_path):
     kept = list_backups(tmp_path / "rot")
     assert len(kept) == 3
     assert made[-1] in kept and made[0] not in kept
+
+
+def test_backup_reports_pages_and_can_be_cancelled_leaving_nothing(fresh_db, tmp_path):
+    admin = office_actor(fresh_db, "root", role=Role.ADMIN)
+    service = BackupService(fresh_db, default_dir=tmp_path / "steps")
+    seen: list[tuple[int, int]] = []
+    path = service.backup_now(admin, progress=lambda done, total, _m: seen.append((done, total)))
+    assert seen and seen[-1][0] == seen[-1][1] > 0  # the last report: every page copied
+    assert [d for d, _t in seen] == sorted(d for d, _t in seen)
+    with fresh_db.read() as uow:
+        audited = uow.audit.verify()[0]
+
+    asked: list[int] = []
+    with pytest.raises(Cancelled):
+        service.backup_now(admin, cancelled=lambda: bool(asked.append(1)) or True)
+    assert asked  # it was asked between steps
+    assert list_backups(tmp_path / "steps") == [path]  # no second backup, no partial file
+    assert not list((tmp_path / "steps").glob("*.part"))
+    with fresh_db.read() as uow:
+        assert uow.audit.verify()[0] == audited  # a cancelled backup is not recorded
+
+
+def test_restore_reports_its_steps(tmp_path):
+    db_file = tmp_path / "office.db"
+    db = Database(str(db_file))
+    prepare_database(db, backup_dir=tmp_path / "backups")
+    backup = BackupService(db, default_dir=tmp_path / "backups").backup_now(None)
+    db.dispose()
+    steps: list[tuple[int, int]] = []
+    restore_database(
+        db_file, backup, tmp_path / "backups", progress=lambda d, t, _m: steps.append((d, t))
+    )
+    assert steps == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
 
 
 def test_consultant_cannot_back_up(fresh_db, tmp_path):

@@ -266,3 +266,36 @@ def test_checking_a_file_does_not_hold_the_write_lock(db, actor, importer, monke
     finally:
         other.dispose()
     assert saved == ["yes"] and request_count(db) == 1
+
+
+def test_checking_reports_progress_and_a_cancel_writes_nothing(db, actor, importer):
+    from hendazh_desktop.domain.progress import Cancelled
+
+    rows = 1_200
+    lines = ["ref,phone,name,service"] + [f"p{n},0917{n:07d},نام آزمون,نظافت" for n in range(rows)]
+    data = "\n".join(lines).encode()
+    before = request_count(db)
+    seen: list[tuple[int, int]] = []
+
+    def stop_after_first_batch() -> bool:
+        return len(seen) > 1
+
+    with pytest.raises(Cancelled):
+        importer.import_bytes(
+            actor,
+            "big.csv",
+            data,
+            progress=lambda d, t, _m: seen.append((d, t)),
+            cancelled=stop_after_first_batch,
+        )
+    assert seen[:2] == [(0, 2 * rows), (500, 2 * rows)]
+    assert request_count(db) == before
+
+    seen.clear()
+    report = importer.import_bytes(
+        actor, "big.csv", data, progress=lambda d, t, _m: seen.append((d, t))
+    )
+    assert report.ok and len(report.created) == rows
+    checked = [(0, 2 * rows), (500, 2 * rows), (1000, 2 * rows), (rows, 2 * rows)]
+    written = [(rows + 1000, 2 * rows), (2 * rows, 2 * rows)]  # two batches of writes
+    assert seen == checked + written

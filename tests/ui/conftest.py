@@ -16,7 +16,9 @@ from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, Su
 from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
 from hendazh_desktop.services.wiring import wire
 from hendazh_desktop.ui.context import UiContext
+from hendazh_desktop.ui.ops import wait_for_operations
 from hendazh_desktop.ui.theme import apply_app_look
+from gui_stall import LIMIT_S, StallDetector
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -37,6 +39,22 @@ def _no_leaked_windows(qapp: QApplication) -> Iterator[None]:
     for widget in leaked:
         widget.close()
     assert not leaked, f"visible top-level widgets left behind: {leaked}"
+
+
+@pytest.fixture(autouse=True)
+def _gui_stall(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[StallDetector]:
+    """Fail a test during which the GUI thread was blocked longer than 200 ms while the event
+    loop ran (time the test body itself spends outside the loop is not counted)."""
+    detector = StallDetector()
+    detector.start()
+    yield detector
+    longest = detector.stop()
+    assert wait_for_operations(), "background work still running after the test"
+    expected = request.node.get_closest_marker("gui_stall_expected") is not None
+    if expected:
+        assert longest > LIMIT_S, f"the stall detector missed a stall (longest {longest:.3f} s)"
+    elif longest > LIMIT_S:
+        pytest.fail(f"the GUI thread was blocked for {longest * 1000:.0f} ms (limit 200 ms)")
 
 
 @pytest.fixture

@@ -21,6 +21,16 @@ from hendazh_desktop.domain.audit import (
     to_json,
     verify_chain,
 )
+from hendazh_desktop.domain.progress import (
+    CancelCheck,
+    Progress,
+    never_cancelled,
+    no_progress,
+    stop_if_cancelled,
+)
+
+VERIFY_REPORT_EVERY = 2000
+"""Entries checked between two progress reports (and two looks at ``cancelled``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,16 +144,24 @@ class AuditRepository:
             last = rows[-1].id
             self.session.expunge_all()
 
-    def verify(self) -> tuple[int, ChainBreak | None]:
-        """(entries checked, first break or None)."""
+    def verify(
+        self, progress: Progress = no_progress, cancelled: CancelCheck = never_cancelled
+    ) -> tuple[int, ChainBreak | None]:
+        """(entries checked, first break or None); ``progress`` gets entries checked of the
+        newest entry's id, ``cancelled`` is asked between batches (it only reads)."""
         head = self.session.get(AuditHead, 1)
+        total = head.last_id if head else 0
         counted = 0
 
         def counting() -> Iterator[tuple[AuditRecord, str, str]]:
             nonlocal counted
             for item in self._stream():
+                if counted % VERIFY_REPORT_EVERY == 0:
+                    progress(counted, total, "")
+                    stop_if_cancelled(cancelled)
                 counted += 1
                 yield item
+            progress(counted, max(total, counted), "")
 
         result = verify_chain(counting(), (head.last_id, head.last_hash) if head else None)
         return counted, result

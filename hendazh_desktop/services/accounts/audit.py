@@ -10,6 +10,7 @@ from hendazh_desktop.db.database import Database
 from hendazh_desktop.db.repositories.audit import AuditQuery
 from hendazh_desktop.domain.jalali import TEHRAN
 from hendazh_desktop.domain.permissions import Actor, Permission, require
+from hendazh_desktop.domain.progress import CancelCheck, Progress, never_cancelled, no_progress
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,12 +103,19 @@ class AuditService:
         with self._db.read() as uow:
             return [(u.id, u.full_name) for u in uow.users.all()]
 
-    def verify(self, actor: Actor | None) -> VerifyResult:
-        """Walk the whole chain; ``actor`` None for the command line."""
+    def verify(
+        self,
+        actor: Actor | None,
+        *,
+        progress: Progress = no_progress,
+        cancelled: CancelCheck = never_cancelled,
+    ) -> VerifyResult:
+        """Walk the whole chain; ``actor`` None for the command line. ``progress`` gets
+        entries checked; ``cancelled`` may stop it between batches (it only reads)."""
         if actor is not None:
             require(actor, Permission.VIEW_AUDIT)
         with self._db.read() as uow:
-            checked, broken = uow.audit.verify()
+            checked, broken = uow.audit.verify(progress, cancelled)
         if broken is None:
             return VerifyResult(checked, True, None, "")
         return VerifyResult(checked, False, broken.entry_id, broken.reason)

@@ -19,6 +19,7 @@ from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.audit import AuditAction
 from hendazh_desktop.domain.errors import DomainError
 from hendazh_desktop.domain.permissions import Actor, Permission, require
+from hendazh_desktop.domain.progress import CancelCheck, Progress, never_cancelled, no_progress
 from hendazh_desktop.services.accounts.settings import DEFAULT_BACKUPS_KEPT, SettingsService
 from hendazh_desktop.services.clock import Clock, system_clock
 
@@ -54,15 +55,28 @@ class BackupService:
     def _kept(self) -> int:
         return self._settings.get().backups_kept or DEFAULT_BACKUPS_KEPT
 
-    def backup_now(self, actor: Actor | None, *, reason: str = "manual") -> Path:
-        """Write a backup now (``actor`` None: the application itself, e.g. at start-up)."""
+    def backup_now(
+        self,
+        actor: Actor | None,
+        *,
+        reason: str = "manual",
+        progress: Progress = no_progress,
+        cancelled: CancelCheck = never_cancelled,
+    ) -> Path:
+        """Write a backup now (``actor`` None: the application itself, e.g. at start-up).
+
+        ``progress`` gets pages copied; ``cancelled`` may stop the copy (nothing is kept or
+        recorded then: ``Cancelled`` is raised).
+        """
         if actor is not None:
             require(actor, Permission.BACKUP_DATABASE)
         if self._db.path is None:
             raise BackupError("backup_not_sqlite")
         folder = self.backup_dir()
         try:
-            path = backup_database(self._db, folder, reason=reason)
+            path = backup_database(
+                self._db, folder, reason=reason, progress=progress, cancelled=cancelled
+            )
         except OSError as error:
             raise BackupError("backup_failed", detail=str(error)) from None
         rotate_backups(folder, self._kept())
@@ -90,27 +104,38 @@ class BackupService:
 
 
 def restore_database(
-    db_file: Path, candidate: Path, backup_dir: Path, *, clock: Clock = system_clock
+    db_file: Path,
+    candidate: Path,
+    backup_dir: Path,
+    *,
+    clock: Clock = system_clock,
+    progress: Progress = no_progress,
 ) -> RestoreResult:
     """Replace the database at ``db_file`` by a checked copy of ``candidate``.
 
     The candidate must pass SQLite's integrity and foreign-key checks and hold a schema this
     version knows; the database being replaced is backed up first. Every connection to
-    ``db_file`` must be closed (close the application on every PC).
+    ``db_file`` must be closed (close the application on every PC). ``progress`` gets the
+    steps (check, save the current database, replace, migrate); it cannot be cancelled once
+    started, as the replacement must not stop half-way.
     """
+    progress(0, 4, "")
     try:
         revision = check_backup_file(candidate)
     except BackupCheckError as error:
         raise BackupError(error.code, detail=error.detail) from None
     if revision not in migrate.known_revisions():
         raise BackupError("backup_schema_unknown", revision=revision)
+    progress(1, 4, "")
     current = Database(str(db_file))
     try:
         saved = backup_database(current, backup_dir, reason="pre-restore")
         current.checkpoint()
     finally:
         current.dispose()
+    progress(2, 4, "")
     replace_database_file(db_file, candidate)
+    progress(3, 4, "")
     restored = Database(str(db_file))
     try:
         migrate.upgrade(restored, backup_dir=backup_dir)
@@ -127,4 +152,5 @@ def restore_database(
             uow.commit()
     finally:
         restored.dispose()
+    progress(4, 4, "")
     return RestoreResult(candidate, saved, revision)

@@ -32,6 +32,13 @@ from hendazh_desktop.domain.fields import clean_person_name, clean_text
 from hendazh_desktop.domain.jalali import parse_time, today_local
 from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.phones import parse_phone
+from hendazh_desktop.domain.progress import (
+    CancelCheck,
+    Progress,
+    never_cancelled,
+    no_progress,
+    stop_if_cancelled,
+)
 from hendazh_desktop.domain.requests import Channel, Priority, RequestStatus
 from hendazh_desktop.domain.subscription_code import parse_code
 from hendazh_desktop.domain.text import search_key, to_ascii_digits
@@ -47,6 +54,8 @@ WRITE_BATCH = 1000  # rows per write transaction: ~0.25 s of holding the write l
 # 100 ms between tries, so a shorter gap would let the import take the lock straight back
 # and another PC's save would starve until the end (measured: 6 s behind a 6 s import).
 BATCH_GAP = 0.11
+CHECK_BATCH = 500
+"""Rows checked between two progress reports (and two looks at ``cancelled``)."""
 
 # Column names accepted in either language.
 ALIASES = {
@@ -187,11 +196,31 @@ class WebFormImporter:
         self._db = db
         self._clock = clock
 
-    def import_file(self, actor: Actor, path: Path) -> ImportReport:
+    def import_file(
+        self,
+        actor: Actor,
+        path: Path,
+        *,
+        progress: Progress = no_progress,
+        cancelled: CancelCheck = never_cancelled,
+    ) -> ImportReport:
         require(actor, Permission.IMPORT_WEB_FORMS)
-        return self.import_bytes(actor, path.name, path.read_bytes())
+        return self.import_bytes(
+            actor, path.name, path.read_bytes(), progress=progress, cancelled=cancelled
+        )
 
-    def import_bytes(self, actor: Actor, name: str, data: bytes) -> ImportReport:
+    def import_bytes(
+        self,
+        actor: Actor,
+        name: str,
+        data: bytes,
+        *,
+        progress: Progress = no_progress,
+        cancelled: CancelCheck = never_cancelled,
+    ) -> ImportReport:
+        """``progress`` gets rows checked, then rows written, of twice the rows; ``cancelled``
+        is asked while checking, before anything is written (once the batches of writes have
+        started they run to the end, so an import is never left half-way by a cancel)."""
         require(actor, Permission.IMPORT_WEB_FORMS)
         try:
             records = read_records(name, data)
@@ -204,9 +233,17 @@ class WebFormImporter:
         # Checking 100,000 rows takes seconds: done in a read transaction, so another PC's
         # writes are not held up behind the write lock (and never time out waiting for it).
         with self._db.read() as uow:
-            rows, problems = self._check(uow, records, today_local(self._clock()))
+            rows, problems = self._check(
+                uow,
+                records,
+                today_local(self._clock()),
+                lambda done, total, message: progress(done, 2 * total, message),
+                cancelled,
+            )
         if problems:
             return ImportReport((), 0, 0, 0, tuple(problems))
+        stop_if_cancelled(cancelled)  # the last look: once writing starts, it runs to its end
+        checked = len(records)
         created: list[int] = []
         fresh_total = matched = skipped = 0
         for start in range(0, len(rows), WRITE_BATCH):
@@ -232,10 +269,16 @@ class WebFormImporter:
             fresh_total += len(fresh)
             skipped += len(done)
             matched += sum(1 for r in fresh if r.subscriber_id is not None)
+            progress(checked + start + len(batch), checked + len(rows), "")
         return ImportReport(tuple(created), matched, fresh_total - matched, skipped, ())
 
     def _check(
-        self, uow: UnitOfWork, records: list[tuple[int, dict[str, str]]], today: dt.date
+        self,
+        uow: UnitOfWork,
+        records: list[tuple[int, dict[str, str]]],
+        today: dt.date,
+        progress: Progress = no_progress,
+        cancelled: CancelCheck = never_cancelled,
     ) -> tuple[list[_Row], list[ImportProblem]]:
         """Every row checked: the usable ones, or every problem of every bad one."""
         services = {search_key(s.name): s.id for s in uow.catalogue.services()}
@@ -243,7 +286,11 @@ class WebFormImporter:
         rows: list[_Row] = []
         problems: list[ImportProblem] = []
         seen: set[str] = set()
-        for line, fields in records:
+        total = len(records)
+        for index, (line, fields) in enumerate(records):
+            if index % CHECK_BATCH == 0:
+                progress(index, total, "")
+                stop_if_cancelled(cancelled)
             try:
                 row = self._row(uow, line, fields, services, today)
             except ValidationError as error:
@@ -257,6 +304,7 @@ class WebFormImporter:
                 continue
             seen.add(row.ref)
             rows.append(row)
+        progress(total, total, "")
         return rows, problems
 
     def _row(
