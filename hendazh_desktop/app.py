@@ -20,9 +20,10 @@ from hendazh_desktop.domain.errors import DomainError
 from hendazh_desktop.domain.masking import mask_passwords
 from hendazh_desktop.domain.permissions import Actor
 from hendazh_desktop.logs import configure_logging
-from hendazh_desktop.ui.background import BackgroundCall
 from hendazh_desktop.ui.crash_dialog import CrashHandler
 from hendazh_desktop.ui.main_window import MainWindow
+from hendazh_desktop.ui.messages import error_message
+from hendazh_desktop.ui.ops import Operation, run_in_background, wait_for_operations
 from hendazh_desktop.ui.theme import apply_app_look
 
 if TYPE_CHECKING:
@@ -103,6 +104,26 @@ def make_application(argv: list[str]) -> QApplication:
     return app
 
 
+def _import_the_screens() -> None:
+    """Import what the sign-in and the views need (on the worker that opens the database):
+    importing them on the GUI thread would hold it for a second or more."""
+    import importlib
+
+    for module in (
+        "hendazh_desktop.services.accounts.users",
+        "hendazh_desktop.ui.accounts.first_run_dialog",
+        "hendazh_desktop.ui.accounts.login_dialog",
+        "hendazh_desktop.ui.accounts.audit_view",
+        "hendazh_desktop.ui.billing.invoicing_view",
+        "hendazh_desktop.ui.dispatch.dispatch_board",
+        "hendazh_desktop.ui.dispatch.work_groups_view",
+        "hendazh_desktop.ui.requests.intake_panel",
+        "hendazh_desktop.ui.requests.queue_view",
+        "hendazh_desktop.ui.subscribers.subscribers_view",
+    ):
+        importlib.import_module(module)
+
+
 def open_database(paths: AppPaths) -> Database:
     """Open, back up if a migration is due, migrate and seed (runs off the GUI thread)."""
     from hendazh_desktop.db.database import Database
@@ -113,6 +134,7 @@ def open_database(paths: AppPaths) -> Database:
 
     for folder in (paths.data_dir, paths.backup_dir):
         make_private_dir(folder, narrow=True)  # the office's data: the user's eyes only
+    _import_the_screens()
     try:
         db = wire(Database(paths.database))
     except NetworkShareError:
@@ -153,12 +175,16 @@ class Startup:
     def __init__(self, app: QApplication, window: MainWindow, paths: AppPaths) -> None:
         self.app, self.window, self.paths = app, window, paths
         self.db: Database | None = None
-        self.opener = BackgroundCall(lambda: _open_and_prepare(paths), parent=window)
-        self.opener.finished_ok.connect(self._on_opened)
-        self.opener.failed.connect(self._on_failed)
+        self.opener: Operation[Database] | None = None
 
     def start(self) -> None:
-        self.opener.start()
+        paths = self.paths
+        self.opener = run_in_background(
+            self.window,
+            lambda _task: _open_and_prepare(paths),
+            on_success=self._on_opened,
+            on_failure=self._on_failed,
+        )
 
     def _on_opened(self, db: object) -> None:
         from hendazh_desktop.services.accounts.users import UserService
@@ -173,11 +199,13 @@ class Startup:
         self.window.attach(build_context(self.db, actor, backup_dir=self.paths.backup_dir))
         self.window.start_daily_backup()
 
-    def _on_failed(self, message: str) -> None:
-        log.error("cannot open the database: %s", message)
+    def _on_failed(self, error: Exception) -> bool:
+        message = error_message(error) if isinstance(error, DomainError) else str(error)
+        log.error("cannot open the database: %s", mask_passwords(message))
         where, why = mask_passwords(self.paths.database), mask_passwords(message)
         QMessageBox.critical(self.window, "هنداژ", f"پایگاه داده باز نشد:\n{where}\n\n{why}")
         self.app.quit()
+        return True
 
 
 def run_gui(paths: AppPaths) -> int:
@@ -192,7 +220,7 @@ def run_gui(paths: AppPaths) -> int:
     try:
         return app.exec()
     finally:
-        startup.opener.wait()
+        wait_for_operations()
         if startup.db is not None:
             startup.db.checkpoint()
             startup.db.dispose()

@@ -16,7 +16,7 @@ CancelCheck = Callable[[], bool]
 """``cancelled()``: True once the user asked to stop."""
 
 
-class Cancelled(Exception):  # noqa: N818  (a request, not an error)
+class Cancelled(Exception):
     """The user stopped the work before it wrote anything; nothing was changed."""
 
 

@@ -21,17 +21,21 @@ from PySide6.QtWidgets import (
 )
 
 from hendazh_desktop import __version__
+from hendazh_desktop.domain.errors import DomainError
 from hendazh_desktop.domain.money import CurrencyUnit
 from hendazh_desktop.domain.permissions import ROLE_LABELS
 from hendazh_desktop.domain.text import to_persian_digits
 from hendazh_desktop.ui import fmt
-from hendazh_desktop.ui.background import BackgroundCall, wait_cursor
 from hendazh_desktop.ui.changes import Change, concerns
-from hendazh_desktop.ui.ops import run_action, run_op
+from hendazh_desktop.ui.messages import error_message
+from hendazh_desktop.ui.ops import Operation, run_action, run_in_background, wait_for_operations
 from hendazh_desktop.ui.registry import ViewSpec, views_for
 from hendazh_desktop.ui.window_menus import build_menus, icon
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from hendazh_desktop.services.requests.records import ImportReport
     from hendazh_desktop.ui.context import UiContext
     from hendazh_desktop.ui.requests.intake_panel import IntakePanel
     from hendazh_desktop.ui.subscribers.subscribers_view import SubscribersView
@@ -255,22 +259,34 @@ class MainWindow(QMainWindow):
             self.intake.start_call_for(subscriber_id)
 
     # --- actions --------------------------------------------------------------------------
-    def import_web_forms(self) -> None:
+    def import_web_forms(self) -> Operation[ImportReport] | None:
+        """Read a file of web-form submissions on a worker thread, then show the report."""
         path, _ = QFileDialog.getOpenFileName(
             self, "ورود فرم‌های وب", "", "فرم‌های وب (*.csv *.json);;همه پرونده‌ها (*)"
         )
         if not path:
-            return
+            return None
         from pathlib import Path
 
-        report = run_op(self, lambda: self._ctx.webform.import_file(self._ctx.actor, Path(path)))
-        if report is not None:
+        def done(report: ImportReport) -> None:
             from hendazh_desktop.ui.requests.import_report_dialog import show_import_report
 
             show_import_report(self, report)
             if report.ok:
                 self._ctx.changes.announce(Change.REQUESTS)
                 self._show_status(f"{fmt.number(len(report.created))} درخواست از فرم وب وارد شد.")
+
+        ctx = self._ctx
+        return run_in_background(
+            self,
+            lambda task: ctx.webform.import_file(
+                ctx.actor, Path(path), progress=task.progress, cancelled=task.cancelled
+            ),
+            label="در حال بررسی و ورود فرم‌های وب…",
+            cancellable=True,
+            on_success=done,
+            on_cancelled=lambda: self._show_status("ورود فرم‌های وب لغو شد؛ چیزی ثبت نشد."),
+        )
 
     def open_catalogue(self) -> None:
         from hendazh_desktop.ui.catalogue.service_catalogue_dialog import ServiceCatalogueDialog
@@ -294,26 +310,41 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self._show_status("گذرواژه تغییر کرد.")
 
-    def backup_now(self) -> None:
-        with wait_cursor():
-            path = run_op(self, lambda: self._ctx.backups.backup_now(self._ctx.actor))
-        if path is not None:
-            self._show_status(f"پشتیبان ذخیره شد: {path.name}")
+    def backup_now(self) -> Operation[Path]:
+        """A backup on a worker thread, with its progress (it may be cancelled: nothing is
+        kept then)."""
+        ctx = self._ctx
+        return run_in_background(
+            self,
+            lambda task: ctx.backups.backup_now(
+                ctx.actor, progress=task.progress, cancelled=task.cancelled
+            ),
+            label="در حال پشتیبان‌گیری…",
+            cancellable=True,
+            on_success=lambda path: self._show_status(f"پشتیبان ذخیره شد: {path.name}"),
+            on_cancelled=lambda: self._show_status("پشتیبان‌گیری لغو شد."),
+        )
 
     def start_daily_backup(self) -> None:
         """After the window is up: a backup when the newest is older than a day, in the
         background so the first screen is not held up."""
-        self._daily = BackgroundCall(self._ctx.backups.ensure_daily, parent=self)
-        self._daily.finished_ok.connect(self._on_daily_backup_finished)
-        self._daily.failed.connect(self._on_daily_backup_failed)
-        self._daily.start()
+        backups = self._ctx.backups
+        self._daily = run_in_background(
+            self,
+            lambda _task: backups.ensure_daily(),
+            on_success=self._on_daily_backup_finished,
+            on_failure=self._on_daily_backup_failed,
+        )
 
     def _on_daily_backup_finished(self, path: object) -> None:
         if path is not None:
             self._show_status(f"پشتیبان روزانه ذخیره شد: {getattr(path, 'name', path)}")
 
-    def _on_daily_backup_failed(self, message: str) -> None:
-        self._show_status(f"پشتیبان روزانه ناموفق بود: {message}")
+    def _on_daily_backup_failed(self, error: Exception) -> bool:
+        if not isinstance(error, DomainError):
+            return False  # unexpected: the crash dialog
+        self._show_status(f"پشتیبان روزانه ناموفق بود: {error_message(error)}")
+        return True
 
     def on_toman_toggled(self, checked: bool) -> None:
         unit = CurrencyUnit.TOMAN if checked else CurrencyUnit.RIAL
@@ -352,9 +383,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        daily = getattr(self, "_daily", None)
-        if daily is not None:
-            daily.wait()
+        wait_for_operations()
         if self._settings is not None:
             self._settings.setValue("main_window/geometry", self.saveGeometry())
             if self._keys:

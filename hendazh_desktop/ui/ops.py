@@ -24,7 +24,16 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent, QWindow
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -325,7 +334,7 @@ class _ProgressDialog(QProgressDialog):
             self.setCancelButtonText("انصراف")
             self.canceled.connect(self.cancel_requested)
         else:
-            self.setCancelButton(None)  # type: ignore[arg-type]
+            self.setCancelButton(None)
         self._closing = False
 
     def show_progress(self, done: int, total: int, message: str) -> None:
@@ -388,7 +397,7 @@ class _InputBlocker(QObject):
 
     def release(self, operation: QObject, dialog: QWidget | None) -> None:
         if dialog in self._allowed:
-            self._allowed.remove(dialog)  # type: ignore[arg-type]
+            self._allowed.remove(dialog)
         if id(operation) not in self._holders:
             return
         self._holders.discard(id(operation))

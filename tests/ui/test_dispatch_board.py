@@ -128,12 +128,17 @@ def test_conflict_refreshes_and_says_so(qtbot, ctx, board, world, monkeypatch):
     assert shown and "کاربر دیگری" in shown[0]
 
 
-def test_dispatch_prints_the_job_sheet(ctx, board, world):
+def test_dispatch_prints_the_job_sheet(qtbot, ctx, board, world):
     near, _far, request = world
     assert board.assign(request.id, 1, near.id)
     board.open_documents = False
     board.groups.select_group(near.id)
-    path = board.dispatch_from_selected_group()
+    operation = board.dispatch_from_selected_group()
+    assert operation is not None
+    with qtbot.waitSignal(operation.finished, timeout=20_000) as outcome:
+        pass
+    assert outcome.args == ["succeeded"]
+    path = operation.result
     assert path is not None and path.read_bytes().startswith(b"%PDF")
     assert ctx.queue.get(ctx.actor, request.id).status == "dispatched"
 

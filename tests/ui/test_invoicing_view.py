@@ -380,19 +380,21 @@ def test_refund_of_credit_from_the_payments_tab(ctx, office, make_view, answer_m
     assert ctx.billing.statement(ctx.actor, office.card.id).credit == 0
 
 
-def test_receivables_and_the_statement_preview(ctx, office, make_view, answer_modal):
+def test_receivables_and_the_statement_preview(qtbot, ctx, office, make_view, answer_modal):
     office.prepaid("EDU")
     view = make_view()
     view.tabs.setCurrentWidget(view.receivables)
     panel = view.receivables
+    qtbot.waitUntil(lambda: panel.loading is None and panel.model.rowCount() > 0)
     assert [r.total for r in rows(panel.model)] == [25_000_000]
     assert "۲۵٬۰۰۰٬۰۰۰ ریال" in panel.totals.text()
     assert not panel.statement_button.isEnabled()
     select_row(panel.table, 0)
     pages: list[int] = []
-    answer_modal(PdfPreviewDialog, lambda d: pages.append(d.page_count()))
+    answer_modal(PdfPreviewDialog, lambda d: pages.append(d.page_count()), tries=3000)
     panel.statement_button.click()
-    assert pages and pages[0] >= 1
+    qtbot.waitUntil(lambda: bool(pages), timeout=20_000)
+    assert pages[0] >= 1
     panel.invoices_button.click()
     assert view.tabs.currentWidget() is view.invoices
     assert view.invoices.subscriber.subscriber_id() == office.card.id
@@ -450,6 +452,7 @@ def test_main_window_opens_the_view_and_the_card_shows_the_balance(
     assert card.balance.text() == "بدهی: ۲۵٬۰۰۰٬۰۰۰ ریال"
     assert card.statement_button.isVisibleTo(card)
     pages: list[int] = []
-    answer_modal(PdfPreviewDialog, lambda d: pages.append(d.page_count()))
+    answer_modal(PdfPreviewDialog, lambda d: pages.append(d.page_count()), tries=3000)
     card.statement_button.click()
-    assert pages and pages[0] >= 1
+    qtbot.waitUntil(lambda: bool(pages), timeout=30_000)
+    assert pages[0] >= 1

@@ -155,10 +155,11 @@ def test_after_saving_the_receipt_can_be_previewed(qtbot, ctx, prepaid, answer_m
 
     answer_modal(PaymentDialog, lambda d: QTest.keyClick(d.amount, Qt.Key.Key_Return))
     answer_modal(QMessageBox, show_receipt)
-    previews = answer_modal(PdfPreviewDialog, read_preview)
+    previews = answer_modal(PdfPreviewDialog, read_preview, tries=3000)
     payment = record_payment(None, ctx, payer_of(card), invoice_id=invoice_id)
     assert payment is not None and payments(ctx) == 1
-    assert previews and pages and pages[0] >= 1
+    qtbot.waitUntil(lambda: bool(pages), timeout=30_000)
+    assert previews and pages[0] >= 1
 
 
 def test_an_overpayment_is_confirmed_with_the_credit_it_makes(ctx, open_dialog, answer_modal):

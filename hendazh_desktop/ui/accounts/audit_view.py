@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from hendazh_desktop.domain.audit import ACTION_LABELS, ENTITY_LABELS, AuditAction
-from hendazh_desktop.domain.errors import ValidationError
+from hendazh_desktop.domain.errors import DomainError, ValidationError
 from hendazh_desktop.domain.money import format_percent
 from hendazh_desktop.domain.permissions import ROLE_LABELS, Actor
 from hendazh_desktop.domain.text import to_ascii_digits, to_persian_digits
@@ -36,7 +36,6 @@ from hendazh_desktop.services.accounts.audit import (
     VerifyResult,
 )
 from hendazh_desktop.ui import fmt
-from hendazh_desktop.ui.background import BackgroundCall
 from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
@@ -44,7 +43,8 @@ from hendazh_desktop.ui.common.refresh import RefreshWhenShown
 from hendazh_desktop.ui.common.tables import list_table
 from hendazh_desktop.ui.common.window_model import NUMERIC, Column, WindowTableModel, select_row
 from hendazh_desktop.ui.context import UiContext
-from hendazh_desktop.ui.ops import run_op
+from hendazh_desktop.ui.messages import error_message
+from hendazh_desktop.ui.ops import Operation, run_in_background, run_op
 
 CHANGED = QBrush(QColor("#ffe7c2"))
 OK_STYLE = "color: #1b5e20; font-weight: bold;"
@@ -203,7 +203,7 @@ class AuditView(RefreshWhenShown, QWidget):
     def __init__(self, *, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._audit, self._actor = context.audit, context.actor
-        self._verifying: BackgroundCall | None = None
+        self.verifying: Operation[VerifyResult] | None = None
         self.user = QComboBox()
         self.entity = QComboBox()
         self.date_from = JalaliDateEdit(optional=True)
@@ -375,26 +375,30 @@ class AuditView(RefreshWhenShown, QWidget):
             self.before.setRowHeight(index, height)
             self.after.setRowHeight(index, height)
 
-    def verify(self) -> None:
-        """Walk the whole hash chain in the background; the result shows beside the button."""
-        if self._verifying is not None:
-            return
+    def verify(self) -> Operation[VerifyResult] | None:
+        """Walk the whole hash chain on a worker thread, with its progress (it only reads, so
+        it may be cancelled); the result shows beside the button."""
+        if self.verifying is not None:
+            return None
         self.verify_button.setEnabled(False)
         self._set_verify_text("در حال بررسی زنجیره…", "")
-        app = QCoreApplication.instance()
-        if app is not None:  # a check still running must end before the window goes
-            app.aboutToQuit.connect(self.wait_for_verify, Qt.ConnectionType.UniqueConnection)
-        call = BackgroundCall(lambda: self._audit.verify(self._actor), parent=self)
-        call.finished_ok.connect(self._on_verify_finished_ok)
-        call.failed.connect(self._on_verify_failed)
-        self._verifying = call
-        call.start()
+        audit, actor = self._audit, self._actor
+        self.verifying = run_in_background(
+            self,
+            lambda task: audit.verify(actor, progress=task.progress, cancelled=task.cancelled),
+            label="در حال بررسی زنجیره گزارش تغییرات…",
+            cancellable=True,
+            on_success=self._on_verify_succeeded,
+            on_failure=self._on_verify_failed,
+            on_cancelled=self._on_verify_cancelled,
+        )
+        return self.verifying
 
     def wait_for_verify(self, msecs: int = 30_000) -> bool:
-        """Block until a running check ends (closing, tests); True when none is running."""
-        return self._verifying is None or self._verifying.wait(msecs)
+        """Block until a running check's worker ends (closing, tests); True when none runs."""
+        return self.verifying is None or self.verifying.wait(msecs)
 
-    def _on_verify_finished_ok(self, result: VerifyResult) -> None:
+    def _on_verify_succeeded(self, result: VerifyResult) -> None:
         self._verify_done()
         if result.ok:
             text = f"زنجیره سالم است ({fmt.count(result.checked)} رکورد)."
@@ -412,15 +416,19 @@ class AuditView(RefreshWhenShown, QWidget):
             select_row(self.table, row)
             self.table.scrollTo(self.model.index(row, 0))
 
-    def _on_verify_failed(self, message: str) -> None:
+    def _on_verify_failed(self, error: Exception) -> bool:
         self._verify_done()
-        self._set_verify_text(message, BROKEN_STYLE)
+        if not isinstance(error, DomainError):
+            return False  # unexpected: the crash dialog
+        self._set_verify_text(error_message(error), BROKEN_STYLE)
+        return True
+
+    def _on_verify_cancelled(self) -> None:
+        self._verify_done()
+        self._set_verify_text("بررسی زنجیره لغو شد.", "")
 
     def _verify_done(self) -> None:
-        if self._verifying is not None:
-            self._verifying.wait()
-            self._verifying.deleteLater()
-            self._verifying = None
+        self.verifying = None
         self.verify_button.setEnabled(True)
 
     def _set_verify_text(self, text: str, style: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Hashable
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -25,7 +26,7 @@ from hendazh_desktop.ui.common.field_errors import error_label
 from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.messages import message_for_code
-from hendazh_desktop.ui.ops import run_op
+from hendazh_desktop.ui.ops import Operation, run_op
 from hendazh_desktop.ui.subscribers.pick_subscriber_dialog import PickSubscriberDialog
 
 
@@ -124,7 +125,7 @@ def choice_combo(everything: str, items: list[tuple[str, str]]) -> QComboBox:
     return combo
 
 
-def preview_statement(parent: QWidget | None, context: UiContext, payer: Payer) -> bool:
+def preview_statement(parent: QWidget | None, context: UiContext, payer: Payer) -> Operation[Any]:
     """The subscriber's statement of account, to read, print or save."""
     from hendazh_desktop.ui.common.pdf_preview_dialog import preview_pdf
 

@@ -4,6 +4,7 @@ the service call (its errors shown), and the sentence for the status bar (None: 
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
@@ -15,7 +16,7 @@ from hendazh_desktop.ui.billing.dialogs import DraftTermsDialog
 from hendazh_desktop.ui.billing.models import doc_number, kind_label
 from hendazh_desktop.ui.common.reason_dialog import ReasonDialog
 from hendazh_desktop.ui.context import UiContext
-from hendazh_desktop.ui.ops import run_action, run_op
+from hendazh_desktop.ui.ops import Operation, run_action, run_op
 
 
 def _confirmed(parent: QWidget, title: str, question: str) -> bool:
@@ -124,7 +125,7 @@ def draft_final(parent: QWidget, ctx: UiContext) -> InvoiceDetail | None:
     return run_op(parent, lambda: ctx.invoices.draft_final(ctx.actor, request_id))
 
 
-def preview(parent: QWidget, ctx: UiContext, row: InvoiceRow) -> bool:
+def preview(parent: QWidget, ctx: UiContext, row: InvoiceRow) -> Operation[Any]:
     """The invoice (or draft, or credit note) as printed: to read, print or save."""
     from hendazh_desktop.ui.common.pdf_preview_dialog import preview_pdf
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -42,7 +43,7 @@ from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.messages import error_message
-from hendazh_desktop.ui.ops import run_op
+from hendazh_desktop.ui.ops import Operation, run_op
 
 OPEN_INVOICES_SHOWN = 50
 BALANCE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -351,7 +352,7 @@ class PaymentDialog(QDialog):
 
 
 def offer_receipt(parent: QWidget | None, context: UiContext, payment: PaymentRow) -> bool:
-    """Say what was recorded and offer the receipt's preview (to print it); True if shown."""
+    """Say what was recorded and offer the receipt's preview (to print it); True if asked."""
     what = "استرداد" if payment.direction == "out" else "دریافت"
     text = f"{what} {fmt.money(payment.amount)} با شماره {doc_number(payment.number)} ثبت شد."
     if payment.applied_to:
@@ -365,10 +366,13 @@ def offer_receipt(parent: QWidget | None, context: UiContext, payment: PaymentRo
     box.exec()
     if box.clickedButton() is not show:
         return False
-    return preview_receipt(parent, context, payment)
+    preview_receipt(parent, context, payment)
+    return True
 
 
-def preview_receipt(parent: QWidget | None, context: UiContext, payment: PaymentRow) -> bool:
+def preview_receipt(
+    parent: QWidget | None, context: UiContext, payment: PaymentRow
+) -> Operation[Any]:
     from hendazh_desktop.ui.common.pdf_preview_dialog import preview_pdf
 
     return preview_pdf(

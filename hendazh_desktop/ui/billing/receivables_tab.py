@@ -28,7 +28,7 @@ from hendazh_desktop.ui.common.refresh import RefreshWhenShown
 from hendazh_desktop.ui.common.tables import list_table
 from hendazh_desktop.ui.common.window_model import ListSource, select_row
 from hendazh_desktop.ui.context import UiContext
-from hendazh_desktop.ui.ops import run_op
+from hendazh_desktop.ui.ops import Operation, run_in_background
 
 
 class ReceivablesPanel(RefreshWhenShown, QWidget):
@@ -43,6 +43,7 @@ class ReceivablesPanel(RefreshWhenShown, QWidget):
         super().__init__(parent)
         self._ctx = context
         self._stale = True
+        self.loading: Operation[list[AgeingRow]] | None = None
         self.model = AgeingTableModel(self)
         self.table = list_table(self.model)
         for column, width in enumerate(AGEING_WIDTHS):
@@ -71,12 +72,30 @@ class ReceivablesPanel(RefreshWhenShown, QWidget):
         layout.addLayout(actions)
         QShortcut(QKeySequence("Ctrl+P"), self, self.statement)
 
-    def refresh(self) -> None:
+    def refresh(self) -> Operation[list[AgeingRow]] | None:
+        """Re-read who owes what on a worker thread (every open invoice is aged: on a large
+        database this takes a while); a refresh asked meanwhile waits for it."""
         self._stale = False
+        if self.loading is not None:
+            self._stale = True  # asked again meanwhile: once more when this one ends
+            return None
+        billing, actor = self._ctx.billing, self._ctx.actor
+        self.loading = run_in_background(
+            self,
+            lambda _task: billing.receivables(actor),
+            label="در حال محاسبه مطالبات…",
+            on_success=self._show_rows,
+        )
+        self.loading.finished.connect(self._on_loading_finished)
+        return self.loading
+
+    def _on_loading_finished(self, _outcome: str) -> None:
+        self.loading = None
+        if self._stale and self.isVisible():
+            self.refresh()
+
+    def _show_rows(self, rows: list[AgeingRow]) -> None:
         selected = self.selected()
-        rows = run_op(self, lambda: self._ctx.billing.receivables(self._ctx.actor))
-        if rows is None:
-            return
         self.model.set_source(ListSource(rows))
         buckets = [sum(r.buckets[i] for r in rows) for i in range(4)]
         total, credit = sum(r.total for r in rows), sum(r.credit for r in rows)

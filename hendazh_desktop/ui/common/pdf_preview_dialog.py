@@ -1,7 +1,8 @@
 """Preview a PDF (invoice, receipt, statement) in the application, print it or save it.
 
-The bytes come from the billing documents service; QtPdf shows them from memory (no temporary
-file). Printing renders each page at up to 300 dpi onto the printer: enough for text and
+The bytes come from the billing documents service, made on a worker thread; QtPdf shows
+them from memory (no temporary file). Printing renders each page at up to 300 dpi onto the
+printer, on a worker thread too, from its own copy of the document: enough for text and
 tables, and a page of A4 stays a few tens of megabytes at most.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
@@ -27,17 +29,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hendazh_desktop.domain.progress import (
+    CancelCheck,
+    Progress,
+    never_cancelled,
+    no_progress,
+    stop_if_cancelled,
+)
 from hendazh_desktop.services.files import write_private_file
 from hendazh_desktop.ui import fmt
-from hendazh_desktop.ui.background import wait_cursor
-from hendazh_desktop.ui.ops import run_op
+from hendazh_desktop.ui.ops import Operation, Task, run_in_background
 
 MAX_PRINT_DPI = 300
 
 
-def print_document(document: QPdfDocument, printer: QPrinter) -> int:
+def print_document(
+    document: QPdfDocument,
+    printer: QPrinter,
+    *,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> int:
     """Paint the chosen pages of ``document`` onto ``printer`` (each page scaled to fit the
-    printable area, on white); returns how many pages were printed."""
+    printable area, on white); returns how many pages were printed. ``progress`` gets pages
+    printed; ``cancelled`` is asked between pages (the print job is then aborted)."""
     count = document.pageCount()
     first, last = printer.fromPage(), printer.toPage()
     if first <= 0 or last <= 0:  # no range chosen: every page
@@ -51,6 +66,10 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
     try:
         area = printer.pageLayout().paintRectPixels(printer.resolution())
         for number, page in enumerate(pages):
+            progress(number, len(pages), "")
+            if cancelled():
+                printer.abort()
+                stop_if_cancelled(cancelled)
             if number:
                 printer.newPage()
             points = document.pagePointSize(page)
@@ -64,7 +83,28 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
             printed += 1
     finally:
         painter.end()
+    progress(printed, len(pages), "")
     return printed
+
+
+def print_pdf_bytes(
+    data: bytes,
+    printer: QPrinter,
+    *,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> int:
+    """``print_document`` on a document of its own, loaded from ``data`` (for a worker
+    thread: the preview's document belongs to the GUI thread)."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    try:
+        document.load(buffer)
+        return print_document(document, printer, progress=progress, cancelled=cancelled)
+    finally:
+        document.close()
 
 
 class PdfPreviewDialog(QDialog):
@@ -160,11 +200,26 @@ class PdfPreviewDialog(QDialog):
         dialog.setMinMax(1, self.page_count())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        with wait_cursor():
-            printed = print_document(self.document, printer)
-        if not printed:
-            QMessageBox.warning(self, "هنداژ", "چاپگر آماده نیست؛ چیزی چاپ نشد.")
-        return printed > 0
+        self.printing = self.print_to(printer)
+        return True
+
+    def print_to(self, printer: QPrinter) -> Operation[int]:
+        """Print on a worker thread, page by page, with «انصراف» between pages."""
+        data = self.data
+
+        def done(printed: int) -> None:
+            if not printed:
+                QMessageBox.warning(self, "هنداژ", "چاپگر آماده نیست؛ چیزی چاپ نشد.")
+
+        return run_in_background(
+            self,
+            lambda task: print_pdf_bytes(
+                data, printer, progress=task.progress, cancelled=task.cancelled
+            ),
+            label="در حال چاپ…",
+            cancellable=True,
+            on_success=done,
+        )
 
     def save(self) -> Path | None:
         start = str(self._directory / self._file_name) if self._directory else self._file_name
@@ -191,16 +246,18 @@ def preview_pdf(
     title: str,
     file_name: str,
     directory: Path | None = None,
-) -> bool:
-    """Build the document (its errors shown like any service call's), then preview it;
-    False when the document could not be made."""
-    with wait_cursor():
-        data = run_op(parent, produce)
-    if data is None:
-        return False
-    dialog = PdfPreviewDialog(
-        data=data, title=title, file_name=file_name, directory=directory, parent=parent
-    )
-    dialog.exec()
-    dialog.deleteLater()
-    return True
+) -> Operation[Any]:
+    """Build the document on a worker thread (its errors shown like any service call's),
+    then preview it; the operation, whose ``finished`` says when the preview has closed."""
+
+    def show(data: bytes) -> None:
+        dialog = PdfPreviewDialog(
+            data=data, title=title, file_name=file_name, directory=directory, parent=parent
+        )
+        dialog.exec()
+        dialog.deleteLater()
+
+    def make(_task: Task) -> bytes:
+        return produce()
+
+    return run_in_background(parent, make, label="در حال ساختن سند…", on_success=show)

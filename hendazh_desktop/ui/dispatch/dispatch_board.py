@@ -45,7 +45,7 @@ from hendazh_desktop.ui.common.window_model import Column, select_row
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.dispatch.group_board import GroupBoard
 from hendazh_desktop.ui.messages import error_message
-from hendazh_desktop.ui.ops import run_op
+from hendazh_desktop.ui.ops import Operation, Task, run_in_background
 from hendazh_desktop.ui.requests.request_drag import DraggableRequests
 
 REFRESH_MS = 3000
@@ -316,8 +316,9 @@ class DispatchBoardView(RefreshWhenShown, QWidget):
         if done:
             self._ctx.changes.announce(*CHANGED, source=self)
 
-    def dispatch_from_selected_group(self) -> Path | None:
-        """Send the group to one of its assigned jobs and open the job sheet to print."""
+    def dispatch_from_selected_group(self) -> Operation[Path] | None:
+        """Send the group to one of its assigned jobs and open the job sheet to print (the
+        dispatch and the sheet are made on a worker thread)."""
         group = self.groups.selected_group()
         jobs = [j for j in group.jobs if j.status == RequestStatus.ASSIGNED.value] if group else []
         if group is None or not jobs or not self.can_dispatch:
@@ -325,23 +326,28 @@ class DispatchBoardView(RefreshWhenShown, QWidget):
         job = jobs[0] if len(jobs) == 1 else self._job_choice(group)
         if job is None:
             return None
-        pdf = run_op(
-            self,
-            lambda: self._ctx.job_sheets.dispatch(
-                self._ctx.actor, job.request_id, expected_version=job.version
-            ),
-        )
-        self.refresh()
-        if pdf is None:
-            return None
-        self._ctx.changes.announce(*CHANGED, source=self)
+        sheets, actor = self._ctx.job_sheets, self._ctx.actor
         folder = self._ctx.documents_dir / "job-sheets"
-        make_private_dir(folder, narrow=True)
-        path = write_private_file(folder / f"job-sheet-{job.request_id}.pdf", pdf)
-        self.status_message.emit(f"{group.name} اعزام شد؛ برگه کار: {path.name}")
-        if self.open_documents:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        return path
+
+        def make(_task: Task) -> Path:
+            pdf = sheets.dispatch(actor, job.request_id, expected_version=job.version)
+            make_private_dir(folder, narrow=True)
+            return write_private_file(folder / f"job-sheet-{job.request_id}.pdf", pdf)
+
+        def done(path: Path) -> None:
+            self._ctx.changes.announce(*CHANGED, source=self)
+            self.status_message.emit(f"{group.name} اعزام شد؛ برگه کار: {path.name}")
+            if self.open_documents:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        operation = run_in_background(
+            self, make, label="در حال اعزام و ساختن برگه کار…", on_success=done
+        )
+        operation.finished.connect(self._on_dispatch_finished)
+        return operation
+
+    def _on_dispatch_finished(self, _outcome: str) -> None:
+        self.refresh()  # dispatched, or refused because it changed meanwhile: show it now
 
     def move_from_selected_group(self) -> bool:
         """Give one of the group's planned jobs to another group, with a reason."""
