@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from gui_stall import LIMIT_S, StallDetector
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from hendazh_desktop.app import build_context
@@ -46,6 +47,8 @@ def _gui_stall(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[S
     """Fail a test during which the GUI thread was blocked longer than 200 ms while the event
     loop ran (time the test body itself spends outside the loop is not counted, nor time the
     thread waited for a CPU held by other processes)."""
+    # Widgets the previous test left to deleteLater go now, not in this test's first loop turn.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     detector = StallDetector()
     detector.start()
     yield detector
