@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from hendazh_desktop.domain.errors import DomainError
@@ -196,6 +196,13 @@ class Startup:
         if actor is None:
             self.app.quit()
             return
+        # The views are built at the next turn of the event loop: signing in (a password hash)
+        # and building every view in one go would hold the GUI thread for both.
+        self.window.set_loading("در حال آماده کردن صفحه‌ها…")
+        QTimer.singleShot(0, self.window, lambda: self._attach(actor))
+
+    def _attach(self, actor: Actor) -> None:
+        assert self.db is not None
         self.window.attach(build_context(self.db, actor, backup_dir=self.paths.backup_dir))
         self.window.start_daily_backup()
 
