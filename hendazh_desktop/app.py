@@ -104,24 +104,35 @@ def make_application(argv: list[str]) -> QApplication:
     return app
 
 
-def _import_the_screens() -> None:
-    """Import what the sign-in and the views need (on the worker that opens the database):
-    importing them on the GUI thread would hold it for a second or more."""
+SIGN_IN_MODULES = (
+    "hendazh_desktop.services.accounts.users",
+    "hendazh_desktop.ui.accounts.first_run_dialog",
+    "hendazh_desktop.ui.accounts.login_dialog",
+)
+
+
+def import_modules(names: tuple[str, ...]) -> None:
+    """Import modules ahead of need, on a worker thread: importing a screen's modules on the
+    GUI thread when it is first shown would hold the thread for a good part of a second."""
     import importlib
 
-    for module in (
-        "hendazh_desktop.services.accounts.users",
-        "hendazh_desktop.ui.accounts.first_run_dialog",
-        "hendazh_desktop.ui.accounts.login_dialog",
-        "hendazh_desktop.ui.accounts.audit_view",
-        "hendazh_desktop.ui.billing.invoicing_view",
-        "hendazh_desktop.ui.dispatch.dispatch_board",
-        "hendazh_desktop.ui.dispatch.work_groups_view",
-        "hendazh_desktop.ui.requests.intake_panel",
-        "hendazh_desktop.ui.requests.queue_view",
-        "hendazh_desktop.ui.subscribers.subscribers_view",
-    ):
-        importlib.import_module(module)
+    for name in names:
+        importlib.import_module(name)
+
+
+def _import_the_screens() -> None:
+    """The views' modules, imported while the user signs in."""
+    import_modules(
+        (
+            "hendazh_desktop.ui.accounts.audit_view",
+            "hendazh_desktop.ui.billing.invoicing_view",
+            "hendazh_desktop.ui.dispatch.dispatch_board",
+            "hendazh_desktop.ui.dispatch.work_groups_view",
+            "hendazh_desktop.ui.requests.intake_panel",
+            "hendazh_desktop.ui.requests.queue_view",
+            "hendazh_desktop.ui.subscribers.subscribers_view",
+        )
+    )
 
 
 def open_database(paths: AppPaths) -> Database:
@@ -134,7 +145,7 @@ def open_database(paths: AppPaths) -> Database:
 
     for folder in (paths.data_dir, paths.backup_dir):
         make_private_dir(folder, narrow=True)  # the office's data: the user's eyes only
-    _import_the_screens()
+    import_modules(SIGN_IN_MODULES)
     try:
         db = wire(Database(paths.database))
     except NetworkShareError:
@@ -176,6 +187,7 @@ class Startup:
         self.app, self.window, self.paths = app, window, paths
         self.db: Database | None = None
         self.opener: Operation[Database] | None = None
+        self.preloader: Operation[None] | None = None
 
     def start(self) -> None:
         paths = self.paths
@@ -192,6 +204,7 @@ class Startup:
         self.db = db  # type: ignore[assignment]
         assert self.db is not None
         self.window.set_loading("ورود به هنداژ…")
+        self.preloader = run_in_background(self.window, lambda _task: _import_the_screens())
         actor = sign_in(UserService(self.db), self.window)
         if actor is None:
             self.app.quit()

@@ -55,8 +55,7 @@ def _gui_stall(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[S
     longest = detector.stop()
     assert wait_for_operations(), "background work still running after the test"
     expected = request.node.get_closest_marker("gui_stall_expected") is not None
-    known = request.node.get_closest_marker("gui_stall_known")
-    limit = known.args[0] / 1000 if known is not None else LIMIT_S
+    limit = LIMIT_S
     if expected:
         assert longest > LIMIT_S, f"the stall detector missed a stall (longest {longest:.3f} s)"
     elif longest > limit:

@@ -28,9 +28,6 @@ def test_window_paints_before_the_database_layer_is_needed(qtbot):
     assert window.current_view() == ""
 
 
-# Known: ``MainWindow.attach`` builds every view of the registry at once (each reads its first
-# page), 120-250 ms of the GUI thread here; building a view when it is first shown fixes it.
-@pytest.mark.gui_stall_known(400, "attach builds every view at once")
 def test_database_opens_in_the_background_then_the_views_attach(qtbot, qapp, paths, monkeypatch):
     signed_in = []
 

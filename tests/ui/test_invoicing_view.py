@@ -415,6 +415,41 @@ def test_pdf_preview_opens_invoice_bytes_saves_and_prints(ctx, office, show_dial
     assert (tmp_path / "printed.pdf").stat().st_size > 1000
 
 
+def test_printing_runs_on_a_worker_from_its_own_copy_of_the_document(
+    qtbot, ctx, office, show_dialog, tmp_path
+):
+    _request_id, invoice_id = office.prepaid("EDU")
+    data = ctx.billing_documents.invoice_pdf(ctx.actor, invoice_id)
+    dialog = show_dialog(PdfPreviewDialog(data=data, title="صورتحساب", file_name="invoice"))
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setFromTo(1, dialog.page_count())
+    operation = dialog.print_to(printer)
+    with qtbot.waitSignal(operation.finished, timeout=30_000) as outcome:
+        pass
+    assert outcome.args == ["succeeded"] and operation.result == dialog.page_count()
+    assert (tmp_path / "printed.pdf").stat().st_size > 1000
+    assert dialog.page_count() >= 1  # the preview's own document is untouched
+
+
+def test_printing_stops_between_pages_when_cancelled(qtbot, ctx, office, tmp_path):
+    from hendazh_desktop.domain.progress import Cancelled
+    from hendazh_desktop.ui.common.pdf_preview_dialog import print_pdf_bytes
+
+    _request_id, invoice_id = office.prepaid("EDU")
+    data = ctx.billing_documents.invoice_pdf(ctx.actor, invoice_id)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "cancelled.pdf"))
+    pages: list[tuple[int, int]] = []
+    with pytest.raises(Cancelled):
+        print_pdf_bytes(
+            data, printer, progress=lambda d, t, _m: pages.append((d, t)), cancelled=lambda: True
+        )
+    assert pages and pages[0][0] == 0  # asked before the first page was drawn
+
+
 def test_actions_follow_the_permissions(consultant_ctx, ctx, office, make_view):
     office.prepaid("EDU")
     view = make_view(consultant_ctx)
