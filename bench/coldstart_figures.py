@@ -14,7 +14,6 @@ through it too, as informational figures (the bundle may be older than the code)
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
 import subprocess
 import sys
@@ -23,7 +22,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench.common import Figure, figure, median, p95
+from bench.common import Figure, figure, installed_env, median, p95
 
 RUNS = 9
 BUNDLE = Path(__file__).resolve().parent.parent / "dist" / "hendazh" / "hendazh"
@@ -66,7 +65,7 @@ def measure(runs: int = RUNS) -> dict[str, Figure]:
     with tempfile.TemporaryDirectory(prefix="hendazh-coldstart-") as folder:
         tmp = Path(folder)
         # Keep the user's own data and log folders out of it.
-        env = {**os.environ, "HENDAZH_DATA_DIR": str(tmp / "data")}
+        env = installed_env(HENDAZH_DATA_DIR=str(tmp / "data"))
         env.pop("HENDAZH_DB", None)
         database = tmp / "office.db"
         pdf = tmp / "invoice.pdf"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import compileall
+import os
 import statistics
 import time
 from collections.abc import Callable, Iterable
@@ -60,3 +62,15 @@ def median(samples: list[float]) -> float:
 def p95(samples: list[float]) -> float:
     ordered = sorted(samples)
     return ordered[max(0, round(len(ordered) * 0.95) - 1)]
+
+
+def installed_env(**extra: str) -> dict[str, str]:
+    """The environment of a start-up as an installed application (or the bundle) starts: the
+    package compiled to bytecode beforehand and Python free to use it, whatever the shell
+    says (PYTHONDONTWRITEBYTECODE would otherwise have every run compile the package anew)."""
+    import hendazh_desktop
+
+    compileall.compile_dir(os.path.dirname(hendazh_desktop.__file__), quiet=1)
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env.update(extra)
+    return env

@@ -19,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QTableView
 
+from bench.common import installed_env
 from hendazh_desktop.app import build_context
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.services.accounts.users import UserService
@@ -157,7 +158,7 @@ _READY = textwrap.dedent("""
 
 
 def _startup(script: str, *args: str, runs: int = 5) -> float:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = installed_env(QT_QPA_PLATFORM="offscreen")
     samples = []
     for _ in range(runs):
         out = subprocess.run(
@@ -227,8 +228,8 @@ def measure(db_path_1m: Path, db_path_10k: Path, *, size: str = "1m") -> dict[st
     figures[f"app_start_to_ready_views_{size}"] = _figure(
         ready,
         "ms",
-        "informational: database open, views filled (no sign-in)",
-        True,
+        "≤ 1,000 ms: window shown, database opened, the first view filled (no sign-in)",
+        ready <= 1000,
         limit=bare,
         ratio=ready / bare,
     )
