@@ -22,6 +22,17 @@ NOW = dt.datetime.now(dt.UTC)
 TEN_DAYS_AGO = NOW - dt.timedelta(days=10)
 
 
+COMPANY_FIELDS = (
+    "legal_name",
+    "economic_code",
+    "national_id",
+    "registration_number",
+    "address",
+    "postal_code",
+    "phone",
+)
+
+
 def draft(**changes: str) -> SettingsDraft:
     values = dict(
         legal_name="",
@@ -78,7 +89,12 @@ def test_a_change_appears_at_the_top_with_before_and_after_side_by_side(
     qtmodeltester, view, ui_db, people
 ):
     _admin, manager = people
-    SettingsService(ui_db).update(manager, draft(city="مرودشت", backups_kept="۷"))
+    stored = SettingsService(ui_db).get()  # the company details the fixture filled stay as are
+    kept = {
+        name: getattr(stored, name)
+        for name in COMPANY_FIELDS
+    }
+    SettingsService(ui_db).update(manager, draft(city="مرودشت", backups_kept="۷", **kept))
     view.refresh()
     qtmodeltester.check(view.model, force_py=True)
     assert view.model.rowCount() == 3

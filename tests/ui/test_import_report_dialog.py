@@ -66,9 +66,12 @@ def test_a_file_that_cannot_be_read(ctx, show_dialog):
     dialog = show_dialog(ImportReportDialog(report=report))
     assert (
         dialog.summary.text()
-        == "پرونده خوانده نشد: پرونده JSON خوانا نیست.\nهیچ درخواستی وارد نشد."
+        == "پرونده خوانده نشد: پرونده JSON خوانا نیست (از جمله عددهای NaN یا Infinity).\n"
+        "هیچ درخواستی وارد نشد."
     )
-    assert cells(dialog) == [["۱", "کل پرونده", "پرونده JSON خوانا نیست."]]
+    assert cells(dialog) == [
+        ["۱", "کل پرونده", "پرونده JSON خوانا نیست (از جمله عددهای NaN یا Infinity)."]
+    ]
     unreadable = ImportReport((), 0, 0, 0, (ImportProblem(0, "import_encoding"),))
     dialog = show_dialog(ImportReportDialog(report=unreadable))
     assert cells(dialog) == [

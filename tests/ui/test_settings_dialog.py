@@ -51,13 +51,13 @@ def test_the_form_opens_on_the_company_tab_with_the_stored_values(dialog, settin
 
 def test_company_details_typed_with_persian_digits_are_saved(dialog, settings):
     ui = dialog.ui
-    type_text(ui.legalNameEdit, "شرکت خدمات فنی هنداژ")
-    type_text(ui.economicCodeEdit, "۴۱۱۱۱۱۱۱۱۱۱۱")
-    type_text(ui.nationalIdEdit, "۱۰۳۸۰۲۸۴۷۹۰")
-    type_text(ui.registrationNumberEdit, "۱۲۳۴۵")
-    type_text(ui.addressEdit, "خیابان زند، کوچه ۱۲")
-    type_text(ui.postalCodeEdit, "۷۱۳۴۸-۴۵۴۷۱")
-    type_text(ui.phoneEdit, "۰۷۱ ۳۲۳۴ ۵۶۷۸")
+    retype(ui.legalNameEdit, "شرکت خدمات فنی هنداژ")
+    retype(ui.economicCodeEdit, "۴۱۱۱۱۱۱۱۱۱۱۱")
+    retype(ui.nationalIdEdit, "۱۰۳۸۰۲۸۴۷۹۰")
+    retype(ui.registrationNumberEdit, "۱۲۳۴۵")
+    retype(ui.addressEdit, "خیابان زند، کوچه ۱۲")
+    retype(ui.postalCodeEdit, "۷۱۳۴۸-۴۵۴۷۱")
+    retype(ui.phoneEdit, "۰۷۱ ۳۲۳۴ ۵۶۷۸")
     retype(ui.defaultVatPercentEdit, "۹٫۵")
     retype(ui.backupsKeptEdit, "۳۰")
     ui.displayCurrencyCombo.setCurrentIndex(ui.displayCurrencyCombo.findData("toman"))
@@ -77,9 +77,9 @@ def test_company_details_typed_with_persian_digits_are_saved(dialog, settings):
 def test_invalid_national_id_and_postal_code_show_messages_and_save_nothing(dialog, settings):
     before = settings.get()
     ui = dialog.ui
-    type_text(ui.legalNameEdit, "شرکت هنداژ")
-    type_text(ui.nationalIdEdit, "۱۰۳۸۰۲۸۴۷۹۱")  # wrong check digit
-    type_text(ui.postalCodeEdit, "۱۲۳۴۵")
+    retype(ui.legalNameEdit, "شرکت هنداژ")
+    retype(ui.nationalIdEdit, "۱۰۳۸۰۲۸۴۷۹۱")  # wrong check digit
+    retype(ui.postalCodeEdit, "۱۲۳۴۵")
     assert not dialog.save()
     assert dialog.isVisible()
     assert dialog.errors.message("national_id") == "شناسه ملی معتبر نیست."
