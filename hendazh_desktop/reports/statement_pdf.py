@@ -138,7 +138,7 @@ def _entry_row(index: int, entry: StatementLine) -> list[Flowable | str]:
     return [
         cell(digits(str(index)), size=7.5, align="center"),
         cell(format_date(entry.on), size=7.5, align="center", fit=True),
-        cell(entry.description, size=7.5),
+        cell(digits(entry.description), size=7.5),
         cell(digits(entry.reference), size=7.5, align="center"),
         amount(entry.debit, size=7.5) if entry.debit else "",
         amount(entry.credit, size=7.5) if entry.credit else "",

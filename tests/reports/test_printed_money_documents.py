@@ -5,6 +5,7 @@ never broken inside them, and every font the PDF declares is embedded."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import shutil
@@ -52,6 +53,10 @@ def test_codes_and_references_print_in_persian_digits(tmp_path):
     bill = invoice(request_number="4521", references="برگشت صورتحساب شماره 1404-000012")
     text = pdf_text(render_invoice(bill), tmp_path, "invoice")
     assert not re.search("[0-9]", text), re.findall(r"\S*[0-9]\S*", text)
+    bounced = statement().entries[0]
+    entries = (dataclasses.replace(bounced, description="برگشت چک 778899"),)
+    text = pdf_text(render_statement(statement(entries=entries)), tmp_path, "statement")
+    assert "۷۷۸۸۹۹" in text and not re.search("[0-9]", text), re.findall(r"\S*[0-9]\S*", text)
 
 
 def shows(page: str, value: int) -> bool:
