@@ -52,6 +52,7 @@ def test_refund_voucher_bounced_receipt_and_the_reversals_label(
     payments.bounce_cheque(accountant, cheque.id, "کسری موجودی", operation_id=op())
     bounced = text_of(documents.receipt_pdf(accountant, cheque.id), tmp_path, "bounced")
     assert "برگشتی" in bounced and "۱۴۰۴/۰۹/۰۴" in bounced and "کسریموجودی" in bounced
+    assert "بانکملت" in bounced and "بانکبانک" not in bounced
 
     labels = [s.label for s in invoices.detail(accountant, invoice_id).settlements]
     assert labels[0].startswith("رسید") and labels[1].startswith("برگشت چک ۷۷۸۸۹۹")

@@ -126,7 +126,9 @@ def receipt_document(uow: UnitOfWork, payment: Payment, received_by: str) -> Rec
     details = f"شماره پیگیری {payment.reference}" if payment.reference else ""
     if payment.method == PaymentMethod.CHEQUE.value and payment.cheque_due_on is not None:
         due = format_date(payment.cheque_due_on)
-        details = f"چک شماره {payment.cheque_number} بانک {payment.cheque_bank} سررسید {due}"
+        bank = payment.cheque_bank or ""
+        bank = bank if bank.startswith("بانک") else f"بانک {bank}"  # typed with or without it
+        details = f"چک شماره {payment.cheque_number} {bank} سررسید {due}"
     event = uow.billing.cheque_event(payment.id)
     bounced = event is not None and event.kind == ChequeState.BOUNCED.value
     return ReceiptDocument(
