@@ -28,7 +28,13 @@ from hendazh_desktop.domain.text import to_persian_digits
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.changes import Change, concerns
 from hendazh_desktop.ui.messages import error_message
-from hendazh_desktop.ui.ops import Operation, run_action, run_in_background, wait_for_operations
+from hendazh_desktop.ui.ops import (
+    Operation,
+    run_action,
+    run_in_background,
+    running_operations,
+    wait_for_operations,
+)
 from hendazh_desktop.ui.registry import ViewSpec, views_for
 from hendazh_desktop.ui.window_menus import build_menus, icon
 
@@ -39,6 +45,9 @@ if TYPE_CHECKING:
     from hendazh_desktop.ui.context import UiContext
     from hendazh_desktop.ui.requests.intake_panel import IntakePanel
     from hendazh_desktop.ui.subscribers.subscribers_view import SubscribersView
+
+
+BUSY_SIGNING_OUT = "کاری در پس‌زمینه در جریان است؛ پس از پایان آن دوباره از حساب خارج شوید."
 
 
 class MainWindow(QMainWindow):
@@ -180,10 +189,11 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = self._keys[row]
+        built_now = key not in self._views  # a view built now has just read its data
         view = self.view(key)
         assert view is not None
         stale = getattr(view, "stale", None)
-        read_on_show = bool(stale()) if callable(stale) else False
+        read_on_show = built_now or (bool(stale()) if callable(stale) else False)
         self._stack.setCurrentIndex(row)  # a view whose data changed here re-reads as shown
         version = self._data_version()
         if version != self._seen_version:
@@ -215,6 +225,9 @@ class MainWindow(QMainWindow):
         from hendazh_desktop.ui.accounts.login_dialog import LoginDialog
 
         context = self._ctx
+        if running_operations():  # its result belongs to this user's views
+            QMessageBox.information(self, "هنداژ", BUSY_SIGNING_OUT)
+            return
         if not run_action(self, lambda: context.users.sign_out(context.actor)):
             return
         self.detach()

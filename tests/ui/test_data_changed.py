@@ -124,3 +124,19 @@ def test_a_view_changed_here_and_in_the_database_is_read_once_when_shown(
     assert reads == []  # hidden: nothing read yet
     window.show_view("queue")
     assert reads == [True]
+
+
+def test_a_view_built_when_first_opened_reads_once(
+    qtbot, ctx, window, make_subscriber, monkeypatch
+):
+    reads: list[bool] = []
+    original = QueueView.refresh
+
+    def counted(view: QueueView) -> None:
+        reads.append(True)
+        original(view)
+
+    monkeypatch.setattr(QueueView, "refresh", counted)
+    make_subscriber("رضا توکلی", "09171000002")  # the database moved since the window opened
+    window.show_view("queue")  # built now: it reads in its constructor, and not again
+    assert reads == [True]

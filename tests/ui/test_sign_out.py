@@ -93,3 +93,19 @@ def test_a_wrong_password_keeps_the_sign_in_open(qtbot, ctx, sara, window, answe
     window.sign_out_action.trigger()
     assert seen and seen[0]
     assert window.context.actor.username == "sara"
+
+
+def test_no_sign_out_while_work_runs_in_the_background(qtbot, ctx, window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from hendazh_desktop.ui import main_window
+
+    said: list[str] = []
+    monkeypatch.setattr(main_window, "running_operations", lambda: [object()])
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: said.append(text))
+    queue = window.view("queue")
+    window.sign_out_action.trigger()
+    assert said == [main_window.BUSY_SIGNING_OUT]
+    assert window.view("queue") is queue and window.context is ctx  # nothing closed
+    entries = ctx.audit.page(ctx.actor, AuditFilter(entity="user"), 0, 10)
+    assert all(entry.action != "logout" for entry in entries)
