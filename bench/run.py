@@ -4,7 +4,8 @@ python -m bench.run [--subscribers N] [--only GROUP ...] [--output PATH]
 
 Groups: lookup, search (the service layer), demo (generation time), queue (count and last
 page), dispatch and ui (Qt
-figures, from ``bench/dispatch_figures.py`` and ``bench/ui_figures.py`` when present),
+figures, from ``bench/dispatch_figures.py`` and ``bench/ui_figures.py`` when present), stall
+(the longest GUI stall driving intake, queue, board and invoicing, ``bench/stall_figures.py``),
 invoices (invoice PDFs, from ``bench/invoice_figures.py``), billing (the invoicing lists at
 100,000 invoices, from ``bench/billing_figures.py``) and coldstart (new processes of the command
 line, from ``bench/coldstart_figures.py``). The large database is made only for the groups
@@ -40,7 +41,18 @@ DATA_DIR = BENCH_DIR / "data"
 RESULTS = BENCH_DIR / "results.json"
 FULL_SIZE = 1_000_000
 SMALL_SIZE = 10_000
-GROUPS = ("lookup", "search", "demo", "queue", "dispatch", "ui", "invoices", "billing", "coldstart")
+GROUPS = (
+    "lookup",
+    "search",
+    "demo",
+    "queue",
+    "dispatch",
+    "ui",
+    "stall",
+    "invoices",
+    "billing",
+    "coldstart",
+)
 GENERATION_GOAL_S = 180
 
 
@@ -66,6 +78,15 @@ def _ui_figures(big: Path, small: Path, size: str) -> dict[str, Figure]:
 def _queue_figures(big: Path, size: str) -> dict[str, Figure]:
     module = _optional("queue_figures")
     return {} if module is None else dict(module.measure(big, size))
+
+
+def _stall_figures(big: Path, size: str) -> dict[str, Figure]:
+    module = _optional("stall_figures")
+    if module is None:
+        return {}
+    from bench.ui_figures import sample_queries
+
+    return dict(module.measure(big, sample_queries(big, 12), size=size))
 
 
 def _dispatch_figures() -> dict[str, Figure]:
@@ -161,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         ("queue", lambda: _queue_figures(big()[0], size)),
         ("dispatch", _dispatch_figures),
         ("ui", lambda: _ui_figures(big()[0], _small(args.subscribers), size)),
+        ("stall", lambda: _stall_figures(big()[0], size)),
         ("invoices", _invoice_figures),
         ("billing", _billing_figures),
         ("coldstart", _coldstart_figures),

@@ -172,7 +172,8 @@ def _startup(script: str, *args: str, runs: int = 5) -> float:
     return statistics.median(samples)
 
 
-def _sample_queries(db_path: Path, count: int = 60) -> list[str]:
+def sample_queries(db_path: Path, count: int = 60) -> list[str]:
+    """Phone numbers, their first seven and last five digits, as a caller types them."""
     import random
     import sqlite3
 
@@ -194,7 +195,7 @@ def _sample_queries(db_path: Path, count: int = 60) -> list[str]:
 def measure(db_path_1m: Path, db_path_10k: Path, *, size: str = "1m") -> dict[str, Figure]:
     app = _app()
     figures: dict[str, Figure] = {}
-    queries = _sample_queries(db_path_1m)
+    queries = sample_queries(db_path_1m)
     _keystroke(db_path_1m, app, queries[:5])  # warm-up
     keystrokes = _keystroke(db_path_1m, app, queries)
     median = statistics.median(keystrokes)

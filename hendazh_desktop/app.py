@@ -120,7 +120,7 @@ def import_modules(names: tuple[str, ...]) -> None:
         importlib.import_module(name)
 
 
-def _import_the_screens() -> None:
+def import_the_screens() -> None:
     """The views' modules, imported while the user signs in."""
     import_modules(
         (
@@ -204,7 +204,7 @@ class Startup:
         self.db = db  # type: ignore[assignment]
         assert self.db is not None
         self.window.set_loading("ورود به هنداژ…")
-        self.preloader = run_in_background(self.window, lambda _task: _import_the_screens())
+        self.preloader = run_in_background(self.window, lambda _task: import_the_screens())
         actor = sign_in(UserService(self.db), self.window)
         if actor is None:
             self.app.quit()
