@@ -53,6 +53,9 @@ def test_refund_voucher_bounced_receipt_and_the_reversals_label(
     bounced = text_of(documents.receipt_pdf(accountant, cheque.id), tmp_path, "bounced")
     assert "برگشتی" in bounced and "۱۴۰۴/۰۹/۰۴" in bounced and "کسریموجودی" in bounced
     assert "بانکملت" in bounced and "بانکبانک" not in bounced
+    invoice_number = invoices.detail(accountant, invoice_id).row.number
+    shown = invoice_number.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    assert re.search(f"(?<!RCP-){shown}", bounced), bounced  # what it was for: the invoice
 
     labels = [s.label for s in invoices.detail(accountant, invoice_id).settlements]
     assert labels[0].startswith("رسید") and labels[1].startswith("برگشت چک ۷۷۸۸۹۹")

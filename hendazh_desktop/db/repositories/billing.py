@@ -147,6 +147,17 @@ class BillingRepository:
         stmt = select(Allocation).where(Allocation.invoice_id == invoice_id).order_by(Allocation.id)
         return list(self.session.execute(stmt).scalars())
 
+    def invoices_paid_by(self, payment_id: int) -> list[Invoice]:
+        """Every invoice the payment was ever applied to, reversed or not, by number."""
+        stmt = (
+            select(Invoice)
+            .join(Allocation, Allocation.invoice_id == Invoice.id)
+            .where(Allocation.payment_id == payment_id, Allocation.amount > 0)
+            .distinct()
+            .order_by(Invoice.fiscal_year, Invoice.number)
+        )
+        return list(self.session.execute(stmt).scalars())
+
     def live_allocations_from(self, payment_id: int) -> list[Allocation]:
         """Positive allocations of a payment onto invoices that have not been reversed."""
         reversed_ids = select(Allocation.reverses_id).where(Allocation.reverses_id.is_not(None))

@@ -16,6 +16,7 @@ from hendazh_desktop.domain.billing import (
     PaymentMethod,
     PaymentTerms,
     amount_in_words,
+    number_text,
     parse_number,
 )
 from hendazh_desktop.domain.errors import NotFound
@@ -131,6 +132,12 @@ def receipt_document(uow: UnitOfWork, payment: Payment, received_by: str) -> Rec
         details = f"چک شماره {payment.cheque_number} {bank} سررسید {due}"
     event = uow.billing.cheque_event(payment.id)
     bounced = event is not None and event.kind == ChequeState.BOUNCED.value
+    applied_to = row.applied_to
+    if bounced:  # what it was for, though the bounce took it back
+        applied_to = "، ".join(
+            number_text(i.series, i.fiscal_year or 0, i.number or 0)
+            for i in uow.billing.invoices_paid_by(payment.id)
+        )
     return ReceiptDocument(
         kind="refund" if payment.direction == "out" else "receipt",
         bounced_on=today_local(event.at) if bounced and event is not None else None,
@@ -144,7 +151,7 @@ def receipt_document(uow: UnitOfWork, payment: Payment, received_by: str) -> Rec
         details=details,
         amount=payment.amount,
         amount_in_words=amount_in_words(payment.amount),
-        applied_to=row.applied_to,
+        applied_to=applied_to,
         unapplied=row.unapplied,
         note=payment.note,
         received_by=received_by,
