@@ -24,6 +24,7 @@ class DispatchWarning(enum.StrEnum):
     CAPACITY_EXCEEDED = "capacity_exceeded"
     DO_NOT_SERVE = "do_not_serve"
     INACTIVE = "inactive"
+    OTHER_DAY = "other_day"
 
 
 WARNING_LABELS = {
@@ -33,6 +34,7 @@ WARNING_LABELS = {
     DispatchWarning.CAPACITY_EXCEEDED: "ظرفیت این روزش پر است",
     DispatchWarning.DO_NOT_SERVE: "به این مشترک خدمت داده نمی‌شود",
     DispatchWarning.INACTIVE: "این گروه غیرفعال است",
+    DispatchWarning.OTHER_DAY: "مشترک روز دیگری را خواسته است",
 }
 
 
@@ -71,8 +73,11 @@ class Suggestion:
     warnings: tuple[DispatchWarning, ...]
 
 
-def assignment_warnings(facts: GroupFacts, *, do_not_serve: bool) -> tuple[DispatchWarning, ...]:
-    """Everything questionable about giving this request to this group."""
+def assignment_warnings(
+    facts: GroupFacts, *, do_not_serve: bool, other_day: bool = False
+) -> tuple[DispatchWarning, ...]:
+    """Everything questionable about giving this request to this group (``other_day``: the
+    day planned is not the day the subscriber asked for)."""
     found = []
     if not facts.active:
         found.append(DispatchWarning.INACTIVE)
@@ -86,6 +91,8 @@ def assignment_warnings(facts: GroupFacts, *, do_not_serve: bool) -> tuple[Dispa
         found.append(DispatchWarning.CAPACITY_EXCEEDED)
     if do_not_serve:
         found.append(DispatchWarning.DO_NOT_SERVE)
+    if other_day:
+        found.append(DispatchWarning.OTHER_DAY)
     return tuple(found)
 
 
@@ -118,7 +125,9 @@ def score(facts: GroupFacts) -> tuple[float, tuple[Reason, ...]]:
     return sum(r.points for r in reasons), tuple(reasons)
 
 
-def rank(groups: Sequence[GroupFacts], *, do_not_serve: bool = False) -> list[Suggestion]:
+def rank(
+    groups: Sequence[GroupFacts], *, do_not_serve: bool = False, other_day: bool = False
+) -> list[Suggestion]:
     """Active groups best first (ties by lighter load, then name)."""
     suggestions = []
     for facts in groups:
@@ -131,7 +140,7 @@ def rank(groups: Sequence[GroupFacts], *, do_not_serve: bool = False) -> list[Su
                 facts.name,
                 points,
                 reasons,
-                assignment_warnings(facts, do_not_serve=do_not_serve),
+                assignment_warnings(facts, do_not_serve=do_not_serve, other_day=other_day),
             )
         )
     by_load = {g.group_id: g.load for g in groups}

@@ -103,3 +103,9 @@ def search_key(text: str) -> str:
 def digits_only(text: str) -> str:
     """Just the digits of a text (any script), as ASCII."""
     return "".join(ch for ch in to_ascii_digits(text) if "0" <= ch <= "9")
+
+
+def identity_key(text: str) -> str:
+    """The key under which two names are the same name: the search key without spaces, so
+    «نصب کولر», «نصب‌کولر» and «نصبکولر» (space, ZWNJ or nothing between) are one name."""
+    return search_key(text).replace(" ", "")

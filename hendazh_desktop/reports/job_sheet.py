@@ -28,8 +28,9 @@ class JobSheet:
     zone: str
     service: str
     description: str
-    preferred_time: str
+    preferred_time: str  # the day and hours the subscriber asked for
     company: str
+    planned_time: str = ""  # the day (and hour) the dispatcher planned
 
 
 def render_job_sheet(sheet: JobSheet) -> bytes:
@@ -61,7 +62,8 @@ def render_job_sheet(sheet: JobSheet) -> bytes:
                 ("نشانی", f"{sheet.address} — {sheet.zone}" if sheet.zone else sheet.address),
                 ("خدمت", sheet.service),
                 ("شرح", sheet.description or "—"),
-                ("زمان مورد نظر", sheet.preferred_time or "—"),
+                ("زمان درخواستی مشترک", sheet.preferred_time or "—"),
+                ("زمان برنامه‌ریزی‌شده", sheet.planned_time or "—"),
             ],
             width,
         ),

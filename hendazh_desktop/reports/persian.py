@@ -63,6 +63,7 @@ _PLAIN_NUMBER = re.compile(r"[0-9\u06f0-\u06f9]+(?:[\u066c/][0-9\u06f0-\u06f9]+)
 _ONLY_RTL = frozenset(("R", "AL", "WS", "NSM", "BN", "ON", "ES", "ET", "CS"))
 _ONLY_LTR = frozenset(("L", "EN", "ES", "ET", "CS", "ON", "WS", "NSM"))
 _bidi_class = unicodedata.bidirectional
+_HYPHENATED = re.compile(r"[0-9A-Za-z۰-۹٠-٩]+(?:[-/][0-9A-Za-z۰-۹٠-٩]+)*-[0-9A-Za-z۰-۹٠-٩]+")
 
 
 def _visual_fast(line: str, base_dir: str) -> str | None:
@@ -116,7 +117,18 @@ def visual(shaped_line: str, base_dir: str = "R") -> str:
     if not _shaping:
         return shaped_line
     fast = _visual_fast(shaped_line, base_dir)
-    return get_display(shaped_line, base_dir=base_dir) if fast is None else fast
+    if fast is not None:
+        return fast
+    if base_dir == "R":
+        shaped_line = embed_codes(shaped_line)
+    return get_display(shaped_line, base_dir=base_dir)
+
+
+def embed_codes(line: str) -> str:
+    """Hyphenated codes as left-to-right embeddings. «۱۲-۳۴» after Persian words: the numbers
+    take the right-to-left direction of the letters before them and the hyphen does not join
+    them, so the parts swap. A code is one left-to-right unit (bidi drops the LRE/PDF)."""
+    return _HYPHENATED.sub(lambda m: f"\u202a{m[0]}\u202c", line)
 
 
 def shaping_enabled() -> bool:

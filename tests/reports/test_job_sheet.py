@@ -10,6 +10,7 @@ import unicodedata
 
 import pytest
 
+from hendazh_desktop.domain.jalali import format_date, to_jalali
 from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
 from hendazh_desktop.domain.text import strip_bidi_controls
 from hendazh_desktop.services.catalogue.catalogue import CatalogueService
@@ -19,6 +20,14 @@ from hendazh_desktop.services.dispatch.work_groups import WorkGroupDraft, WorkGr
 from hendazh_desktop.services.requests.intake import IntakeService, RequestDraft
 from hendazh_desktop.services.requests.queue import QueueService
 from hendazh_desktop.services.subscribers.register import SubscriberService
+
+ASKED = dt.date.today() + dt.timedelta(days=2)
+PLANNED = dt.date.today() + dt.timedelta(days=1)
+
+
+def jalali_text(day: dt.date) -> str:
+    return "{:04d}/{:02d}/{:02d}".format(*to_jalali(day))
+
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 
@@ -105,3 +114,80 @@ def test_sheet_of_an_unassigned_request_is_refused(db, manager, planned):
     with pytest.raises(Exception) as refused:
         JobSheetService(db).sheet(manager, request.id)
     assert refused.value.code == "not_assigned"
+
+
+@pytest.fixture
+def asked_for_another_day(db, manager):
+    """A request for two days from now, 09:00–12:00, planned for tomorrow at 14:00."""
+    catalogue = CatalogueService(db)
+    service_id = catalogue.services(manager)[1].id
+    zone = catalogue.zones(manager)[3]
+    group = WorkGroupService(db).create(
+        manager,
+        WorkGroupDraft(
+            name="گروه فسا",
+            kind="person",
+            phone="09170000009",
+            daily_capacity="3",
+            members=(("ناصر فسایی", ""),),
+            skills=((service_id, 5),),
+            zone_ids=(zone.id,),
+        ),
+    )
+    card = SubscriberService(db).create(
+        manager,
+        SubscriberDraft(
+            name="شهره کاظمی",
+            phones=(PhoneDraft("09171234599"),),
+            addresses=(AddressDraft("ارم، کوچه ۳", zone.id),),
+        ),
+    )
+    request = IntakeService(db).create_request(
+        manager,
+        RequestDraft(
+            card.id,
+            service_id,
+            card.addresses[0].id,
+            description="کد دستگاه ۱۲-۳۴ است",
+            preferred_date=jalali_text(ASKED),
+            window_start="9",
+            window_end="12",
+        ),
+    )
+    DispatchService(db).assign(
+        manager,
+        request.id,
+        group.id,
+        PLANNED,
+        expected_version=1,
+        start="14",
+        override_reason="مشترک پذیرفت زودتر برویم",
+    )
+    return request
+
+
+def test_sheet_prints_the_requested_time_and_the_planned_one_apart(
+    db, manager, asked_for_another_day, tmp_path
+):
+    request = asked_for_another_day
+    text = pdf_text(JobSheetService(db).sheet(manager, request.id), tmp_path)
+    # each value prints beside its label (pdftotext gives the value first)
+    before, after = text.split("زمان درخواستی مشترک")
+    asked = before.rsplit("شرح", 1)[1]
+    planned = after.split("زمان برنامه")[0]
+    assert format_date(ASKED) in asked and "۰۹:۰۰" in asked and "۱۲:۰۰" in asked
+    assert format_date(PLANNED) not in asked  # the dispatch day is not what was asked
+    assert format_date(PLANNED) in planned and "۱۴:۰۰" in planned
+
+
+def test_a_hyphenated_code_after_persian_words_keeps_its_order(
+    db, manager, asked_for_another_day, tmp_path
+):
+    from hendazh_desktop.reports.persian import visual
+
+    # the visual line is what is drawn: the code reads ۱۲-۳۴ from left to right
+    drawn = visual("کد دستگاه ۱۲-۳۴ است")
+    assert "۱۲-۳۴" in drawn and "۳۴-۱۲" not in drawn
+    assert "12-34" in visual("کد دستگاه 12-34") and "AB-12" in visual("مدل AB-12 است")
+    text = pdf_text(JobSheetService(db).sheet(manager, asked_for_another_day.id), tmp_path)
+    assert "۱۲-۳۴" in text and "۳۴-۱۲" not in text

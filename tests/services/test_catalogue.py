@@ -161,6 +161,8 @@ def test_vat_exempt_ignores_the_rate(catalogue, actor):
         ({"name": "ن" * 81}, "name", "too_long"),
         ({"name": "برق‌کاری"}, "name", "name_taken"),
         ({"name": "برق\u200cكاري"}, "name", "name_taken"),  # the same once normalised
+        ({"name": "برق کاری"}, "name", "name_taken"),  # a space where the ZWNJ was
+        ({"name": "برقکاری"}, "name", "name_taken"),  # or nothing at all
     ],
 )
 def test_bad_service_edits_change_nothing(db, catalogue, actor, changes, field, code):

@@ -8,6 +8,7 @@ import pytest
 
 from hendazh_desktop.domain.dispatch import DispatchWarning, GroupFacts, rank
 from hendazh_desktop.domain.errors import Conflict
+from hendazh_desktop.domain.jalali import to_jalali
 from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
 from hendazh_desktop.services.catalogue.catalogue import CatalogueService
 from hendazh_desktop.services.dispatch.assignment import DispatchService, OverrideNeeded
@@ -181,3 +182,34 @@ def test_reassignment_needs_a_reason_and_is_in_the_history(db, manager, setup):
     assert "لوله‌کش‌های ارم" in last.reason and "بیمار" in last.reason
     board = dispatch.board(manager, DAY)
     assert {g.id: len(g.jobs) for g in board.groups}[other.id] == 1
+
+
+def test_planning_another_day_than_the_requested_one_warns(db, manager, setup):
+    services, plumbers, _electricians, _request = setup
+    asked_day = dt.date.today() + dt.timedelta(days=2)
+    zones = [z.id for z in CatalogueService(db).zones(manager)]
+    card = SubscriberService(db).create(
+        manager,
+        SubscriberDraft(
+            name="شهره کاظمی",
+            phones=(PhoneDraft("09171234599"),),
+            addresses=(AddressDraft("زند، کوچه ۹", zones[0]),),
+        ),
+    )
+    asked = IntakeService(db).create_request(
+        manager,
+        RequestDraft(
+            card.id,
+            services["لوله‌کشی و تأسیسات"],
+            card.addresses[0].id,
+            preferred_date="{:04d}/{:02d}/{:02d}".format(*to_jalali(asked_day)),
+        ),
+    )
+    dispatch = DispatchService(db)
+    assert dispatch.suggest(manager, asked.id, asked_day)[0].warnings == ()
+    other = dispatch.suggest(manager, asked.id, DAY)[0]
+    assert other.group_id == plumbers.id and other.warnings == (DispatchWarning.OTHER_DAY,)
+    with pytest.raises(OverrideNeeded) as needed:
+        dispatch.assign(manager, asked.id, plumbers.id, DAY, expected_version=1)
+    assert needed.value.warnings == (DispatchWarning.OTHER_DAY,)
+    dispatch.assign(manager, asked.id, plumbers.id, asked_day, expected_version=1)

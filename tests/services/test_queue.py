@@ -228,15 +228,17 @@ def web_requests(db, actor, people):
         "w1,,09362223344,,نظافت,\n"
         f"w2,{people['maryam'].code},,,تورهای سلامت,\n"
         "w3,,09170001111,نگار احمدی‌پور,برق‌کاری,ارم، کوچه ۲\n"
+        "w4,,09170002222,آزاده آقایی,برق‌کاری,ارم، کوچه ۳\n"
     )
     report = WebFormImporter(db).import_bytes(actor, "forms.csv", data.encode())
     assert report.ok, report.problems
-    return dict(zip(("w1", "w2", "w3"), report.created, strict=True))
+    return dict(zip(("w1", "w2", "w3", "w4"), report.created, strict=True))
 
 
 def test_verify_web_form_requests(db, actor, queue, people, web_requests):
     w1, w2, w3 = web_requests["w1"], web_requests["w2"], web_requests["w3"]
-    assert set(ids_of(queue, actor, statuses=("to_verify",))) == {w1, w2, w3}
+    w4 = web_requests["w4"]
+    assert set(ids_of(queue, actor, statuses=("to_verify",))) == {w1, w2, w3, w4}
     assert queue.verify(actor, w1, subscriber_id=people["reza"].id, expected_version=1) == (
         RequestStatus.QUEUED
     )
@@ -259,6 +261,8 @@ def test_verify_web_form_requests(db, actor, queue, people, web_requests):
     # the unknown sender: found by the name and phone they typed, then tied to a subscriber
     assert ids_of(queue, actor, text="نگار احمدی‌پور") == [w3]
     assert ids_of(queue, actor, text="احمدیپور") == [w3]
+    assert ids_of(queue, actor, text="ازاده اقایی") == [w4]  # «آ» typed as «ا»
+    assert ids_of(queue, actor, text="آقایی") == [w4]
     assert ids_of(queue, actor, text="0917-000-1111") == [w3]
     with pytest.raises(ValidationError) as foreign:
         queue.verify(

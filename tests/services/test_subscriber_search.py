@@ -165,3 +165,26 @@ def test_every_office_role_may_search(search, accountant, consultant, people):
     assert names(search.search(accountant, "شریفی")) == {"علیرضا شریفی"}
     assert names(search.search(consultant, "شریفی")) == {"علیرضا شریفی"}
     assert search.find_exact(accountant, "09171234567") == people["علیرضا شریفی"].id
+
+
+def test_two_words_with_a_short_one_find_matches_beyond_the_first_rows(
+    search, actor, people, new_subscriber
+):
+    # «رضا» alone matches more rows than one look-up fetches: the short word «نو» must still
+    # find the name registered last.
+    letters = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمهی"
+    for n in range(230):
+        new_subscriber(f"رضا آزمون {letters[n % 30]}{letters[n // 30]}", f"0935{n:07d}")
+    wanted = new_subscriber("رضا نوری", "09350009999")
+    assert wanted.id in {r.id for r in search.search(actor, "رضا نو")}
+    assert wanted.id in {r.id for r in search.search(actor, "نو رضا")}
+    assert names(search.search(actor, "رضا نو")) == {"رضا نوری"}
+
+
+def test_a_phone_fragment_starting_with_zero_is_found_inside_numbers(
+    search, actor, people, new_subscriber
+):
+    wanted = new_subscriber("سپیده نادری", "09170123456")
+    assert [r.id for r in search.search(actor, "01234")] == [wanted.id]
+    assert [r.id for r in search.search(actor, "۰۱۲۳۴")] == [wanted.id]
+    assert names(search.search(actor, "0917")) == {"علیرضا شریفی", "کامران بدحساب", "سپیده نادری"}

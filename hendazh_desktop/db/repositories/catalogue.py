@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hendazh_desktop.db.models.core import Service, Setting, Zone
+from hendazh_desktop.domain.text import identity_key
 
 
 class CatalogueRepository:
@@ -24,9 +25,12 @@ class CatalogueRepository:
         return self.session.get(Service, service_id)
 
     def service_by_name(self, name: str) -> Service | None:
-        return self.session.execute(
-            select(Service).where(Service.name == name)
-        ).scalar_one_or_none()
+        """The service with this name, however its words are joined (space, ZWNJ, none)."""
+        key = identity_key(name)
+        for service in self.services():
+            if identity_key(service.name) == key:
+                return service
+        return None
 
     def zones(self) -> list[Zone]:
         return list(self.session.execute(select(Zone).order_by(Zone.sort_order, Zone.id)).scalars())

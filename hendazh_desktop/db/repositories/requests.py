@@ -133,10 +133,15 @@ def _where(query: QueueQuery) -> tuple[str, dict[str, Any]]:
         params["name_like"] = f"%{_escape_like(query.name_key)}%"
     if query.contact_text:
         # contact names are stored as typed (display form), not as search keys: compare
-        # both without ZWNJ, so «احمدی‌پور» is found however the ZWNJ was typed
-        text_parts.append("replace(r.contact_name, :zwnj, '') LIKE :contact_like ESCAPE '\\'")
-        params["zwnj"] = ZWNJ
-        params["contact_like"] = f"%{_escape_like(query.contact_text.replace(ZWNJ, ''))}%"
+        # both without ZWNJ and with «آ» as «ا», so «احمدی‌پور» and «آزاده» are found however
+        # the ZWNJ or the madda was typed
+        text_parts.append(
+            "replace(replace(r.contact_name, :zwnj, ''), :alef_madda, :alef) "
+            "LIKE :contact_like ESCAPE '\\'"
+        )
+        params.update(zwnj=ZWNJ, alef_madda="آ", alef="ا")
+        typed = query.contact_text.replace(ZWNJ, "").replace("آ", "ا")
+        params["contact_like"] = f"%{_escape_like(typed)}%"
     if query.phone_prefix:
         text_parts.append("r.contact_phone LIKE :phone_like ESCAPE '\\'")
         params["phone_like"] = f"{_escape_like(query.phone_prefix)}%"

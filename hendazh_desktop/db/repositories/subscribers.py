@@ -135,21 +135,32 @@ class SubscriberRepository:
         )
         return [r[0] for r in rows]
 
-    def ids_by_name(self, words: Sequence[str], limit: int) -> list[int]:
-        """Subscribers whose normalised name contains every word (each 3+ characters)."""
+    def ids_by_name(
+        self, words: Sequence[str], limit: int, *, also_containing: Sequence[str] = ()
+    ) -> list[int]:
+        """Subscribers whose normalised name contains every word (each 3+ characters) and
+        every fragment of ``also_containing`` (any length, checked on the rows found)."""
+        params: dict[str, object] = {"lim": limit}
         if self._sqlite:
-            rows = self.session.execute(
-                text("SELECT rowid FROM subscriber_fts WHERE subscriber_fts MATCH :q LIMIT :lim"),
-                {"q": fts_phrase_query(words), "lim": limit},
+            params.update({f"s{i}": like_pattern(w) for i, w in enumerate(also_containing)})
+            extra = "".join(
+                f" AND s.name_key LIKE :s{i} ESCAPE '\\'" for i in range(len(also_containing))
+            )
+            params["q"] = fts_phrase_query(words)
+            sql = (
+                "SELECT s.id FROM subscriber_fts f CROSS JOIN subscribers s ON s.id = f.rowid "
+                f"WHERE subscriber_fts MATCH :q{extra} LIMIT :lim"
+                if extra
+                else "SELECT rowid FROM subscriber_fts WHERE subscriber_fts MATCH :q LIMIT :lim"
             )
         else:
-            clauses = " AND ".join(f"name_key LIKE :w{i} ESCAPE '\\'" for i in range(len(words)))
-            params: dict[str, object] = {f"w{i}": like_pattern(w) for i, w in enumerate(words)}
-            params["lim"] = limit
-            rows = self.session.execute(
-                text(f"SELECT id FROM subscribers WHERE {clauses} ORDER BY id LIMIT :lim"), params
+            fragments = [*words, *also_containing]
+            clauses = " AND ".join(
+                f"name_key LIKE :w{i} ESCAPE '\\'" for i in range(len(fragments))
             )
-        return [r[0] for r in rows]
+            params.update({f"w{i}": like_pattern(w) for i, w in enumerate(fragments)})
+            sql = f"SELECT id FROM subscribers WHERE {clauses} ORDER BY id LIMIT :lim"
+        return [r[0] for r in self.session.execute(text(sql), params)]
 
     def ids_by_name_prefix(self, prefix: str, limit: int) -> list[int]:
         rows = self.session.execute(

@@ -121,7 +121,13 @@ class DispatchService:
         require(actor, Permission.VIEW_REQUESTS)
         with self._db.read() as uow:
             facts, do_not_serve = self._facts(uow, request_id, day)
-        return rank(list(facts.values()), do_not_serve=do_not_serve)
+            request = uow.requests.get(request_id)
+            asked = request.preferred_date if request is not None else None
+        return rank(
+            list(facts.values()),
+            do_not_serve=do_not_serve,
+            other_day=asked is not None and asked != day,
+        )
 
     @staticmethod
     def _facts(
@@ -172,7 +178,10 @@ class DispatchService:
             group = facts.get(group_id)
             if group is None:
                 raise ValidationError("group", "group_unavailable")
-            warnings = assignment_warnings(group, do_not_serve=do_not_serve)
+            asked = request.preferred_date
+            warnings = assignment_warnings(
+                group, do_not_serve=do_not_serve, other_day=asked is not None and asked != day
+            )
             moved = request.group_id is not None
             if moved and len(reason) < 3:
                 raise ValidationError("override_reason", "reassign_reason_required")

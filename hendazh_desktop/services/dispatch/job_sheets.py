@@ -52,15 +52,18 @@ class JobSheetService:
             group = uow.work_groups.get(request.group_id)
             company = uow.catalogue.setting("legal_name") or ""
             phones = [p.number for p in sub.phones] if sub else [request.contact_phone]
-            when = []
-            day = request.scheduled_date or request.preferred_date
-            if day:
-                when.append(format_date(day))
-            start = request.scheduled_start or request.window_start
-            if start:
-                when.append(f"از ساعت {format_time(start)}")
+            asked = []  # what the subscriber asked for, not the day the group goes
+            if request.preferred_date:
+                asked.append(format_date(request.preferred_date))
+            if request.window_start:
+                asked.append(f"از ساعت {format_time(request.window_start)}")
             if request.window_end:
-                when.append(f"تا {format_time(request.window_end)}")
+                asked.append(f"تا {format_time(request.window_end)}")
+            planned = []
+            if request.scheduled_date:
+                planned.append(format_date(request.scheduled_date))
+            if request.scheduled_start:
+                planned.append(f"ساعت {format_time(request.scheduled_start)}")
             from hendazh_desktop.reports.job_sheet import JobSheet
 
             data = JobSheet(
@@ -74,7 +77,8 @@ class JobSheetService:
                 zone=zone.name if zone else "",
                 service=service.name if service else "",
                 description=request.description,
-                preferred_time=" ".join(when),
+                preferred_time=" ".join(asked),
+                planned_time=" ".join(planned),
                 company=company,
             )
         from hendazh_desktop.reports.job_sheet import render_job_sheet

@@ -90,7 +90,10 @@ class SubscriberSearch:
                 found.append(exact)
             digits = phone_query_digits(text)
             if digits.startswith("0"):
+                # «0917…» is how numbers start, but «01234» may sit inside one: prefix first.
                 extend(repo.ids_by_phone_prefix(digits, limit))
+                if len(found) < limit and len(digits) >= MIN_FTS_LENGTH:
+                    extend(repo.ids_by_phone_fragment(digits, limit))
             elif len(digits) >= MIN_FTS_LENGTH:
                 extend(repo.ids_by_code_prefix(digits, limit))
                 if len(found) < limit:
@@ -103,14 +106,10 @@ class SubscriberSearch:
         words = [w for w in key.split(" ") if w]
         long_words = [w for w in words if len(w) >= MIN_FTS_LENGTH]
         if long_words:
-            ids = repo.ids_by_name(long_words, limit * 4 if len(long_words) < len(words) else limit)
-            if len(long_words) < len(words):
-                # Short words (one or two letters) cannot use the trigram index: check them here.
-                records = repo.list_records(ids)
-                short = [w for w in words if len(w) < MIN_FTS_LENGTH]
-                keep = {r.id for r in records if all(w in search_key(r.name) for w in short)}
-                ids = [i for i in ids if i in keep]
-            extend(ids)
+            # Short words (one or two letters) cannot use the trigram index: the database
+            # checks them on the rows the long words found, so the limit counts real matches.
+            short = [w for w in words if len(w) < MIN_FTS_LENGTH]
+            extend(repo.ids_by_name(long_words, limit, also_containing=short))
         elif key:
             extend(repo.ids_by_name_prefix(key, limit))
         return found[:limit]
