@@ -208,4 +208,3 @@ class DispatchService:
             request.group_id = request.scheduled_date = request.scheduled_start = None
             record_transition(uow, request, RequestStatus.QUEUED, actor, self._clock(), why)
             uow.commit()
-

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCalendar, QDate, Qt, Signal
+from PySide6.QtCore import QCalendar, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QWidget
 
@@ -53,7 +53,9 @@ class JalaliDateEdit(QDateEdit):
         # Sections of a right-to-left date edit are laid out reversed: this reads yyyy/MM/dd.
         self.setDisplayFormat("dd/MM/yyyy")
         self.setCalendarPopup(True)
-        self.setCalendarWidget(jalali_calendar_widget(self))
+        self._calendar = jalali_calendar_widget(self)
+        self.setCalendarWidget(self._calendar)
+        self._calendar.installEventFilter(self)
         self.setMaximumDate(QDate(2100, 1, 1))
         if optional:
             self.setMinimumDate(_EMPTY)
@@ -64,7 +66,7 @@ class JalaliDateEdit(QDateEdit):
         self.dateChanged.connect(self._on_date_changed)
 
     def value(self) -> dt.date | None:
-        if self._optional and self.date() == _EMPTY:
+        if self.is_empty():
             return None
         return from_qdate(self.date())
 
@@ -88,12 +90,44 @@ class JalaliDateEdit(QDateEdit):
         y, m, d = to_jalali(day)
         return f"{y:04d}/{m:02d}/{d:02d}"
 
+    def is_empty(self) -> bool:
+        return self._optional and self.date() == _EMPTY
+
     def keyPressEvent(self, event) -> None:
         # Delete/Backspace on a selected whole field empties an optional date.
         if self._optional and event.key() in (Qt.Key.Key_Delete,) and not event.modifiers():
             self.set_value(None)
             return
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            # Qt swallows Tab while the empty «—» is shown: leave the field all the same.
+            event.accept()
+            back = event.key() == Qt.Key.Key_Backtab or bool(
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            self.focusNextPrevChild(not back)
+            return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab leaves the field like any other; Qt's date edit would walk its sections instead
+        # (after the day is typed, Tab went to the month). «/» moves between the sections.
+        return QWidget.focusNextPrevChild(self, next)
+
+    def stepBy(self, steps: int) -> None:
+        # ↑/↓ (or the wheel) on an empty field starts from today, not from the «no date» mark.
+        if self.is_empty():
+            self.setDate(QDate.currentDate())
+            return
+        super().stepBy(steps)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Only the type is looked at first: filters still run while the widgets are torn down.
+        if event.type() == QEvent.Type.Show and watched is self._calendar and self.is_empty():
+            # The popup selects the field's date: for an empty field that is the «no date»
+            # mark (Dey 1278). Show this month instead; nothing is chosen until a click.
+            y, m, _d = to_jalali(dt.date.today())
+            self._calendar.setCurrentPage(y, m)
+        return False
 
     def _on_date_changed(self, _date: QDate) -> None:
         self.date_changed.emit(self.value())
