@@ -41,11 +41,13 @@ def dispatched(ctx, make_subscriber):
 
 @pytest.fixture
 def dialog(qtbot, ctx, dispatched):
+    # not given to qtbot: its clean-up closes widgets, and closing with unsaved lines asks
     widget = PriceDialog(context=ctx, request_id=dispatched)
-    qtbot.addWidget(widget)
     widget.show()
     qtbot.waitExposed(widget)
-    return widget
+    yield widget
+    widget.done(0)
+    widget.deleteLater()
 
 
 def test_price_then_agreement_then_start(ctx, dialog, dispatched):

@@ -25,6 +25,7 @@ from hendazh_desktop.services.accounts.settings import (
 )
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.changes import Change
+from hendazh_desktop.ui.common.dialog_keys import settle_default_button
 from hendazh_desktop.ui.common.field_errors import FieldErrors
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.forms.ui_settings_dialog import Ui_SettingsForm
@@ -109,9 +110,10 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         self._fill(settings.get())
         if self.can_edit:
-            self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+            settle_default_button(self, self.buttons.button(QDialogButtonBox.StandardButton.Save))
         else:
             self._make_read_only()
+            settle_default_button(self)
         ui.tabs.setCurrentIndex(0)
         ui.legalNameEdit.setFocus()
 

@@ -19,6 +19,7 @@ from hendazh_desktop.domain.errors import DomainError, ValidationError
 from hendazh_desktop.domain.permissions import ROLE_LABELS, Role
 from hendazh_desktop.services.accounts.users import UserInfo
 from hendazh_desktop.ui.changes import Change
+from hendazh_desktop.ui.common.dialog_keys import settle_default_button
 from hendazh_desktop.ui.common.form_dialog import FormDialog, latin_line
 from hendazh_desktop.ui.common.tables import list_table
 from hendazh_desktop.ui.common.window_model import (
@@ -143,6 +144,7 @@ class UsersDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         layout.addWidget(close)
+        settle_default_button(self)  # a list: Enter never closes it
         self.reload()
         self.table.setFocus()
 

@@ -34,6 +34,7 @@ from hendazh_desktop.domain.money import CurrencyUnit, format_money, format_numb
 from hendazh_desktop.services.billing.records import DraftChanges, InvoiceDetail, PaymentRow
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.billing.payment_dialog import Payer
+from hendazh_desktop.ui.common.dialog_keys import settle_default_button
 from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
 from hendazh_desktop.ui.context import UiContext
@@ -134,6 +135,7 @@ class DraftTermsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
+        settle_default_button(self, buttons.button(QDialogButtonBox.StandardButton.Save))
         self.terms.currentIndexChanged.connect(lambda _i: self._on_terms_changed())
         self._on_terms_changed()
 
@@ -238,6 +240,7 @@ class RefundDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
+        settle_default_button(self, self.save_button)
         self.method.currentIndexChanged.connect(lambda _i: self._on_method_changed())
         self._on_method_changed()
         self.amount.setFocus()

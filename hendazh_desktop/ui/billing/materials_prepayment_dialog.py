@@ -21,6 +21,7 @@ from hendazh_desktop.services.billing.records import PrepaymentStatus
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.billing.payment_dialog import Payer, PaymentDialog, typed_amount
 from hendazh_desktop.ui.changes import Change
+from hendazh_desktop.ui.common.dialog_keys import settle_default_button
 from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.ops import run_op
@@ -70,6 +71,7 @@ class MaterialsPrepaymentDialog(QDialog):
         layout.addLayout(form)
         layout.addLayout(actions)
         layout.addWidget(buttons)
+        settle_default_button(self, self.ask_button)  # Enter in the amount asks, never closes
         self.status: PrepaymentStatus | None = None
         self.reload()
 

@@ -39,6 +39,7 @@ from hendazh_desktop.domain.money import CurrencyUnit, format_money, parse_amoun
 from hendazh_desktop.services.billing.records import InvoiceFilter, PaymentDraft, PaymentRow
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.billing.models import doc_number, kind_label
+from hendazh_desktop.ui.common.dialog_keys import settle_default_button
 from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
 from hendazh_desktop.ui.context import UiContext
@@ -172,6 +173,7 @@ class PaymentDialog(QDialog):
         self.amount.textEdited.connect(lambda _t: setattr(self, "_amount_edited", True))
         self.invoice.currentIndexChanged.connect(lambda _i: self._on_invoice_changed())
         self.invoice.currentIndexChanged.connect(lambda _i: self._update_amount_hint())
+        settle_default_button(self, self.save_button)
 
     def _add_row(
         self,

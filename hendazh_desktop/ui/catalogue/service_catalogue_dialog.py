@@ -33,6 +33,7 @@ from hendazh_desktop.services.catalogue.catalogue import ServiceDraft
 from hendazh_desktop.services.catalogue.records import ServiceInfo
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.changes import Change
+from hendazh_desktop.ui.common.dialog_keys import settle_default_button
 from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.forms.ui_service_editor import Ui_ServiceEditor
@@ -114,6 +115,7 @@ class ServiceCatalogueDialog(QDialog):
         footer.addWidget(self.note, 1)
         footer.addWidget(buttons)
         layout.addLayout(footer)
+        settle_default_button(self, self.ui.saveButton)
         self._load()
 
     def _build_vat_schedule(self) -> None:

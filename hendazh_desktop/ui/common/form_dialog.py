@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from hendazh_desktop.domain.errors import DomainError
+from hendazh_desktop.ui.common.dialog_keys import settle_default_button
 from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.messages import error_message
 from hendazh_desktop.ui.ops import run_op
@@ -89,6 +90,7 @@ class FormDialog(QDialog):
 
     def finish_layout(self) -> None:
         self._layout.addWidget(self.buttons)
+        settle_default_button(self, self.buttons.button(QDialogButtonBox.StandardButton.Ok))
         if self._first is not None:
             self._first.setFocus()
 

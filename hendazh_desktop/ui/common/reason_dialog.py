@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from hendazh_desktop.domain.errors import DomainError
+from hendazh_desktop.ui.common.dialog_keys import settle_default_button
 from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.ops import run_action
 
@@ -43,6 +44,7 @@ class ReasonDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        settle_default_button(self, buttons.button(QDialogButtonBox.StandardButton.Ok))
         self.reason.setFocus()
 
     def submit(self) -> None:

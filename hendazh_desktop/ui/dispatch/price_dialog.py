@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -39,6 +40,7 @@ from hendazh_desktop.services.requests.queue import QueueService
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.billing.materials_prepayment_dialog import MaterialsPrepaymentDialog
 from hendazh_desktop.ui.changes import Change
+from hendazh_desktop.ui.common.dialog_keys import settle_default_button
 from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.messages import error_message
@@ -163,6 +165,7 @@ class PriceDialog(QDialog):
         layout.addWidget(answer_box)
         layout.addLayout(actions)
         layout.addWidget(close)
+        settle_default_button(self)  # no primary: Enter in a field never closes it
         self.reload()
 
     # --- lines ----------------------------------------------------------------------------
@@ -191,6 +194,49 @@ class PriceDialog(QDialog):
                 )
             )
         return result
+
+    @staticmethod
+    def _line_key(kind: str, description: str, quantity: str, unit_price: str) -> tuple:
+        try:
+            amount: object = parse_amount(unit_price)
+        except DomainError:
+            amount = unit_price.strip()
+        return (kind, description.strip(), to_ascii_digits(quantity).strip(), amount)
+
+    def has_unsaved_lines(self) -> bool:
+        """Lines typed (or changed) since the latest price version was recorded; rows left
+        blank do not count."""
+        typed = [
+            self._line_key(d.kind, d.description, d.quantity, d.unit_price)
+            for d in self.drafts()
+            if d.description.strip() or d.unit_price.strip()
+        ]
+        saved = [
+            (line.kind.value, line.description.strip(), str(line.quantity), line.unit_price)
+            for line in (self.prices[0].lines if self.prices else ())
+        ]
+        return typed != saved
+
+    def reject(self) -> None:
+        """Esc, Close or the window's ✕: typed lines are never thrown away without asking."""
+        if self.has_unsaved_lines() and not self._confirm_discard():
+            return
+        super().reject()
+
+    def _confirm_discard(self) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "ردیف‌های ثبت‌نشده",
+            "ردیف‌های قیمت تغییر کرده‌اند و ثبت نشده‌اند. بدون ثبت بسته شود؟",
+            parent=self,
+        )
+        discard = box.addButton("بستن بدون ثبت", QMessageBox.ButtonRole.DestructiveRole)
+        stay = box.addButton("ادامه ویرایش", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        self._discard_box = box  # tests answer it
+        box.exec()
+        return box.clickedButton() is discard
 
     def _update_totals(self) -> None:
         total = 0

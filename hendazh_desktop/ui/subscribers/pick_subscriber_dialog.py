@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from hendazh_desktop.services.subscribers.records import SubscriberRow
 from hendazh_desktop.ui.common.columns import SUBSCRIBER_RESULT_COLUMNS as RESULT_COLUMNS
+from hendazh_desktop.ui.common.dialog_keys import settle_default_button
 from hendazh_desktop.ui.common.tables import list_table
 from hendazh_desktop.ui.common.window_model import ListSource, WindowTableModel, select_row
 from hendazh_desktop.ui.context import UiContext
@@ -61,6 +62,7 @@ class PickSubscriberDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(self.found)
         layout.addWidget(buttons)
+        settle_default_button(self, buttons.button(QDialogButtonBox.StandardButton.Ok))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)

@@ -33,6 +33,7 @@ from hendazh_desktop.services.subscribers.records import (
 )
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.changes import Change
+from hendazh_desktop.ui.common.dialog_keys import settle_default_button
 from hendazh_desktop.ui.common.field_errors import FieldErrors
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.forms.ui_subscriber_dialog import Ui_SubscriberForm
@@ -119,6 +120,7 @@ class SubscriberDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll_area)
         layout.addWidget(self.buttons)
+        settle_default_button(self, self.save_button)
         self.setMinimumWidth(780)
 
         if subscriber_id is not None:
