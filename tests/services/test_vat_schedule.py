@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 import unicodedata
 
@@ -64,6 +65,14 @@ def test_the_catalogue_shows_todays_rate_and_the_whole_schedule(db, manager, clo
     schedule = catalogue.vat_schedule(manager, plumbing.id)
     assert [(e.vat_bp, e.exempt) for e in schedule] == [(1200, False), (1000, False)]
     assert schedule[0].effective_from == dt.date(2025, 12, 22)  # 1404/10/01
+    with db.engine.connect() as conn:  # the audit names the entry, not a stale service column
+        after = json.loads(
+            conn.exec_driver_sql(
+                "SELECT after_json FROM audit_log WHERE entity = 'service' ORDER BY id DESC"
+            ).scalar()
+        )
+    assert (after["vat_from"], after["vat_term"]) == ("۱۴۰۴/۱۰/۰۱", "۱۲٪")
+    assert "vat_rate_bp" not in after
     clock.now = LATER
     today = {s.code: s for s in catalogue.services(manager)}["PLB"]
     assert today.vat_rate_bp == 1200

@@ -82,6 +82,8 @@ KEY_LABELS = {
     "materials_prepayment_bp": "درصد پیش‌پرداخت مواد",
     "vat_exempt": "معاف از مالیات",
     "vat_rate_bp": "نرخ مالیات",
+    "vat_from": "مالیات تازه از تاریخ",
+    "vat_term": "نرخ یا معافیت تازه",
     "commission_bp": "پورسانت",
     "referrer_share_bp": "سهم معرف",
     "recipient_share_bp": "سهم دریافت‌کننده",
