@@ -6,12 +6,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_path, user_log_path
+from platformdirs import user_config_path, user_data_path, user_log_path
 
 APP_NAME = "hendazh"
 APP_AUTHOR = "Hendazhmon"
 DB_ENV = "HENDAZH_DB"
 DATA_ENV = "HENDAZH_DATA_DIR"
+SETTINGS_ENV = "HENDAZH_SETTINGS_DIR"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,20 @@ class AppPaths:
     @property
     def log_file(self) -> Path:
         return self.log_dir / "hendazh.log"
+
+    @property
+    def settings_dir(self) -> Path:
+        """Secrets kept outside the database (the audit chain's keys), readable by the user."""
+        return default_settings_dir()
+
+
+def default_settings_dir() -> Path:
+    """HENDAZH_SETTINGS_DIR, else HENDAZH_DATA_DIR/settings (tests, portable installs), else
+    the user's configuration folder."""
+    if os.environ.get(SETTINGS_ENV):
+        return Path(os.environ[SETTINGS_ENV])
+    override = os.environ.get(DATA_ENV)
+    return Path(override) / "settings" if override else user_config_path(APP_NAME, APP_AUTHOR)
 
 
 def resolve_paths(db_option: str | None = None) -> AppPaths:

@@ -38,6 +38,13 @@ class FixedClock:
 POSTGRES_URL = os.environ.get("HENDAZH_TEST_PG_URL", "")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _settings_folder(tmp_path_factory) -> None:
+    """The audit chain's keys of the test databases in a folder of the run, never in the
+    user's own settings (subprocesses inherit it)."""
+    os.environ.setdefault("HENDAZH_SETTINGS_DIR", str(tmp_path_factory.mktemp("settings")))
+
+
 def _fresh_postgres(url: str) -> None:
     """An empty public schema (each test starts from nothing, as with a new SQLite file)."""
     engine = create_engine(url)

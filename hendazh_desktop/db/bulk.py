@@ -9,9 +9,11 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
 
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.db.engine import WRITE_OPTION
+from hendazh_desktop.db.money_seal import seal
 
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "subscribers": (
@@ -136,6 +138,7 @@ class BulkWriter:
         self._conn = connection
         self._sqlite = connection.dialect.name == "sqlite"
         self._loaded: set[str] = set()
+        self.issued: list[int] = []  # sealed in the audit chain when the writer finishes
 
     def next_id(self, table: str) -> int:
         return int(
@@ -175,6 +178,7 @@ class BulkWriter:
         """Number and date drafts loaded by ``insert`` (rows in ``ISSUE_COLUMNS`` order)."""
         if not rows:
             return
+        self.issued.extend(int(row[-1]) for row in rows)
         if self._sqlite:
             rows = [_converted(row, [2, 3]) for row in rows]
         sets = ", ".join(f"{c} = :{c}" for c in ISSUE_COLUMNS[:-1])
@@ -245,3 +249,7 @@ def bulk_writer(db: Database) -> Iterator[BulkWriter]:
         writer = BulkWriter(conn)
         yield writer
         writer.finish()
+        if writer.issued:
+            with Session(bind=conn, info=db.session_info()) as session:
+                seal(session, [("invoices", i) for i in writer.issued])
+                session.flush()

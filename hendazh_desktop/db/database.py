@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from collections import deque
+from pathlib import Path
 from types import TracebackType
 from typing import Self
 
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from hendazh_desktop.config import default_settings_dir
 from hendazh_desktop.db import (
     models,  # noqa: F401  (maps every table)
+    money_seal,  # noqa: F401  (seals money rows in the audit chain)
     search_sync,  # noqa: F401  (registers the FTS events)
 )
+from hendazh_desktop.db.audit_key import AuditKeys
 from hendazh_desktop.db.engine import WRITE_OPTION, database_url, make_engine, sqlite_path
 from hendazh_desktop.db.errors import DatabaseBusy, is_lock_error, operation_ids_checked
 from hendazh_desktop.db.events import EventDispatcher
@@ -104,16 +108,30 @@ class Database:
     """Where the data lives: hands out read and write units of work, which share the event
     dispatcher the composition root wires (``services.wiring.wire``)."""
 
-    def __init__(self, path_or_url: str, *, busy_timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        path_or_url: str,
+        *,
+        busy_timeout: float = 10.0,
+        settings_dir: Path | None = None,
+    ) -> None:
         self.url = database_url(path_or_url)
         self.engine: Engine = make_engine(self.url, busy_timeout=busy_timeout)
         self.path = sqlite_path(self.url)
-        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        # The audit chain's key lives outside the database, in the settings folder.
+        self.audit_keys = AuditKeys(settings_dir or default_settings_dir())
+        self._read = sessionmaker(self.engine, expire_on_commit=False, info=self.session_info())
         self._write = sessionmaker(
-            self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+            self.engine.execution_options(**{WRITE_OPTION: True}),
+            expire_on_commit=False,
+            info=self.session_info(),
         )
         self.lookups = KeyLookups(self.engine)
         self.events = EventDispatcher()
+
+    def session_info(self) -> dict[str, object]:
+        """What every session of this database carries (the audit keys)."""
+        return {"audit_keys": self.audit_keys}
 
     @property
     def is_sqlite(self) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import hashlib
+import hmac
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -91,8 +92,10 @@ def to_json(value: Mapping[str, Any] | None) -> str | None:
     return json.dumps(_jsonable(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def entry_hash(previous: str, record: AuditRecord) -> str:
-    """SHA-256 over the previous hash and the canonical content of this entry."""
+def entry_hash(previous: str, record: AuditRecord, key: bytes | None = None) -> str:
+    """SHA-256 over the previous hash and the canonical content of this entry; keyed
+    (HMAC-SHA-256) with the chain's secret, kept outside the database, when one is given —
+    then rewriting the chain needs the secret too, not only the (public) code."""
     payload = json.dumps(
         [
             record.id,
@@ -107,7 +110,10 @@ def entry_hash(previous: str, record: AuditRecord) -> str:
         ensure_ascii=False,
         separators=(",", ":"),
     )
-    return hashlib.sha256((previous + payload).encode("utf-8")).hexdigest()
+    data = (previous + payload).encode("utf-8")
+    if key is not None:
+        return hmac.new(key, data, hashlib.sha256).hexdigest()
+    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,20 +121,28 @@ class ChainBreak:
     """Where verification failed: the first entry whose link does not hold."""
 
     entry_id: int
-    reason: str  # "hash_mismatch", "previous_mismatch", "missing_tail"
+    reason: str  # "hash_mismatch", "previous_mismatch", "missing_tail", "log_wiped", …
 
 
 def verify_chain(
-    entries: Iterable[tuple[AuditRecord, str, str]], head: tuple[int, str] | None
+    entries: Iterable[tuple[AuditRecord, str, str]],
+    head: tuple[int, str] | None,
+    *,
+    key: bytes | None = None,
+    keyed_from: int = 1,
 ) -> ChainBreak | None:
     """Check (record, stored previous hash, stored hash) in id order against the head
-    (last id, last hash) kept separately; None when the whole chain holds."""
+    (last id, last hash) kept separately; None when the whole chain holds.
+
+    Entries from ``keyed_from`` on are keyed with ``key``; earlier ones (written before the
+    database had a key) are plain SHA-256."""
     previous = GENESIS_HASH
     last_id = 0
     for record, stored_previous, stored_hash in entries:
         if stored_previous != previous:
             return ChainBreak(record.id, "previous_mismatch")
-        if entry_hash(previous, record) != stored_hash:
+        entry_key = key if key is not None and record.id >= keyed_from else None
+        if entry_hash(previous, record, entry_key) != stored_hash:
             return ChainBreak(record.id, "hash_mismatch")
         previous = stored_hash
         last_id = record.id

@@ -11,8 +11,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from hendazh_desktop.db.audit_key import AuditKey, AuditKeys, database_uid
 from hendazh_desktop.db.models.admin import AuditEntry, AuditHead
+from hendazh_desktop.db.models.billing import Invoice, Payment
 from hendazh_desktop.db.models.core import User
+from hendazh_desktop.db.money_seal import SEAL_ACTION, check_seals
 from hendazh_desktop.domain.audit import (
     GENESIS_HASH,
     AuditRecord,
@@ -74,15 +77,17 @@ class AuditRepository:
         before: Mapping[str, Any] | None,
         after: Mapping[str, Any] | None,
     ) -> int:
-        """Add an entry in the current (write) transaction; returns its id."""
+        """Add an entry in the current (write) transaction; returns its id.
+
+        The entry is written before the head moves onto it (the head's trigger checks that
+        the entry it names exists with that hash)."""
         head = self.session.get(AuditHead, 1, with_for_update=True)
-        if head is None:
-            head = AuditHead(id=1, last_id=0, last_hash=GENESIS_HASH)
-            self.session.add(head)
+        last_id, last_hash = (head.last_id, head.last_hash) if head else (0, GENESIS_HASH)
         record = AuditRecord(
-            head.last_id + 1, at, user_id, entity, str(entity_id), action, before, after
+            last_id + 1, at, user_id, entity, str(entity_id), action, before, after
         )
-        digest = entry_hash(head.last_hash, record)
+        key = self._key_for(record.id)
+        digest = entry_hash(last_hash, record, key)
         self.session.add(
             AuditEntry(
                 id=record.id,
@@ -93,13 +98,33 @@ class AuditRepository:
                 action=action,
                 before_json=to_json(before),
                 after_json=to_json(after),
-                prev_hash=head.last_hash,
+                prev_hash=last_hash,
                 hash=digest,
             )
         )
-        head.last_id, head.last_hash = record.id, digest
+        self.session.flush()
+        if head is None:
+            self.session.add(AuditHead(id=1, last_id=record.id, last_hash=digest))
+        else:
+            head.last_id, head.last_hash = record.id, digest
         self.session.flush()
         return record.id
+
+    def _keys(self) -> AuditKeys | None:
+        keys = self.session.info.get("audit_keys")
+        return keys if isinstance(keys, AuditKeys) else None
+
+    def _key_for(self, entry_id: int) -> bytes | None:
+        keys, uid = self._keys(), database_uid(self.session)
+        if keys is None or uid is None:
+            return None
+        key = keys.for_append(uid, entry_id)
+        return key.secret if entry_id >= key.keyed_from else None
+
+    def chain_key(self) -> AuditKey | None:
+        """The key this database's chain is verified with (None: none on this PC)."""
+        keys, uid = self._keys(), database_uid(self.session)
+        return keys.find(uid) if keys is not None and uid is not None else None
 
     def _filtered(self, query: AuditQuery) -> Any:
         stmt = select(AuditEntry, User.full_name).outerjoin(User, User.id == AuditEntry.user_id)
@@ -147,11 +172,15 @@ class AuditRepository:
     def verify(
         self, progress: Progress = no_progress, cancelled: CancelCheck = never_cancelled
     ) -> tuple[int, ChainBreak | None]:
-        """(entries checked, first break or None); ``progress`` gets entries checked of the
-        newest entry's id, ``cancelled`` is asked between batches (it only reads)."""
+        """(entries checked, first break or None): the chain (keyed when this PC has the
+        key), then the money records against the entries that sealed them. ``progress``
+        gets entries checked of the newest entry's id, ``cancelled`` is asked between
+        batches (it only reads)."""
         head = self.session.get(AuditHead, 1)
         total = head.last_id if head else 0
+        key = self.chain_key()
         counted = 0
+        seals: dict[tuple[str, str], str] = {}
 
         def counting() -> Iterator[tuple[AuditRecord, str, str]]:
             nonlocal counted
@@ -160,8 +189,30 @@ class AuditRepository:
                     progress(counted, total, "")
                     stop_if_cancelled(cancelled)
                 counted += 1
+                record = item[0]
+                if record.action == SEAL_ACTION:
+                    seals[(record.entity, record.entity_id)] = to_json(record.after) or ""
                 yield item
             progress(counted, max(total, counted), "")
 
-        result = verify_chain(counting(), (head.last_id, head.last_hash) if head else None)
-        return counted, result
+        result = verify_chain(
+            counting(),
+            (head.last_id, head.last_hash) if head else None,
+            key=key.secret if key else None,
+            keyed_from=key.keyed_from if key else 1,
+        )
+        if result is not None:
+            return counted, result
+        if counted == 0 and (key is not None or self._has_records()):
+            return counted, ChainBreak(0, "log_wiped")
+        if key is not None and counted and head is not None and head.last_id < key.keyed_from - 1:
+            return counted, ChainBreak(head.last_id + 1, "missing_tail")
+        return counted, check_seals(self.session, seals)
+
+    def _has_records(self) -> bool:
+        """Whether anything was ever done that writes an audit entry (an account signed up,
+        a subscriber, money): then an empty log has been wiped."""
+        signed_up = select(User.id).where(User.password_hash.is_not(None)).limit(1)
+        issued = select(Invoice.id).where(Invoice.issued_at.is_not(None)).limit(1)
+        paid = select(Payment.id).limit(1)
+        return any(self.session.execute(q).first() is not None for q in (signed_up, issued, paid))
