@@ -1,7 +1,7 @@
 """append-only guards
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-03
 
 Closes the ways around the append-only triggers: INSERT OR REPLACE (SQLite deletes the
@@ -26,8 +26,8 @@ from hendazh_desktop.db.append_only import (
     sqlite_replace_guards,
 )
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
