@@ -22,6 +22,7 @@ from hendazh_desktop.domain.audit import GENESIS_HASH, AuditRecord, entry_hash
 from hendazh_desktop.services.accounts.audit import AuditService
 from hendazh_desktop.services.accounts.bootstrap import prepare_database
 from hendazh_desktop.services.accounts.users import UserService
+from hendazh_desktop.services.wiring import wire
 
 NOW = dt.datetime(2025, 11, 25, 7, 0, tzinfo=dt.UTC)
 
@@ -35,7 +36,7 @@ def settings_dir(tmp_path_factory):
 def template(tmp_path_factory, settings_dir):
     """A database with demo data: rows in every money table, an audit trail."""
     path = tmp_path_factory.mktemp("demo") / "office.db"
-    db = Database(str(path), settings_dir=settings_dir)
+    db = wire(Database(str(path), settings_dir=settings_dir))
     prepare_database(db, backup_dir=None)
     users = UserService(db)
     users.create_first_admin("admin", "مدیر سامانه", "long-enough-1", "long-enough-1")
@@ -58,7 +59,7 @@ def raw(path) -> sqlite3.Connection:
 
 
 def verify(path, settings_dir):
-    db = Database(str(path), settings_dir=settings_dir)
+    db = wire(Database(str(path), settings_dir=settings_dir))
     try:
         return AuditService(db).verify(None)
     finally:
