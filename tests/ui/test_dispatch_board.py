@@ -11,6 +11,7 @@ from ui_helpers import press
 
 from hendazh_desktop.services.dispatch.work_groups import WorkGroupDraft
 from hendazh_desktop.services.requests.intake import RequestDraft
+from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.common.window_model import select_row
 from hendazh_desktop.ui.dispatch.dispatch_board import DispatchBoardView
 from hendazh_desktop.ui.requests.request_drag import request_mime
@@ -180,3 +181,85 @@ def test_a_consultant_cannot_start_moving_a_job(qtbot, ctx, consultant_ctx, worl
     assert not view.move_from_selected_group()
     assert asked == []  # no dialog at all
     assert view.dispatch_from_selected_group() is None
+
+
+def _jalali(day: dt.date) -> str:
+    from hendazh_desktop.domain.jalali import to_jalali
+
+    return "{:04d}/{:02d}/{:02d}".format(*to_jalali(day))
+
+
+@pytest.fixture
+def asked_later(ctx, world, make_subscriber):
+    """A second request whose subscriber asked for the day after tomorrow."""
+    services = {s.name: s.id for s in ctx.catalogue.services(ctx.actor)}
+    card = make_subscriber("شهره کاظمی", "09171234599")
+    day = dt.date.today() + dt.timedelta(days=2)
+    request = ctx.intake.create_request(
+        ctx.actor,
+        RequestDraft(
+            card.id,
+            services["لوله‌کشی و تأسیسات"],
+            card.addresses[0].id,
+            preferred_date=_jalali(day),
+        ),
+    )
+    return request, day
+
+
+def test_waiting_list_shows_the_requested_day_and_the_board_opens_on_it(
+    ctx, board, world, asked_later
+):
+    request, day = asked_later
+    board.refresh()  # made after the board opened
+    headers = [
+        board.waiting_model.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(board.waiting_model.columnCount())
+    ]
+    assert "روز درخواستی" in headers
+    column = headers.index("روز درخواستی")
+    row = board.waiting_model.find_row(lambda r: r.id == request.id)
+    assert board.waiting_model.index(row, column).data() == fmt.date(day)
+    assert board.selected_day() == dt.date.today()
+    board.waiting.setFocus()
+    select_row(board.waiting, row)
+    assert board.selected_day() == day  # the day the subscriber asked for
+    assert board.selected_request() is not None and board.selected_request().id == request.id
+    assert board.suggestions.count() == 2 and "⚠" not in board.suggestions.item(0).text()
+    # the dispatcher picks another day: the request stays selected, the top group warns
+    board.day.set_value(dt.date.today())
+    assert board.selected_request().id == request.id
+    assert "روز دیگری" in board.suggestions.item(0).text()
+
+
+def test_enter_in_the_waiting_list_assigns_the_top_suggestion(ctx, board, world):
+    near, _far, request = world
+    board.waiting.setFocus()
+    select_row(board.waiting, 0)
+    press(board.waiting, Qt.Key.Key_Return)
+    assert ctx.queue.get(ctx.actor, request.id).status == "assigned"
+    group = next(g for g in board.board.groups if g.id == near.id)
+    assert [j.request_id for j in group.jobs] == [request.id]
+
+
+def test_dispatch_opens_the_job_sheet_in_the_app_preview(qtbot, ctx, board, world, monkeypatch):
+    from hendazh_desktop.ui.common.pdf_preview_dialog import PdfPreviewDialog
+
+    near, _far, request = world
+    shown: list[tuple[str, bytes]] = []
+
+    def fake_exec(dialog):
+        shown.append((dialog.windowTitle(), dialog.data))
+        return 0
+
+    monkeypatch.setattr(PdfPreviewDialog, "exec", fake_exec)
+    monkeypatch.setattr(
+        "PySide6.QtGui.QDesktopServices.openUrl", lambda url: pytest.fail(f"external viewer {url}")
+    )
+    assert board.assign(request.id, 1, near.id)
+    board.groups.select_group(near.id)
+    operation = board.dispatch_from_selected_group()
+    with qtbot.waitSignal(operation.finished, timeout=20_000):
+        pass
+    assert len(shown) == 1 and "برگه کار" in shown[0][0] and fmt.number(request.id) in shown[0][0]
+    assert shown[0][1].startswith(b"%PDF")

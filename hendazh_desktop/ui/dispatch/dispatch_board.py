@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -67,6 +67,7 @@ WAITING_COLUMNS: list[Column[RequestRow]] = [
     Column("خدمت", lambda r: r.service),
     Column("منطقه", lambda r: r.zone),
     Column("مشترک", lambda r: r.subscriber_name),
+    Column("روز درخواستی", lambda r: fmt.date(r.preferred_date) if r.preferred_date else "—"),
     Column(
         "وضعیت",
         lambda r: (
@@ -115,6 +116,9 @@ class DispatchBoardView(RefreshWhenShown, QWidget):
         self.waiting.setDragEnabled(True)
         self.waiting.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.waiting.selectionModel().selectionChanged.connect(self._on_waiting_selected)
+        # Enter on a waiting request assigns it to the top suggestion (as the README says)
+        self.waiting.activated.connect(lambda _i: self.assign_selected())
+        self._followed_request: int | None = None  # the board moved to this request's day
         self.suggestions = QListWidget()
         self.suggestions.setWordWrap(True)
         self.suggestions.itemActivated.connect(lambda _i: self.assign_selected())
@@ -214,6 +218,14 @@ class DispatchBoardView(RefreshWhenShown, QWidget):
         return self.waiting_model.row_item(index.row()) if index.isValid() else None
 
     def _on_waiting_selected(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        row = self.selected_request()
+        if row is not None and row.id != self._followed_request:
+            # A newly chosen request shows the day its subscriber asked for (once: the
+            # dispatcher may then pick another day, and is warned when assigning there).
+            self._followed_request = row.id
+            if row.preferred_date is not None and row.preferred_date != self.selected_day():
+                self.day.set_value(row.preferred_date)  # refreshes, keeps the selection
+                return
         self.show_suggestions()
 
     def show_suggestions(self) -> list[Suggestion]:
@@ -337,14 +349,27 @@ class DispatchBoardView(RefreshWhenShown, QWidget):
         def done(path: Path) -> None:
             self._ctx.changes.announce(*CHANGED, source=self)
             self.status_message.emit(f"{group.name} اعزام شد؛ برگه کار: {path.name}")
-            if self.open_documents:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            if self.open_documents:  # the in-app preview, to print it
+                self.preview_job_sheet(path, job.request_id)
 
         operation = run_in_background(
             self, make, label="در حال اعزام و ساختن برگه کار…", on_success=done
         )
         operation.finished.connect(self._on_dispatch_finished)
         return operation
+
+    def preview_job_sheet(self, path: Path, request_id: int) -> None:
+        from hendazh_desktop.ui.common.pdf_preview_dialog import PdfPreviewDialog
+
+        dialog = PdfPreviewDialog(
+            data=path.read_bytes(),
+            title=f"برگه کار درخواست {fmt.number(request_id)}",
+            file_name=path.name,
+            directory=path.parent,
+            parent=self,
+        )
+        dialog.exec()
+        dialog.deleteLater()
 
     def _on_dispatch_finished(self, _outcome: str) -> None:
         self.refresh()  # dispatched, or refused because it changed meanwhile: show it now
