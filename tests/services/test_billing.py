@@ -385,3 +385,26 @@ def test_numbers_restart_on_1_farvardin_tehran_time(db, manager, accountant, clo
     assert issue_at(dt.datetime(2026, 3, 20, 20, 29, tzinfo=dt.UTC)) == "1404-000002"
     assert issue_at(dt.datetime(2026, 3, 20, 20, 31, tzinfo=dt.UTC)) == "1405-000001"
     assert issue_at(dt.datetime(2026, 3, 21, 8, 0, tzinfo=dt.UTC)) == "1405-000002"
+
+
+def test_finished_jobs_waiting_for_a_final_invoice_are_listed(db, accountant, office):
+    queries, invoices = BillingQueries(db), InvoiceService(db)
+
+    def waiting() -> list[tuple[int, bool]]:
+        return [
+            (j.request_id, j.draft_id is not None)
+            for j in queries.awaiting_final_invoice(accountant)
+        ]
+
+    first, second = office.done(), office.done()
+    assert waiting() == [(first, False), (second, False)]  # oldest finished first
+    listed = queries.awaiting_final_invoice(accountant)[0]
+    assert listed.subscriber == office.card.name and listed.done_at is not None
+    draft = invoices.draft_final(accountant, first)
+    assert waiting() == [(first, True), (second, False)]  # a draft is still waiting
+    issued = invoices.issue(
+        accountant, draft.row.id, operation_id=op(), expected_version=draft.row.version
+    )
+    assert waiting() == [(second, False)]
+    invoices.credit_note(accountant, issued.row.id, "مبلغ اشتباه", operation_id=op())
+    assert waiting() == [(first, False), (second, False)]  # credited: to be invoiced again

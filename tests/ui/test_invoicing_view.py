@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from ui_helpers import press, type_text
 
 from hendazh_desktop.services.billing.records import InvoiceFilter, PaymentDraft, PaymentFilter
@@ -209,16 +209,23 @@ def test_filters_change_the_count_with_one_query_each(ctx, office, make_view, mo
 
 
 def test_issue_a_final_invoice_from_the_view(ctx, office, make_view, answer_modal):
+    from hendazh_desktop.ui.billing.finished_jobs_dialog import FinishedJobsDialog
+
     request_id = office.finished_job()
     view = make_view()
     panel = view.invoices
+    listed: list[list[int]] = []
 
-    def type_request(dialog: QInputDialog) -> None:
-        type_text(dialog.findChild(QLineEdit), str(request_id))
-        dialog.accept()
+    def pick_the_job(dialog: FinishedJobsDialog) -> None:
+        # the finished jobs waiting for an invoice are listed: no number to remember
+        rows = [dialog.model.row_item(r).request_id for r in range(dialog.model.rowCount())]
+        listed.append(rows)
+        assert dialog.table.currentIndex().row() == rows.index(request_id)
+        press(dialog.table, Qt.Key.Key_Return)
 
-    answer_modal(QInputDialog, type_request)
+    answer_modal(FinishedJobsDialog, pick_the_job)
     panel.final_button.click()
+    assert listed == [[request_id]]
     draft = panel.detail
     assert draft is not None and draft.row.state == "draft" and draft.row.number == ""
     assert panel.issue_button.isEnabled() and not panel.credit_note_button.isEnabled()

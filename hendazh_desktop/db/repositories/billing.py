@@ -6,10 +6,11 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, insert, select, update
+from sqlalchemy import Integer, Select, String, column, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from hendazh_desktop.db.base import UTCDateTime
 from hendazh_desktop.db.errors import operation_ids_checked
 from hendazh_desktop.db.models.billing import (
     Allocation,
@@ -318,3 +319,30 @@ class BillingRepository:
 
     def subscriber(self, subscriber_id: int) -> Subscriber | None:
         return self.session.get(Subscriber, subscriber_id)
+
+    def awaiting_final_invoice(self, limit: int) -> list[Any]:
+        """Finished jobs of postpaid services with no live issued final invoice, oldest
+        finished first: (request id, done at, subscriber, code, service, draft invoice id)."""
+        live_final = (
+            "FROM invoices i WHERE i.request_id = r.id AND i.kind = 'final' AND NOT EXISTS "
+            "(SELECT 1 FROM invoices c WHERE c.credits_invoice_id = i.id)"
+        )
+        sql = (
+            "SELECT r.id, r.done_at, s.name, s.code, sv.name, "
+            f"(SELECT max(i.id) {live_final} AND i.issued_at IS NULL) "
+            "FROM service_requests r "
+            "JOIN subscribers s ON s.id = r.subscriber_id "
+            "JOIN services sv ON sv.id = r.service_id "
+            "WHERE r.status IN ('done', 'invoiced') AND sv.payment_policy = 'postpaid' "
+            f"AND NOT EXISTS (SELECT 1 {live_final} AND i.issued_at IS NOT NULL) "
+            "ORDER BY r.done_at, r.id LIMIT :lim"
+        )
+        typed = text(sql).columns(
+            column("id", Integer),
+            column("done_at", UTCDateTime()),
+            column("subscriber", String),
+            column("code", String),
+            column("service", String),
+            column("draft_id", Integer),
+        )
+        return list(self.session.execute(typed, {"lim": limit}))

@@ -23,6 +23,7 @@ from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.text import to_persian_digits
 from hendazh_desktop.services.billing.records import (
     AgeingRow,
+    FinishedJob,
     InvoiceDetail,
     InvoiceFilter,
     InvoiceRow,
@@ -195,6 +196,12 @@ class BillingQueries:
         with self._db.read() as uow:
             rows = uow.billing_lists.page(self._invoice_stmt(uow, flt), offset, limit)
             return [invoice_row(r) for r in rows]
+
+    def awaiting_final_invoice(self, actor: Actor, limit: int = 500) -> list[FinishedJob]:
+        """Finished jobs waiting for their final invoice, oldest finished first."""
+        require(actor, Permission.VIEW_BILLING)
+        with self._db.read() as uow:
+            return [FinishedJob(*r) for r in uow.billing.awaiting_final_invoice(limit)]
 
     def invoice_id_by_number(self, actor: Actor, text: str) -> int | None:
         require(actor, Permission.VIEW_BILLING)

@@ -175,3 +175,15 @@ class PrepaymentStatus:
     subscriber_id: int | None = None
     subscriber_name: str = ""
     subscription_code: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FinishedJob:
+    """A finished job whose final invoice is still to be issued (``draft_id``: its draft)."""
+
+    request_id: int
+    done_at: dt.datetime | None
+    subscriber: str
+    subscription_code: str
+    service: str
+    draft_id: int | None

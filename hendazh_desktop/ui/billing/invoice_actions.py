@@ -6,9 +6,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from hendazh_desktop.domain.text import to_ascii_digits
 from hendazh_desktop.services.billing.records import InvoiceDetail, InvoiceRow
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.billing.common import PendingOps
@@ -108,21 +107,17 @@ def credit_note(parent: QWidget, ctx: UiContext, row: InvoiceRow) -> str | None:
 
 
 def draft_final(parent: QWidget, ctx: UiContext) -> InvoiceDetail | None:
-    """Ask for a finished request's number; draft (or reopen the draft of) its final invoice."""
-    dialog = QInputDialog(parent)
-    dialog.setWindowTitle("صورتحساب نهایی")
-    dialog.setLabelText("شماره درخواستِ انجام‌شده:")
-    dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    """Pick one of the finished jobs waiting for an invoice; draft (or reopen the draft of)
+    its final invoice."""
+    from hendazh_desktop.ui.billing.finished_jobs_dialog import FinishedJobsDialog
+
+    dialog = FinishedJobsDialog(context=ctx, parent=parent)
     accepted = dialog.exec()
-    text = to_ascii_digits(dialog.textValue()).strip()
+    job = dialog.chosen
     dialog.deleteLater()
-    if not accepted or not text:
+    if not accepted or job is None:
         return None
-    if not text.isdigit():
-        QMessageBox.warning(parent, "هنداژ", "شماره درخواست را با رقم بنویسید.")
-        return None
-    request_id = int(text)
-    return run_op(parent, lambda: ctx.invoices.draft_final(ctx.actor, request_id))
+    return run_op(parent, lambda: ctx.invoices.draft_final(ctx.actor, job.request_id))
 
 
 def preview(parent: QWidget, ctx: UiContext, row: InvoiceRow) -> Operation[Any]:

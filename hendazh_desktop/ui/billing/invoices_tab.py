@@ -126,7 +126,7 @@ class InvoicesPanel(RefreshWhenShown, QWidget):
 
     def _build_actions(self) -> None:
         actor = self._ctx.actor
-        self.final_button = QPushButton("صورتحساب نهایی برای درخواست…")
+        self.final_button = QPushButton("صورتحساب نهایی کار انجام‌شده…")
         self.issue_button = QPushButton("صدور…")
         self.terms_button = QPushButton("تخفیف و شرایط…")
         self.discard_button = QPushButton("حذف پیش‌نویس…")
