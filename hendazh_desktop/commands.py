@@ -249,7 +249,11 @@ def _restore(args: argparse.Namespace, paths: AppPaths) -> int:
             "بازگردانی فقط برای پرونده SQLite است؛ برای کارساز از ابزار خود آن استفاده کنید.",
             "restore replaces a SQLite file; use the server's tools for others",
         )
-    result = restore_database(target, args.path, paths.backup_dir)
+    if target.is_dir() or not target.exists():
+        raise _missing(str(target))
+    result = restore_database(
+        target, args.path, paths.backup_dir, settings_dir=paths.settings_dir
+    )
     print(
         f"restored {result.restored_from} (schema {result.revision}); "
         f"the replaced database was kept as {result.previous_saved_as}"

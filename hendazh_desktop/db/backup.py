@@ -166,15 +166,52 @@ def _check_open_backup(conn: sqlite3.Connection) -> str:
     return str(row[0])
 
 
-def replace_database_file(target: Path, source: Path) -> None:
-    """Put a checked copy of ``source`` in place of ``target`` atomically.
+class DatabaseInUse(Exception):
+    """Another process (an open app, on this PC or another) has the database open."""
 
-    Every connection to ``target`` must be closed first: its WAL and shared-memory files are
-    removed so that none of the old database's pages are replayed onto the new one.
-    """
+
+def stage_copy(source: Path, target: Path) -> Path:
+    """A private copy of ``source`` beside ``target`` (``<target>.restoring``), to be checked
+    and migrated before it replaces ``target``."""
     staging = target.with_name(target.name + ".restoring")
-    backup_sqlite_file(source, staging)
-    for suffix in ("-wal", "-shm"):
-        Path(str(target) + suffix).unlink(missing_ok=True)
-    os.replace(staging, target)
-    os.chmod(target, 0o600)
+    discard_staging(staging)
+    return backup_sqlite_file(source, staging)
+
+
+def discard_staging(staging: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{staging}{suffix}").unlink(missing_ok=True)
+
+
+def swap_in(target: Path, staging: Path, saved: Path) -> None:
+    """Replace ``target`` by the (checked, migrated, closed) ``staging`` file, refusing while
+    any other connection to ``target`` is open; the current file is first saved to ``saved``.
+
+    Leaving WAL mode needs the database to itself, so SQLite's own locking tells whether an
+    app still has it open (``DatabaseInUse``). The exclusive lock is then held across the
+    swap, so nothing can write to the old file after its copy was taken.
+    """
+    conn = sqlite3.connect(str(target), timeout=2, isolation_level=None)
+    try:
+        try:
+            mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+        except sqlite3.OperationalError as error:
+            raise DatabaseInUse(str(error)) from None
+        if str(mode).lower() != "delete":
+            raise DatabaseInUse(f"journal mode stayed {mode}")
+        backup_sqlite_file(target, saved)
+        try:
+            conn.execute("BEGIN EXCLUSIVE")
+        except sqlite3.OperationalError as error:
+            raise DatabaseInUse(str(error)) from None
+        with sqlite3.connect(str(staging), isolation_level=None) as staged:
+            staged.execute("PRAGMA journal_mode=DELETE")
+        staged.close()
+        for suffix in ("-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        os.replace(staging, target)
+        if os.name != "nt":
+            os.chmod(target, 0o600)
+        conn.execute("ROLLBACK")
+    finally:
+        conn.close()

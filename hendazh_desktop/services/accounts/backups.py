@@ -9,11 +9,15 @@ from pathlib import Path
 from hendazh_desktop.db import migrate
 from hendazh_desktop.db.backup import (
     BackupCheckError,
+    DatabaseInUse,
     backup_database,
+    backup_name,
     check_backup_file,
+    discard_staging,
     newest_backup_age,
-    replace_database_file,
     rotate_backups,
+    stage_copy,
+    swap_in,
 )
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.audit import AuditAction
@@ -110,14 +114,16 @@ def restore_database(
     *,
     clock: Clock = system_clock,
     progress: Progress = no_progress,
+    settings_dir: Path | None = None,
 ) -> RestoreResult:
-    """Replace the database at ``db_file`` by a checked copy of ``candidate``.
+    """Replace the database at ``db_file`` by a checked copy of ``candidate``, atomically.
 
-    The candidate must pass SQLite's integrity and foreign-key checks and hold a schema this
-    version knows; the database being replaced is backed up first. Every connection to
-    ``db_file`` must be closed (close the application on every PC). ``progress`` gets the
-    steps (check, save the current database, replace, migrate); it cannot be cancelled once
-    started, as the replacement must not stop half-way.
+    The candidate is copied beside the database, and the copy is checked (SQLite's integrity
+    and foreign-key checks, a schema this version knows), migrated, checked again (every
+    append-only trigger present, the audit chain intact) and given its audit entry; only
+    then does it replace the database, in one rename, while SQLite's locking proves no other
+    process has the database open (close the application on every PC first). The database
+    being replaced is saved in ``backup_dir``. Any refusal leaves the database untouched.
     """
     progress(0, 4, "")
     try:
@@ -127,19 +133,47 @@ def restore_database(
     if revision not in migrate.known_revisions():
         raise BackupError("backup_schema_unknown", revision=revision)
     progress(1, 4, "")
-    current = Database(str(db_file))
+    staging = stage_copy(candidate, db_file)
+    saved = Path(backup_dir) / backup_name(clock(), "pre-restore")
     try:
-        saved = backup_database(current, backup_dir, reason="pre-restore")
-        current.checkpoint()
+        _prepare_staged(staging, candidate, saved, revision, clock, settings_dir)
+        progress(2, 4, "")
+        try:
+            swap_in(db_file, staging, saved)
+        except DatabaseInUse:
+            raise BackupError("restore_in_use") from None
+        progress(3, 4, "")
     finally:
-        current.dispose()
-    progress(2, 4, "")
-    replace_database_file(db_file, candidate)
-    progress(3, 4, "")
-    restored = Database(str(db_file))
+        discard_staging(staging)
+    progress(4, 4, "")
+    return RestoreResult(candidate, saved, revision)
+
+
+def _prepare_staged(
+    staging: Path,
+    candidate: Path,
+    saved: Path,
+    revision: str,
+    clock: Clock,
+    settings_dir: Path | None,
+) -> None:
+    """Migrate the staged copy and check what a healthy Hendazh database holds."""
+    from hendazh_desktop.db.append_only import missing_triggers
+    from hendazh_desktop.services.accounts.audit import AuditService
+
+    staged = Database(str(staging), settings_dir=settings_dir)
     try:
-        migrate.upgrade(restored, backup_dir=backup_dir)
-        with restored.write() as uow:
+        migrate.upgrade(staged, backup_dir=None)
+        with staged.engine.connect() as conn:
+            missing = missing_triggers(conn)
+        if missing:
+            raise BackupError("backup_triggers_missing", triggers=", ".join(sorted(missing)[:5]))
+        checked = AuditService(staged).verify(None)
+        if not checked.ok:
+            raise BackupError(
+                "backup_audit_broken", entry=checked.broken_entry or 0, reason=checked.reason
+            )
+        with staged.write() as uow:
             uow.audit.append(
                 at=clock(),
                 user_id=None,
@@ -150,7 +184,6 @@ def restore_database(
                 after={"file": candidate.name, "revision": revision},
             )
             uow.commit()
+        staged.checkpoint()
     finally:
-        restored.dispose()
-    progress(4, 4, "")
-    return RestoreResult(candidate, saved, revision)
+        staged.dispose()
