@@ -132,3 +132,22 @@ def test_an_exempt_service_invoiced_before_its_taxable_day_prints_exempt(
         "NFKC", subprocess.run(["pdftotext", str(path), "-"], capture_output=True).stdout.decode()
     )
     assert "معاف" in text
+
+
+def test_other_changes_are_saved_while_a_later_rate_waits(db, manager, clock, office):
+    plumbing = office.services["PLB"]
+    catalogue = CatalogueService(db, clock=clock)
+    saved = catalogue.update_service(
+        manager,
+        plumbing.id,
+        draft_of(plumbing, vat_percent="12", vat_effective_from="1404/10/01"),
+        expected_version=plumbing.version,
+    )
+    renamed = catalogue.update_service(
+        manager,
+        plumbing.id,
+        draft_of(saved, name="لوله‌کشی"),  # the dialog shows today's 10%, untouched
+        expected_version=saved.version,
+    )
+    assert renamed.name == "لوله‌کشی" and renamed.vat_rate_bp == 1000
+    assert len(catalogue.vat_schedule(manager, plumbing.id)) == 2

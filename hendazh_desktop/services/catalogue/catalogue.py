@@ -141,7 +141,12 @@ class CatalogueService:
             service.payment_policy = draft.payment_policy
             service.materials_prepayment_allowed = draft.materials_prepayment_allowed
             service.materials_prepayment_bp = materials
-            scheduled = self._schedule_vat(uow, actor, service, entry, today)
+            in_force = uow.billing.vat_on(service.id, today)
+            scheduled: dict[str, object] = {}
+            if draft.vat_effective_from.strip() or not in_force.same_term(entry):
+                # A day typed, or the term changed: a new entry. Otherwise the form was saved
+                # for another field with today's term as shown.
+                scheduled = self._schedule_vat(uow, actor, service, entry, today)
             service.commission_bp = commission
             service.referrer_share_bp = referrer
             service.recipient_share_bp = recipient
