@@ -41,6 +41,7 @@ from hendazh_desktop.ui.window_menus import build_menus, icon
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from hendazh_desktop.services.accounts.backups import RestoreResult
     from hendazh_desktop.services.requests.records import ImportReport
     from hendazh_desktop.ui.context import UiContext
     from hendazh_desktop.ui.requests.intake_panel import IntakePanel
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
     new_call_action: QAction
     import_action: QAction
     backup_action: QAction
+    restore_action: QAction
     password_action: QAction
     sign_out_action: QAction
     refresh_action: QAction
@@ -337,6 +339,15 @@ class MainWindow(QMainWindow):
             on_success=lambda path: self._show_status(f"پشتیبان ذخیره شد: {path.name}"),
             on_cancelled=lambda: self._show_status("پشتیبان‌گیری لغو شد."),
         )
+
+    def restore_backup(self) -> Operation[RestoreResult] | None:
+        """Replace the database by a checked backup (on a worker), then sign in again."""
+        return self.restore_backup_from(None)
+
+    def restore_backup_from(self, candidate: Path | None) -> Operation[RestoreResult] | None:
+        from hendazh_desktop.ui.restore import restore_backup
+
+        return restore_backup(self, candidate)
 
     def start_daily_backup(self) -> None:
         """After the window is up: a backup when the newest is older than a day, in the

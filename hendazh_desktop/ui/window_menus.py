@@ -65,6 +65,9 @@ def build_menus(window: MainWindow) -> None:
     w.backup_action = _action(
         w, "پشتیبان‌گیری اکنون", w.backup_now, "Ctrl+B", "save", P.BACKUP_DATABASE
     )
+    w.restore_action = _action(
+        w, "بازگردانی از پشتیبان…", w.restore_backup, None, None, P.RESTORE_DATABASE
+    )
     w.password_action = _action(w, "تغییر گذرواژه…", w.change_password)
     w.sign_out_action = _action(w, "خروج از حساب / تعویض کاربر…", w.sign_out)
     quit_action = _action(w, "خروج", w.close, QKeySequence.StandardKey.Quit)
@@ -82,7 +85,7 @@ def build_menus(window: MainWindow) -> None:
 
     bar = w.menuBar()
     file_menu = bar.addMenu("&پرونده")
-    for action in (w.new_call_action, w.import_action, w.backup_action):
+    for action in (w.new_call_action, w.import_action, w.backup_action, w.restore_action):
         file_menu.addAction(action)
     file_menu.addSeparator()
     file_menu.addAction(w.password_action)

@@ -259,3 +259,29 @@ def test_logo_must_be_a_small_image(fresh_db, tmp_path):
     png = tmp_path / "logo.png"
     png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
     assert service.update(manager, _draft(logo_path=str(png))).logo.startswith(b"\x89PNG")
+
+
+def test_restore_through_the_service_needs_the_permission_and_names_who(tmp_path):
+    db_file = tmp_path / "office.db"
+    db = Database(str(db_file))
+    prepare_database(db, backup_dir=tmp_path / "backups")
+    admin = office_actor(db, "root", role=Role.ADMIN)
+    manager = office_actor(db, "boss", role=Role.MANAGER)
+    service = BackupService(db, default_dir=tmp_path / "backups")
+    backup = service.backup_now(admin)
+    later = _add(db, admin, "پس از پشتیبان", "09173333333")
+    with pytest.raises(PermissionDenied):
+        service.restore(manager, backup)
+    result = service.restore(admin, backup)  # the handle's own connections closed first
+    assert result.previous_saved_as.exists()
+    with db.read() as uow:  # the same handle reconnects to the restored file
+        assert uow.subscribers.id_by_phone("09173333333") is None
+        assert uow.audit.verify()[1] is None
+    assert later
+    raw = sqlite3.connect(db_file)
+    (after,) = raw.execute(
+        "SELECT after_json FROM audit_log WHERE entity_id = 'restore' ORDER BY id DESC"
+    ).fetchone()
+    raw.close()
+    assert '"by": "root"' in after or '"by":"root"' in after
+    db.dispose()

@@ -84,3 +84,67 @@ def test_the_chain_check_reports_progress_and_can_be_cancelled(qtbot, ui_db, mon
     assert view.verify_result.text() == "بررسی زنجیره لغو شد."
     assert view.verify_button.isEnabled() and view.verifying is None
     assert walked == [1]  # stopped at the first look after the cancel
+
+
+@pytest.fixture
+def admin_window(qtbot, ui_db):
+    from hendazh_desktop.app import build_context
+    from hendazh_desktop.domain.permissions import Role
+    from hendazh_desktop.services.accounts.bootstrap import office_actor
+
+    context = build_context(ui_db, office_actor(ui_db, "root", role=Role.ADMIN))
+    win = MainWindow(context=context)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_restore_closes_the_views_replaces_the_data_then_asks_who_signs_in(
+    qtbot, ui_db, admin_window, make_subscriber, answer_modal
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from hendazh_desktop.ui.accounts.login_dialog import LoginDialog
+
+    context = admin_window.context
+    assert admin_window.restore_action.isVisible()
+    backup = context.backups.backup_now(context.actor)
+    make_subscriber("پس از پشتیبان", "09174444444")
+    asked: list[str] = []
+
+    def yes(box: QMessageBox) -> None:
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    answer_modal(QMessageBox, yes)
+    operation = admin_window.restore_backup_from(backup)
+    assert operation is not None and asked and backup.name in asked[0]
+    assert admin_window.current_view() == ""  # the views closed before the file is replaced
+    told: list[str] = []
+    answer_modal(QMessageBox, lambda box: told.append(box.text()), tries=3000)
+    signing_in = answer_modal(LoginDialog, lambda _d: None, tries=3000)
+    assert finish(qtbot, operation) == "succeeded"
+    qtbot.waitUntil(lambda: bool(signing_in), timeout=20_000)
+    assert told and operation.result.previous_saved_as.name in told[0]
+    with ui_db.read() as uow:  # the same database handle reads the restored file
+        assert uow.subscribers.id_by_phone("09174444444") is None
+    assert not admin_window.isVisible()  # nobody signed in: the window closed
+
+
+def test_a_broken_backup_is_refused_and_the_window_carries_on(
+    qtbot, admin_window, tmp_path, answer_modal
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    broken = tmp_path / "broken.hendazh-backup.db"
+    broken.write_bytes(b"not a database at all")
+    answer_modal(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    shown: list[str] = []
+    answer_modal(QMessageBox, lambda box: shown.append(box.text()), tries=3000)
+    operation = admin_window.restore_backup_from(broken)
+    assert operation is not None
+    assert finish(qtbot, operation) == "failed"
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown == ["این پرونده پایگاه داده SQLite نیست."]
+    assert admin_window.current_view() != ""  # the views are back for the same user

@@ -97,6 +97,29 @@ class BackupService:
             uow.commit()
         return path
 
+    def restore(
+        self, actor: Actor, candidate: Path, *, progress: Progress = no_progress
+    ) -> RestoreResult:
+        """Replace this database by a checked copy of ``candidate`` (``restore_database``).
+
+        This handle's connections are closed first (it reconnects when next used); the caller
+        must have stopped everything else that uses it, and other PCs must be closed.
+        """
+        require(actor, Permission.RESTORE_DATABASE)
+        if self._db.path is None:
+            raise BackupError("backup_not_sqlite")
+        folder = self.backup_dir()
+        self._db.dispose()
+        return restore_database(
+            self._db.path,
+            candidate,
+            folder,
+            clock=self._clock,
+            progress=progress,
+            settings_dir=self._db.audit_keys.folder.parent,  # the same audit keys
+            by=actor.username,
+        )
+
     def ensure_daily(self) -> Path | None:
         """At start-up: a backup if the newest one is older than a day (or none exists)."""
         if self._db.path is None:
@@ -115,6 +138,7 @@ def restore_database(
     clock: Clock = system_clock,
     progress: Progress = no_progress,
     settings_dir: Path | None = None,
+    by: str = "",
 ) -> RestoreResult:
     """Replace the database at ``db_file`` by a checked copy of ``candidate``, atomically.
 
@@ -124,6 +148,7 @@ def restore_database(
     then does it replace the database, in one rename, while SQLite's locking proves no other
     process has the database open (close the application on every PC first). The database
     being replaced is saved in ``backup_dir``. Any refusal leaves the database untouched.
+    ``by`` names who restored, in the audit entry.
     """
     progress(0, 4, "")
     try:
@@ -136,7 +161,7 @@ def restore_database(
     staging = stage_copy(candidate, db_file)
     saved = Path(backup_dir) / backup_name(clock(), "pre-restore")
     try:
-        _prepare_staged(staging, candidate, saved, revision, clock, settings_dir)
+        _prepare_staged(staging, candidate, saved, revision, clock, settings_dir, by)
         progress(2, 4, "")
         try:
             swap_in(db_file, staging, saved)
@@ -156,6 +181,7 @@ def _prepare_staged(
     revision: str,
     clock: Clock,
     settings_dir: Path | None,
+    by: str = "",
 ) -> None:
     """Migrate the staged copy and check what a healthy Hendazh database holds."""
     from hendazh_desktop.db.append_only import missing_triggers
@@ -176,12 +202,12 @@ def _prepare_staged(
         with staged.write() as uow:
             uow.audit.append(
                 at=clock(),
-                user_id=None,
+                user_id=None,  # the restored users may not hold the one who restored: named
                 entity="database",
                 entity_id="restore",
                 action=AuditAction.RESTORE.value,
                 before={"file": saved.name},
-                after={"file": candidate.name, "revision": revision},
+                after={"file": candidate.name, "revision": revision} | ({"by": by} if by else {}),
             )
             uow.commit()
         staged.checkpoint()
