@@ -27,6 +27,7 @@ from hendazh_desktop.db.repositories.billing_lists import BillingListRepository
 from hendazh_desktop.db.repositories.catalogue import CatalogueRepository
 from hendazh_desktop.db.repositories.dispatch import DispatchRepository
 from hendazh_desktop.db.repositories.pricing import PricingRepository
+from hendazh_desktop.db.repositories.quality import QualityRepository
 from hendazh_desktop.db.repositories.requests import RequestRepository
 from hendazh_desktop.db.repositories.subscribers import SubscriberRepository
 from hendazh_desktop.db.repositories.users import UserRepository
@@ -59,6 +60,7 @@ class UnitOfWork:
         self.pricing = PricingRepository(self.session)
         self.billing = BillingRepository(self.session)
         self.billing_lists = BillingListRepository(self.session)
+        self.quality = QualityRepository(self.session)
         return self
 
     def __exit__(

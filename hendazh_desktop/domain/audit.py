@@ -53,6 +53,12 @@ ENTITY_LABELS = {
     "user": "کاربر",
     "database": "پایگاه داده",
     "work_group": "گروه کاری",
+    "feedback": "نظر مشترک",
+    "call_list": "فهرست تماس کیفیت",
+    "quality_call": "تماس کیفیت",
+    "complaint": "شکایت",
+    "idea": "پیشنهاد",
+    "do_not_call": "عدم تماس",
 }
 
 

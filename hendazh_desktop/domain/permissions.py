@@ -52,6 +52,8 @@ class Permission(enum.StrEnum):
     ISSUE_INVOICES = "issue_invoices"
     RECORD_PAYMENTS = "record_payments"
     CREDIT_INVOICES = "credit_invoices"
+    RECORD_FEEDBACK = "record_feedback"  # feedback, quality calls, ideas; see quality lists
+    MANAGE_QUALITY = "manage_quality"  # close complaints, judge ideas, add calls by hand
 
 
 P = Permission
@@ -69,6 +71,7 @@ _INTAKE = _OFFICE | {
     P.CANCEL_REQUESTS,
     P.VERIFY_REQUESTS,
     P.IMPORT_WEB_FORMS,
+    P.RECORD_FEEDBACK,
 }
 
 MATRIX: dict[Role, frozenset[Permission]] = {
@@ -85,6 +88,7 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             P.BACKUP_DATABASE,
             P.MANAGE_WORK_GROUPS,
             P.DISPATCH,
+            P.MANAGE_QUALITY,
         }
     ),
     Role.ADMIN: frozenset(
@@ -100,6 +104,7 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             P.GENERATE_DEMO_DATA,
             P.MANAGE_WORK_GROUPS,
             P.DISPATCH,
+            P.MANAGE_QUALITY,
         }
     ),
 }

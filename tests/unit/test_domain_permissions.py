@@ -93,3 +93,8 @@ def test_actor_is_immutable():
     who = actor(Role.CONSULTANT)
     with pytest.raises(dataclasses.FrozenInstanceError):
         who.role = Role.ADMIN  # type: ignore[misc]
+
+
+def test_intake_roles_record_feedback_managers_judge_quality():
+    assert {r for r in Role if P.RECORD_FEEDBACK in MATRIX[r]} == set(Role) - {Role.ACCOUNTANT}
+    assert {r for r in Role if P.MANAGE_QUALITY in MATRIX[r]} == {Role.MANAGER, Role.ADMIN}

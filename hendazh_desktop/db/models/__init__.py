@@ -6,4 +6,5 @@ from hendazh_desktop.db.models import (  # noqa: F401  (importing the package ma
     core,
     dispatch,
     pricing,
+    quality,
 )

@@ -1,0 +1,1 @@
+"""Quality: feedback on finished jobs, daily quality calls, complaints, ideas, group scores."""
