@@ -20,6 +20,7 @@ from hendazh_desktop.domain.errors import DomainError
 from hendazh_desktop.domain.masking import mask_passwords
 from hendazh_desktop.domain.permissions import Actor
 from hendazh_desktop.logs import configure_logging
+from hendazh_desktop.ui.common.column_widths import remember_widths_in
 from hendazh_desktop.ui.crash_dialog import CrashHandler
 from hendazh_desktop.ui.main_window import MainWindow
 from hendazh_desktop.ui.messages import error_message
@@ -233,7 +234,9 @@ def run_gui(paths: AppPaths) -> int:
     app = make_application(sys.argv)
     CrashHandler(paths.log_file).install()
     log.info("starting on %s", mask_passwords(paths.database))
-    window = MainWindow(settings=QSettings())
+    settings = QSettings()
+    remember_widths_in(settings)  # list tables keep the column widths the user set
+    window = MainWindow(settings=settings)
     window.show()
     startup = Startup(app, window, paths)
     startup.start()

@@ -23,6 +23,11 @@ SORT_ORDERS = {
     "number": "r.id ASC",
     "preferred_date": "r.preferred_date IS NULL, r.preferred_date ASC, r.window_start ASC, r.id",
     "status": "r.status ASC, r.priority DESC, r.id",
+    # the other way round, for a second click on a column's header
+    "-urgency": "r.priority ASC, r.created_at DESC, r.id DESC",
+    "-number": "r.id DESC",
+    "-preferred_date": "r.preferred_date IS NULL, r.preferred_date DESC, r.window_start DESC, r.id",
+    "-status": "r.status DESC, r.priority DESC, r.id",
 }
 
 

@@ -46,6 +46,18 @@ _ROW_COLUMNS = (
 )
 
 
+PAGE_ORDERS = {
+    "": "s.id",
+    "-": "s.id DESC",
+    "code": "s.code",
+    "-code": "s.code DESC",
+    "name": "s.name_key, s.id",
+    "-name": "s.name_key DESC, s.id DESC",
+    "registered": "s.id",
+    "-registered": "s.id DESC",
+}
+
+
 def _next_prefix(prefix: str) -> str:
     """The smallest string greater than every string that starts with ``prefix``."""
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
@@ -189,10 +201,14 @@ class SubscriberRepository:
         # count(*) lets SQLite scan its smallest index; count(id) reads the whole table.
         return int(self.session.execute(text("SELECT count(*) FROM subscribers")).scalar_one())
 
-    def page(self, offset: int, limit: int) -> list[SubscriberListRecord]:
-        """Rows in registration order."""
+    def page(self, offset: int, limit: int, order: str = "") -> list[SubscriberListRecord]:
+        """Rows in registration order, or by code or name (each an indexed ORDER BY; a
+        leading "-" reverses it)."""
+        sql = PAGE_ORDERS.get(order)
+        if sql is None:
+            raise ValueError(f"unknown order {order!r}")
         rows = self.session.execute(
-            text(f"{_ROW_SQL} ORDER BY s.id LIMIT :lim OFFSET :off").columns(*_ROW_COLUMNS),
+            text(f"{_ROW_SQL} ORDER BY {sql} LIMIT :lim OFFSET :off").columns(*_ROW_COLUMNS),
             {"off": offset, "lim": limit},
         )
         return [SubscriberListRecord(*r) for r in rows]

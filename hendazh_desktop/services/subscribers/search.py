@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hendazh_desktop.db.database import Database, UnitOfWork
-from hendazh_desktop.db.repositories.subscribers import SubscriberListRecord
+from hendazh_desktop.db.repositories.subscribers import PAGE_ORDERS, SubscriberListRecord
 from hendazh_desktop.domain.errors import NotFound, ValidationError
 from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.phones import parse_phone, phone_query_digits
@@ -119,11 +119,17 @@ class SubscriberSearch:
         with self._db.read() as uow:
             return uow.subscribers.count()
 
-    def page(self, actor: Actor, offset: int, limit: int) -> list[SubscriberRow]:
-        """A block of the full list in registration order (for the lazy list model)."""
+    def page(
+        self, actor: Actor, offset: int, limit: int, *, order: str = "", descending: bool = False
+    ) -> list[SubscriberRow]:
+        """A block of the full list (for the lazy list model), in registration order or by
+        ``order`` ("code", "name"), in the database."""
         require(actor, Permission.VIEW_SUBSCRIBERS)
+        key = ("-" if descending else "") + order
+        if key not in PAGE_ORDERS:
+            raise ValidationError("order", "invalid")
         with self._db.read() as uow:
-            return [_row(r) for r in uow.subscribers.page(offset, limit)]
+            return [_row(r) for r in uow.subscribers.page(offset, limit, key)]
 
     def rows(self, actor: Actor, ids: list[int]) -> list[SubscriberRow]:
         require(actor, Permission.VIEW_SUBSCRIBERS)

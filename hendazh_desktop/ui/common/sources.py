@@ -11,16 +11,22 @@ from hendazh_desktop.ui.context import UiContext
 
 
 class AllSubscribers:
-    """Every subscriber in registration order, a page at a time."""
+    """Every subscriber in registration order (or by code or name), a page at a time."""
 
-    def __init__(self, context: UiContext) -> None:
+    def __init__(self, context: UiContext, order: str = "", descending: bool = False) -> None:
         self._ctx = context
+        self._order, self._descending = order, descending
 
     def count(self) -> int:
         return self._ctx.search.count(self._ctx.actor)
 
     def fetch(self, offset: int, limit: int) -> Sequence[SubscriberRow]:
-        return self._ctx.search.page(self._ctx.actor, offset, limit)
+        return self._ctx.search.page(
+            self._ctx.actor, offset, limit, order=self._order, descending=self._descending
+        )
+
+    def ordered(self, key: str, descending: bool) -> AllSubscribers:
+        return AllSubscribers(self._ctx, key, descending)
 
 
 class QueueRequests:

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hendazh_desktop.ui.common.column_widths import fit_and_remember
+
 ROW_HEIGHT = 26
 
 
@@ -38,6 +40,12 @@ def list_table(model: QAbstractItemModel, *, stretch_all: bool = False) -> QTabl
         columns.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     else:
         columns.setStretchLastSection(True)
+    # a click on a header sorts by that column (in the database for the long lists); the
+    # list opens in its own order until then, and a third click goes back to it
+    columns.setSortIndicatorClearable(True)
+    columns.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    table.setSortingEnabled(True)
+    fit_and_remember(table)
     return table
 
 

@@ -6,6 +6,7 @@ several times per visible cell on every paint.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -45,6 +46,25 @@ class Column(Generic[T]):
     header: str
     render: Callable[[T], str]
     align: Qt.AlignmentFlag = LEFT  # "leading" side: the right in a right-to-left window
+    sort: str = ""  # the key a database-backed source orders by ("": not orderable there)
+
+
+class OrderedSource(Protocol[T_co]):
+    """A source that can give its rows in another order (an ORDER BY in the database)."""
+
+    def count(self) -> int: ...
+
+    def fetch(self, offset: int, limit: int) -> Sequence[T_co]: ...
+
+    def ordered(self, key: str, descending: bool) -> OrderedSource[T_co]:
+        """The same rows ordered by ``key`` ("": the list's own order)."""
+        ...
+
+
+def _natural(text: str) -> tuple[tuple[int, object], ...]:
+    """A sort key that orders ۹ before ۱۰ (digits of any script compared as numbers)."""
+    parts = re.split(r"(\d+)", text)
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts if p)
 
 
 class ListSource(Generic[T]):
@@ -52,6 +72,17 @@ class ListSource(Generic[T]):
 
     def __init__(self, rows: Sequence[T]) -> None:
         self._rows = list(rows)
+        self._original = self._rows
+
+    def sorted_by(self, render: Callable[[T], str] | None, descending: bool) -> ListSource[T]:
+        """The same rows ordered by what a column shows (None: as given)."""
+        source = ListSource(self._original)
+        if render is not None:
+            source._rows = sorted(
+                self._original, key=lambda r: _natural(render(r)), reverse=descending
+            )
+        source._original = self._original
+        return source
 
     def count(self) -> int:
         return len(self._rows)
@@ -93,6 +124,25 @@ class WindowTableModel(QAbstractTableModel, Generic[T]):
     def refresh(self) -> None:
         """Re-read the count and drop cached rows (after a change)."""
         self.set_source(self._source)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A header was clicked: long lists are ordered by the database (an indexed ORDER BY
+        with the same paging), lists in memory by what the column shows; column -1 (the
+        indicator cleared) gives the list's own order back."""
+        descending = order == Qt.SortOrder.DescendingOrder
+        spec = self._columns[column] if 0 <= column < len(self._columns) else None
+        source: Any = self._source
+        if hasattr(source, "ordered"):
+            if spec is None or spec.sort:
+                self.set_source(source.ordered(spec.sort if spec else "", descending))
+        elif isinstance(source, ListSource):
+            self.set_source(source.sorted_by(spec.render if spec else None, descending))
+
+    def sortable(self, column: int) -> bool:
+        """Whether a click on this column's header orders the list."""
+        if hasattr(self._source, "ordered"):
+            return 0 <= column < len(self._columns) and bool(self._columns[column].sort)
+        return True
 
     def _block(self, number: int) -> list[tuple[T, tuple[str, ...], bool]]:
         block = self._blocks.get(number)

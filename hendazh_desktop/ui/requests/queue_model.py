@@ -8,6 +8,7 @@ a short one.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -41,15 +42,15 @@ def _preferred(row: RequestRow) -> str:
 
 
 QUEUE_COLUMNS: list[Column[RequestRow]] = [
-    Column("شماره", lambda r: fmt.number(r.id), NUMERIC),
-    Column("دریافت", lambda r: fmt.datetime_(r.created_at)),
-    Column("انتظار", _waiting),
-    Column("اولویت", lambda r: fmt.priority_label(r.priority), CENTER),
-    Column("وضعیت", lambda r: fmt.status_label(r.status)),
+    Column("شماره", lambda r: fmt.number(r.id), NUMERIC, sort="number"),
+    Column("دریافت", lambda r: fmt.datetime_(r.created_at), sort="created"),
+    Column("انتظار", _waiting, sort="waiting"),
+    Column("اولویت", lambda r: fmt.priority_label(r.priority), CENTER, sort="priority"),
+    Column("وضعیت", lambda r: fmt.status_label(r.status), sort="status"),
     Column("مشترک", lambda r: r.subscriber_name or "—"),
     Column("خدمت", lambda r: r.service),
     Column("منطقه", lambda r: r.zone or "—"),
-    Column("زمان مورد نظر", _preferred),
+    Column("زمان مورد نظر", _preferred, sort="preferred_date"),
 ]
 QUEUE_WIDTHS = (64, 128, 64, 70, 140, 170, 150, 78)  # the last column stretches
 PRIORITY_COLUMN = 3
@@ -104,6 +105,23 @@ class QueueTableModel(WindowTableModel[RequestRow]):
         return None
 
 
+# a queue column's sort key and direction -> the queue's order (all indexed)
+QUEUE_ORDERS = {
+    ("number", False): "number",
+    ("number", True): "-number",
+    ("created", False): "oldest",
+    ("created", True): "newest",
+    ("waiting", False): "newest",
+    ("waiting", True): "oldest",
+    ("priority", False): "-urgency",
+    ("priority", True): "urgency",
+    ("status", False): "status",
+    ("status", True): "-status",
+    ("preferred_date", False): "preferred_date",
+    ("preferred_date", True): "-preferred_date",
+}
+
+
 class QueueSource:
     """The requests matching one filter, a page at a time (``RowSource`` for the model).
 
@@ -112,10 +130,28 @@ class QueueSource:
     (``model.refresh()``) ask the service afresh.
     """
 
-    def __init__(self, context: UiContext, flt: QueueFilter, *, known_count: int | None = None):
+    def __init__(
+        self,
+        context: UiContext,
+        flt: QueueFilter,
+        *,
+        known_count: int | None = None,
+        own_sort: str = "",
+    ):
         self._ctx = context
         self.filter = flt
         self._known = known_count
+        self._own_sort = own_sort or flt.sort  # the view's chosen order, for "no column"
+
+    def ordered(self, key: str, descending: bool) -> QueueSource:
+        """The same requests ordered by a column (in the database; indexed orders only)."""
+        sort = QUEUE_ORDERS.get((key, descending), self._own_sort)
+        return QueueSource(
+            self._ctx,
+            replace(self.filter, sort=sort),
+            known_count=self._known,
+            own_sort=self._own_sort,
+        )
 
     def count(self) -> int:
         known, self._known = self._known, None

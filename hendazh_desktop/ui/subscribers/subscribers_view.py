@@ -37,11 +37,13 @@ SEARCH_DELAY_MS = 150
 SEARCH_LIMIT = 200
 
 COLUMNS: list[Column[SubscriberRow]] = [
-    Column("کد اشتراک", lambda r: fmt.code(r.code), NUMERIC),
-    Column("نام", lambda r: r.name),
+    Column("کد اشتراک", lambda r: fmt.code(r.code), NUMERIC, sort="code"),
+    Column("نام", lambda r: r.name, sort="name"),
     Column("تلفن", lambda r: fmt.phone(r.phone), NUMERIC),
     Column("منطقه", lambda r: r.zone),
-    Column("تاریخ عضویت", lambda r: fmt.date(fmt.local_date(r.created_at)), NUMERIC),
+    Column(
+        "تاریخ عضویت", lambda r: fmt.date(fmt.local_date(r.created_at)), NUMERIC, sort="registered"
+    ),
 ]
 WIDTHS = (110, 230, 130, 110)  # the last column (registered) stretches
 SEARCH_PLACEHOLDER = "جستجو: نام، تلفن یا کد اشتراک…"
