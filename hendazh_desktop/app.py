@@ -60,6 +60,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
     from hendazh_desktop.services.dispatch.job_sheets import JobSheetService
     from hendazh_desktop.services.dispatch.pricing import PricingService
     from hendazh_desktop.services.dispatch.work_groups import WorkGroupService
+    from hendazh_desktop.services.quality.standing import QualityStandings
     from hendazh_desktop.services.requests.intake import IntakeService
     from hendazh_desktop.services.requests.queue import QueueService
     from hendazh_desktop.services.requests.webform_import import WebFormImporter
@@ -80,7 +81,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
         queue=QueueService(db),
         webform=WebFormImporter(db),
         work_groups=WorkGroupService(db),
-        dispatch=DispatchService(db),
+        dispatch=DispatchService(db, quality=QualityStandings(db)),
         job_sheets=JobSheetService(db),
         pricing=PricingService(db),
         invoices=InvoiceService(db),

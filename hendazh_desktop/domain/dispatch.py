@@ -4,13 +4,16 @@ warnings a dispatcher must override (with a reason) before a questionable assign
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
+
+from hendazh_desktop.domain.quality import PRIOR_MEAN, UNRATED, Standing, standing_text
 
 SKILL_POINTS = 20  # per level, 1–5
 ZONE_POINTS = 40
 FREE_CAPACITY_POINTS = 30  # scaled by the share of the day still free
-QUALITY_POINTS = 10  # per point of quality above or below the middle (3 of 5)
+QUALITY_POINTS = 10  # per point of the Bayesian quality score above or below the prior (3)
 LEAVE_PENALTY = 1_000
 OVER_CAPACITY_PENALTY = 200
 
@@ -49,8 +52,23 @@ class GroupFacts:
     on_leave: bool
     load: int  # jobs already assigned that day
     capacity: int
-    quality: float | None = None  # 1–5 from feedback; None until rated
+    quality: Standing = UNRATED  # the Bayesian score from feedback, and what it rests on
     active: bool = True
+
+
+class QualitySource(Protocol):
+    """What dispatch reads of quality (the quality feature provides it; dispatch imports
+    nothing of that feature): each group's standing for a service, rated groups and groups
+    with open complaints only (the others stand at the prior)."""
+
+    def standings(self, service_id: int) -> Mapping[int, Standing]: ...
+
+
+class NoQuality:
+    """A source with no feedback at all: every group at the prior (tools and tests)."""
+
+    def standings(self, service_id: int) -> Mapping[int, Standing]:
+        return {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,15 +131,16 @@ def score(facts: GroupFacts) -> tuple[float, tuple[Reason, ...]]:
         reasons.append(Reason("over_capacity", -OVER_CAPACITY_PENALTY))
     if facts.on_leave:
         reasons.append(Reason("leave", -LEAVE_PENALTY))
-    if facts.quality is None:
+    standing = facts.quality
+    if not standing.rated:
         # No feedback yet: the same for every group, and shown as such.
-        reasons.append(Reason("quality_unrated", 0))
+        reasons.append(Reason("quality_unrated", 0, standing_text(UNRATED)))
     else:
-        reasons.append(
-            Reason(
-                "quality", round((facts.quality - 3) * QUALITY_POINTS, 1), f"{facts.quality:.1f}"
-            )
-        )
+        points = round((standing.score - PRIOR_MEAN) * QUALITY_POINTS, 1)
+        shown = Standing(standing.score, standing.count, standing.weight)  # complaints below
+        reasons.append(Reason("quality", points, standing_text(shown)))
+    if standing.open_complaints:
+        reasons.append(Reason("open_complaints", 0, str(standing.open_complaints)))
     return sum(r.points for r in reasons), tuple(reasons)
 
 

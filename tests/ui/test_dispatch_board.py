@@ -69,7 +69,7 @@ def test_keyboard_assign_of_the_suggested_group(qtmodeltester, ctx, board, world
     assert board.suggestions.count() == 2
     first = board.suggestions.item(0)
     assert first.data(Qt.ItemDataRole.UserRole) == near.id
-    assert "همین منطقه" in first.text() and "ارزیابی نشده" in first.text()
+    assert "همین منطقه" in first.text() and "هنوز نظری ثبت نشده" in first.text()
     board.suggestions.setFocus()
     press(board.suggestions, Qt.Key.Key_Return)
     assert ctx.queue.get(ctx.actor, request.id).status == "assigned"

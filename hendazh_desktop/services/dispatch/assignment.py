@@ -4,7 +4,7 @@ with warnings that need a recorded reason to override."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hendazh_desktop.db.database import Database, UnitOfWork
 from hendazh_desktop.db.repositories.requests import QueueQuery
@@ -12,6 +12,8 @@ from hendazh_desktop.domain.dispatch import (
     WARNING_LABELS,
     DispatchWarning,
     GroupFacts,
+    NoQuality,
+    QualitySource,
     Suggestion,
     assignment_warnings,
     rank,
@@ -83,9 +85,12 @@ class Board:
 class DispatchService:
     """Plans who goes where on a day."""
 
-    def __init__(self, db: Database, *, clock: Clock = system_clock) -> None:
+    def __init__(
+        self, db: Database, *, clock: Clock = system_clock, quality: QualitySource | None = None
+    ) -> None:
         self._db = db
         self._clock = clock
+        self._quality = quality or NoQuality()
 
     def data_version(self) -> int:
         """Changes whenever anyone commits: the board polls it to refresh itself."""
@@ -120,11 +125,12 @@ class DispatchService:
         """Active groups for this request on this day, best first, with reasons."""
         require(actor, Permission.VIEW_REQUESTS)
         with self._db.read() as uow:
-            facts, do_not_serve = self._facts(uow, request_id, day)
+            facts, do_not_serve, service_id = self._facts(uow, request_id, day)
             request = uow.requests.get(request_id)
             asked = request.preferred_date if request is not None else None
+        standings = self._quality.standings(service_id)
         return rank(
-            list(facts.values()),
+            [replace(f, quality=standings[g]) if g in standings else f for g, f in facts.items()],
             do_not_serve=do_not_serve,
             other_day=asked is not None and asked != day,
         )
@@ -132,7 +138,7 @@ class DispatchService:
     @staticmethod
     def _facts(
         uow: UnitOfWork, request_id: int, day: dt.date
-    ) -> tuple[dict[int, GroupFacts], bool]:
+    ) -> tuple[dict[int, GroupFacts], bool, int]:
         repo = uow.dispatch
         row = repo.request_facts(request_id)
         if row is None:
@@ -152,7 +158,7 @@ class DispatchService:
             )
             for g in repo.groups()
         }
-        return facts, bool(do_not_serve)
+        return facts, bool(do_not_serve), service_id
 
     def assign(
         self,
@@ -174,7 +180,7 @@ class DispatchService:
             request = locked_request(uow, request_id, expected_version)
             if request.status == RequestStatus.AWAITING_PREPAYMENT.value:
                 raise Conflict("awaiting_prepayment")
-            facts, do_not_serve = self._facts(uow, request_id, day)
+            facts, do_not_serve, _service = self._facts(uow, request_id, day)
             group = facts.get(group_id)
             if group is None:
                 raise ValidationError("group", "group_unavailable")

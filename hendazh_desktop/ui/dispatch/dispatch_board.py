@@ -57,8 +57,9 @@ REASON_LABELS = {
     "load": "بار امروز {detail}",
     "over_capacity": "ظرفیت پر",
     "leave": "مرخصی",
-    "quality_unrated": "کیفیت: هنوز ارزیابی نشده (برای همه یکسان)",
-    "quality": "کیفیت {detail} از ۵",
+    "quality_unrated": "کیفیت: هنوز نظری ثبت نشده (برای همه یکسان)",
+    "quality": "{detail}",
+    "open_complaints": "{detail} شکایت باز",
 }
 WAITING_COLUMNS: list[Column[RequestRow]] = [
     Column("شماره", lambda r: fmt.number(r.id)),
