@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hendazh_desktop.config import default_settings_dir
 from hendazh_desktop.db import (
+    acting,  # noqa: F401  (re-checks the acting account before each commit)
     models,  # noqa: F401  (maps every table)
     money_seal,  # noqa: F401  (seals money rows in the audit chain)
     search_sync,  # noqa: F401  (registers the FTS events)

@@ -18,6 +18,11 @@ class DatabaseBusy(DomainError):
     """Another PC held the write lock for longer than the wait: nothing was saved; try again."""
 
 
+class AccountChanged(DomainError):
+    """The acting account was deactivated or given another role since it signed in: the
+    write is refused (``account_inactive``, ``role_changed``); the user signs in again."""
+
+
 def is_lock_error(error: BaseException) -> bool:
     """SQLite's "database is locked"/"busy" (the busy timeout ran out)."""
     if not isinstance(error, OperationalError):

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from hendazh_desktop.db.acting import note_acting
 from hendazh_desktop.db.audit_key import AuditKey, AuditKeys, database_uid
 from hendazh_desktop.db.models.admin import AuditEntry, AuditHead
 from hendazh_desktop.db.models.billing import Invoice, Payment
@@ -76,11 +77,15 @@ class AuditRepository:
         action: str,
         before: Mapping[str, Any] | None,
         after: Mapping[str, Any] | None,
+        role: str | None = None,
     ) -> int:
-        """Add an entry in the current (write) transaction; returns its id.
+        """Add an entry in the current (write) transaction; returns its id. The acting
+        account (``user_id``, with the ``role`` its permissions were checked with) is
+        re-checked before the transaction commits (``db.acting``).
 
         The entry is written before the head moves onto it (the head's trigger checks that
         the entry it names exists with that hash)."""
+        note_acting(self.session, user_id, role)
         head = self.session.get(AuditHead, 1, with_for_update=True)
         last_id, last_hash = (head.last_id, head.last_hash) if head else (0, GENESIS_HASH)
         record = AuditRecord(

@@ -81,4 +81,5 @@ def record(
         action=action.value,
         before=before,
         after=after,
+        role=actor.role.value,
     )

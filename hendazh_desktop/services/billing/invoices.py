@@ -315,6 +315,19 @@ class InvoiceService:
             uow.session.delete(invoice)
             uow.commit()
 
+    def issue_prepayment(self, actor: Actor, request_id: int) -> InvoiceDetail:
+        """Issue the prepayment invoice of a prepaid request confirmed by someone who may not
+        issue invoices (it waits, awaiting prepayment, for an accountant)."""
+        require(actor, Permission.ISSUE_INVOICES)
+        with self._db.write() as uow:
+            request = self._request(uow, request_id, lock=True)
+            if request.status != RequestStatus.AWAITING_PREPAYMENT.value:
+                raise Conflict("illegal_transition", current=request.status, target="prepayment")
+            invoice = posting.issue_prepayment_invoice(uow, request, actor, self._clock)
+            assert invoice is not None
+            uow.commit()
+            return detail_of(uow, invoice)
+
     def credit_note(
         self, actor: Actor, invoice_id: int, reason: str, *, operation_id: str
     ) -> InvoiceDetail:

@@ -36,7 +36,7 @@ from hendazh_desktop.domain.invoicing import (
     line_amounts,
 )
 from hendazh_desktop.domain.jalali import fiscal_year_of, today_local
-from hendazh_desktop.domain.permissions import Actor
+from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.vat import VatEntry
 from hendazh_desktop.services.accounts.settings import load_settings
 from hendazh_desktop.services.billing.milestones import record_paid_in_full
@@ -309,7 +309,8 @@ def credit_invoice(
 def credit_on_cancel(
     uow: UnitOfWork, request: ServiceRequest, actor: Actor, clock: Clock, why: str
 ) -> None:
-    """A cancelled request leaves no live invoice: each is cancelled by a credit note."""
+    """A cancelled request leaves no live invoice: each is cancelled by a credit note, which
+    only someone allowed to credit invoices may cause (a consultant asks an accountant)."""
     for invoice in uow.billing.invoices_of_request(request.id):
         if (
             invoice.kind == InvoiceKind.CREDIT_NOTE.value
@@ -317,6 +318,7 @@ def credit_on_cancel(
             or uow.billing.credit_note_of(invoice.id) is not None
         ):
             continue
+        require(actor, Permission.CREDIT_INVOICES)
         credit_invoice(
             uow, invoice, actor, clock, f"لغو درخواست: {why}"[:300], f"cancel-{invoice.id}"
         )
@@ -328,8 +330,10 @@ def service_line(service: Service, vat: VatEntry) -> InvoiceLineInput:
 
 def issue_prepayment_invoice(
     uow: UnitOfWork, request: ServiceRequest, actor: Actor, clock: Clock
-) -> Invoice:
-    """A prepaid service was confirmed: its prepayment invoice, issued at once.
+) -> Invoice | None:
+    """A prepaid service was confirmed: its prepayment invoice, issued at once by someone
+    allowed to issue invoices; confirmed by anyone else (a consultant), the request waits
+    for an accountant to issue it (``InvoiceService.issue_prepayment``): None.
 
     A request has one live prepayment invoice; a second confirmation reuses it.
     """
@@ -339,6 +343,8 @@ def issue_prepayment_invoice(
             and uow.billing.credit_note_of(existing.id) is None
         ):
             return existing
+    if not actor.can(Permission.ISSUE_INVOICES):
+        return None
     service = uow.catalogue.service(request.service_id)
     assert service is not None and request.subscriber_id is not None
     now = clock()
