@@ -8,7 +8,6 @@ from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -21,28 +20,22 @@ from PySide6.QtWidgets import (
 )
 
 from hendazh_desktop import __version__
-from hendazh_desktop.domain.errors import DomainError
 from hendazh_desktop.domain.money import CurrencyUnit
 from hendazh_desktop.domain.permissions import ROLE_LABELS
 from hendazh_desktop.domain.text import to_persian_digits
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.changes import Change, concerns
-from hendazh_desktop.ui.messages import error_message
 from hendazh_desktop.ui.ops import (
-    Operation,
     run_action,
-    run_in_background,
     running_operations,
     wait_for_operations,
 )
 from hendazh_desktop.ui.registry import ViewSpec, views_for
+from hendazh_desktop.ui.window_actions import OfficeActions
 from hendazh_desktop.ui.window_menus import build_menus, icon
 
 if TYPE_CHECKING:
-    from pathlib import Path
 
-    from hendazh_desktop.services.accounts.backups import RestoreResult
-    from hendazh_desktop.services.requests.records import ImportReport
     from hendazh_desktop.ui.context import UiContext
     from hendazh_desktop.ui.requests.intake_panel import IntakePanel
     from hendazh_desktop.ui.subscribers.subscribers_view import SubscribersView
@@ -51,7 +44,7 @@ if TYPE_CHECKING:
 BUSY_SIGNING_OUT = "کاری در پس‌زمینه در جریان است؛ پس از پایان آن دوباره از حساب خارج شوید."
 
 
-class MainWindow(QMainWindow):
+class MainWindow(OfficeActions, QMainWindow):
     """The office's one window: new call, subscribers and the request queue.
 
     The window paints at once as a shell ("opening the database…"); ``attach`` fills it once
@@ -273,122 +266,11 @@ class MainWindow(QMainWindow):
             self.show_view("intake")
             self.intake.start_call_for(subscriber_id)
 
-    # --- actions --------------------------------------------------------------------------
-    def import_web_forms(self) -> Operation[ImportReport] | None:
-        """Read a file of web-form submissions on a worker thread, then show the report."""
-        path, _ = QFileDialog.getOpenFileName(
-            self, "ورود فرم‌های وب", "", "فرم‌های وب (*.csv *.json);;همه پرونده‌ها (*)"
-        )
-        if not path:
-            return None
-        from pathlib import Path
-
-        def done(report: ImportReport) -> None:
-            from hendazh_desktop.ui.requests.import_report_dialog import show_import_report
-
-            show_import_report(self, report)
-            if report.ok:
-                self._ctx.changes.announce(Change.REQUESTS)
-                self._show_status(f"{fmt.number(len(report.created))} درخواست از فرم وب وارد شد.")
-
-        ctx = self._ctx
-        return run_in_background(
-            self,
-            lambda task: ctx.webform.import_file(
-                ctx.actor, Path(path), progress=task.progress, cancelled=task.cancelled
-            ),
-            label="در حال بررسی و ورود فرم‌های وب…",
-            cancellable=True,
-            on_success=done,
-            on_cancelled=lambda: self._show_status("ورود فرم‌های وب لغو شد؛ چیزی ثبت نشد."),
-        )
-
-    def open_catalogue(self) -> None:
-        from hendazh_desktop.ui.catalogue.service_catalogue_dialog import ServiceCatalogueDialog
-
-        ServiceCatalogueDialog(context=self._ctx, parent=self).exec()
-
-    def open_settings(self) -> None:
-        from hendazh_desktop.ui.accounts.settings_dialog import SettingsDialog
-
-        SettingsDialog(context=self._ctx, parent=self).exec()
-
-    def open_users(self) -> None:
-        from hendazh_desktop.ui.accounts.users_dialog import UsersDialog
-
-        UsersDialog(context=self._ctx, parent=self).exec()
-
-    def change_password(self) -> None:
-        from hendazh_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
-
-        dialog = ChangePasswordDialog(context=self._ctx, parent=self)
-        if dialog.exec():
-            self._show_status("گذرواژه تغییر کرد.")
-
-    def backup_now(self) -> Operation[Path]:
-        """A backup on a worker thread, with its progress (it may be cancelled: nothing is
-        kept then)."""
-        ctx = self._ctx
-        return run_in_background(
-            self,
-            lambda task: ctx.backups.backup_now(
-                ctx.actor, progress=task.progress, cancelled=task.cancelled
-            ),
-            label="در حال پشتیبان‌گیری…",
-            cancellable=True,
-            on_success=lambda path: self._show_status(f"پشتیبان ذخیره شد: {path.name}"),
-            on_cancelled=lambda: self._show_status("پشتیبان‌گیری لغو شد."),
-        )
-
-    def restore_backup(self) -> Operation[RestoreResult] | None:
-        """Replace the database by a checked backup (on a worker), then sign in again."""
-        return self.restore_backup_from(None)
-
-    def restore_backup_from(self, candidate: Path | None) -> Operation[RestoreResult] | None:
-        from hendazh_desktop.ui.restore import restore_backup
-
-        return restore_backup(self, candidate)
-
-    def start_daily_backup(self) -> None:
-        """After the window is up: a backup when the newest is older than a day, in the
-        background so the first screen is not held up."""
-        backups = self._ctx.backups
-        self._daily = run_in_background(
-            self,
-            lambda _task: backups.ensure_daily(),
-            on_success=self._on_daily_backup_finished,
-            on_failure=self._on_daily_backup_failed,
-        )
-
-    def _on_daily_backup_finished(self, path: object) -> None:
-        if path is not None:
-            self._show_status(f"پشتیبان روزانه ذخیره شد: {getattr(path, 'name', path)}")
-
-    def _on_daily_backup_failed(self, error: Exception) -> bool:
-        if not isinstance(error, DomainError):
-            return False  # unexpected: the crash dialog
-        self._show_status(f"پشتیبان روزانه ناموفق بود: {error_message(error)}")
-        return True
-
-    def on_toman_toggled(self, checked: bool) -> None:
-        unit = CurrencyUnit.TOMAN if checked else CurrencyUnit.RIAL
-        if unit is fmt.DisplaySettings.unit:
-            return
-        change = lambda: self._ctx.catalogue.set_display_currency(self._ctx.actor, unit)  # noqa: E731
-        if run_action(self, change):
-            self._ctx.changes.announce(Change.SETTINGS)
-            self._show_status("واحد نمایش مبالغ: " + ("تومان" if checked else "ریال"))
-
     def _on_data_changed(self, kind: str) -> None:
         if concerns(kind, (Change.SETTINGS,)):  # the money unit shown everywhere
             unit = self._ctx.catalogue.display_currency()
             fmt.DisplaySettings.unit = unit
             self.toman_action.setChecked(unit is CurrencyUnit.TOMAN)
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self, "درباره هنداژ", f"هنداژ — نرم‌افزار دفتر هنداژمون\nنسخه {__version__}"
-        )
 
     def _show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)

@@ -26,7 +26,6 @@ from typing import Any, Generic, TypeVar
 import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QObject,
     QRunnable,
     Qt,
@@ -34,12 +33,12 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QWindow
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from hendazh_desktop.domain.errors import DomainError
 from hendazh_desktop.domain.progress import Cancelled
 from hendazh_desktop.ui.messages import error_message
+from hendazh_desktop.ui.progress_dialog import ProgressDialog, input_blocker
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -202,7 +201,7 @@ class Operation(QObject, Generic[T]):
             on_failure,
             on_cancelled,
         )
-        self.dialog: _ProgressDialog | None = None
+        self.dialog: ProgressDialog | None = None
         self._last: tuple[int, int, str] = (0, 0, "")
         self.reported_on_worker.connect(self._on_reported, Qt.ConnectionType.QueuedConnection)
         self.ended_on_worker.connect(self._on_ended, Qt.ConnectionType.QueuedConnection)
@@ -211,7 +210,7 @@ class Operation(QObject, Generic[T]):
     def start(self) -> None:
         _running.add(self)
         if self._label is not None:
-            _blocker().hold(self)
+            input_blocker().hold(self)
             QTimer.singleShot(DIALOG_DELAY_MS, self, self._show_dialog)
         thread_pool().start(_Runnable(self))
 
@@ -234,9 +233,9 @@ class Operation(QObject, Generic[T]):
         if self.outcome or self._label is None:
             return
         parent = self._parent if _alive(self._parent) else None
-        self.dialog = _ProgressDialog(self._label, cancellable=self._cancellable, parent=parent)
+        self.dialog = ProgressDialog(self._label, cancellable=self._cancellable, parent=parent)
         self.dialog.cancel_requested.connect(self.cancel)
-        _blocker().allow(self.dialog)
+        input_blocker().allow(self.dialog)
         self.dialog.show_progress(*self._last)
         self.dialog.show()
 
@@ -248,7 +247,7 @@ class Operation(QObject, Generic[T]):
 
     def _on_ended(self, outcome: str, value: object) -> None:
         self.outcome = outcome
-        _blocker().release(self, self.dialog)
+        input_blocker().release(self, self.dialog)
         if self.dialog is not None:
             self.dialog.finish()
             self.dialog = None
@@ -310,124 +309,3 @@ def run_in_background(
     )
     operation.start()
     return operation
-
-
-class _ProgressDialog(QProgressDialog):
-    """«در حال …» with a bar (busy when the total is unknown) and «انصراف» where allowed."""
-
-    cancel_requested = Signal()
-    """The user asked to stop (the cancel button, Escape or the close box)."""
-
-    def __init__(self, label: str, *, cancellable: bool, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self._label = label
-        self.setWindowTitle("هنداژ")
-        self.setWindowModality(Qt.WindowModality.ApplicationModal)
-        self.setAutoClose(False)
-        self.setAutoReset(False)
-        self.setMinimumDuration(0)
-        self.setMinimumWidth(380)
-        self.setLabelText(label)
-        self.setRange(0, 0)
-        self.canceled.disconnect()  # the stock slot would hide the dialog: the work decides
-        if cancellable:
-            self.setCancelButtonText("انصراف")
-            self.canceled.connect(self.cancel_requested)
-        else:
-            self.setCancelButton(None)
-        self._closing = False
-
-    def show_progress(self, done: int, total: int, message: str) -> None:
-        self.setRange(0, max(total, 0))
-        if total > 0:
-            self.setValue(min(done, total))
-        self.setLabelText(f"{self._label}\n{message}" if message else self._label)
-
-    def show_cancelling(self) -> None:
-        self._label = "در حال انصراف…"
-        self.setLabelText(self._label)
-
-    def finish(self) -> None:
-        self._closing = True
-        self.hide()
-        self.deleteLater()
-
-    def reject(self) -> None:  # Escape: a request, the dialog stays until the work ends
-        self.cancel_requested.emit()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._closing:
-            super().closeEvent(event)
-            return
-        event.ignore()
-        self.cancel_requested.emit()
-
-
-_USER_INPUT = frozenset(
-    {
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseButtonRelease,
-        QEvent.Type.MouseButtonDblClick,
-        QEvent.Type.KeyPress,
-        QEvent.Type.KeyRelease,
-        QEvent.Type.ShortcutOverride,
-        QEvent.Type.Wheel,
-        QEvent.Type.Drop,
-    }
-)
-
-
-class _InputBlocker(QObject):
-    """While modal work runs, user input reaches only its progress dialog."""
-
-    def __init__(self) -> None:
-        super().__init__(QCoreApplication.instance())
-        self._holders: set[int] = set()
-        self._allowed: list[QWidget] = []
-
-    def hold(self, operation: QObject) -> None:
-        if not self._holders:
-            app = QCoreApplication.instance()
-            if app is not None:
-                app.installEventFilter(self)
-        self._holders.add(id(operation))
-
-    def allow(self, dialog: QWidget) -> None:
-        self._allowed.append(dialog)
-
-    def release(self, operation: QObject, dialog: QWidget | None) -> None:
-        if dialog in self._allowed:
-            self._allowed.remove(dialog)
-        if id(operation) not in self._holders:
-            return
-        self._holders.discard(id(operation))
-        if not self._holders:
-            app = QCoreApplication.instance()
-            if app is not None:
-                app.removeEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() not in _USER_INPUT:
-            return False
-        if isinstance(watched, QWidget):
-            window: object = watched.window()
-        elif isinstance(watched, QWindow):
-            window = watched
-        else:
-            return False
-        for dialog in self._allowed:
-            if window is dialog or window == dialog.windowHandle():
-                return False
-        if event.type() == QEvent.Type.ShortcutOverride:
-            event.accept()  # no shortcut fires; the key press that follows is held back
-        return True
-
-
-_the_blocker: _InputBlocker | None = None
-
-
-def _blocker() -> _InputBlocker:
-    global _the_blocker
-    if _the_blocker is None or not shiboken6.isValid(_the_blocker):
-        _the_blocker = _InputBlocker()
-    return _the_blocker
