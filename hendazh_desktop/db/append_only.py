@@ -19,6 +19,9 @@ APPEND_ONLY_TABLES = (
 # Frozen once issued (drafts may change).
 FROZEN_TABLES = ("invoices", "invoice_lines")
 GUARDED_TABLES = (*APPEND_ONLY_TABLES, *FROZEN_TABLES, "audit_head")
+# Append-only tables of later migrations, each guarded the same way by its own migration
+# (0011: the gift-credit ledger).
+LATER_APPEND_ONLY = ("job_splits", "credit_entries")
 
 # Triggers of earlier migrations (0002, 0006) that a complete schema holds too.
 _EARLIER_SQLITE = (
@@ -55,7 +58,9 @@ def unique_keys(conn: Any, table: str) -> list[tuple[str, ...]]:
     return keys
 
 
-def sqlite_replace_guards(conn: Any) -> list[str]:
+def sqlite_replace_guards(
+    conn: Any, tables: tuple[str, ...] = (*APPEND_ONLY_TABLES, *FROZEN_TABLES)
+) -> list[str]:
     """BEFORE INSERT triggers refusing a row that collides with a kept one on any unique key.
 
     INSERT OR REPLACE deletes the colliding row without firing DELETE triggers (unless
@@ -64,7 +69,7 @@ def sqlite_replace_guards(conn: Any) -> list[str]:
     UNIQUE error does, so a replayed operation id is still recognised as such.
     """
     statements = []
-    for table in (*APPEND_ONLY_TABLES, *FROZEN_TABLES):
+    for table in tables:
         for number, key in enumerate(unique_keys(conn, table)):
             match = " AND ".join(f"kept.{c} = NEW.{c}" for c in key)
             frozen = " AND kept.issued_at IS NOT NULL" if table == "invoices" else ""
@@ -139,14 +144,20 @@ def expected_triggers(dialect: str, conn: Any | None = None) -> set[str]:
     if dialect == "sqlite":
         names = set(_EARLIER_SQLITE)
         names.update(s.split()[2] for s in SQLITE_AUDIT_HEAD)
+        names.update(f"{t}_no_{e}" for t in LATER_APPEND_ONLY for e in ("update", "delete"))
         if conn is not None:
             names.update(s.split()[2] for s in sqlite_replace_guards(conn))
+            names.update(s.split()[2] for s in sqlite_replace_guards(conn, LATER_APPEND_ONLY))
         else:
-            names.update(f"{t}_no_replace_0" for t in (*APPEND_ONLY_TABLES, *FROZEN_TABLES))
+            names.update(
+                f"{t}_no_replace_0"
+                for t in (*APPEND_ONLY_TABLES, *FROZEN_TABLES, *LATER_APPEND_ONLY)
+            )
         return names
     names = set(_EARLIER_POSTGRES)
     names.update({"audit_head_guarded", "database_identity_append_only"})
-    names.update(f"{t}_no_truncate" for t in GUARDED_TABLES)
+    names.update(f"{t}_no_truncate" for t in (*GUARDED_TABLES, *LATER_APPEND_ONLY))
+    names.update(f"{t}_append_only" for t in LATER_APPEND_ONLY)
     return names
 
 

@@ -26,6 +26,7 @@ from hendazh_desktop.db.repositories.audit import AuditRepository
 from hendazh_desktop.db.repositories.billing import BillingRepository
 from hendazh_desktop.db.repositories.billing_lists import BillingListRepository
 from hendazh_desktop.db.repositories.catalogue import CatalogueRepository
+from hendazh_desktop.db.repositories.credit import CreditRepository
 from hendazh_desktop.db.repositories.dispatch import DispatchRepository
 from hendazh_desktop.db.repositories.pricing import PricingRepository
 from hendazh_desktop.db.repositories.quality import QualityRepository
@@ -62,6 +63,7 @@ class UnitOfWork:
         self.billing = BillingRepository(self.session)
         self.billing_lists = BillingListRepository(self.session)
         self.quality = QualityRepository(self.session)
+        self.credit = CreditRepository(self.session)
         return self
 
     def __exit__(

@@ -54,6 +54,9 @@ class Permission(enum.StrEnum):
     CREDIT_INVOICES = "credit_invoices"
     RECORD_FEEDBACK = "record_feedback"  # feedback, quality calls, ideas; see quality lists
     MANAGE_QUALITY = "manage_quality"  # close complaints, judge ideas, add calls by hand
+    VIEW_GIFT_CREDIT = "view_gift_credit"
+    SPEND_GIFT_CREDIT = "spend_gift_credit"
+    ADJUST_GIFT_CREDIT = "adjust_gift_credit"
 
 
 P = Permission
@@ -63,6 +66,7 @@ _OFFICE = {
     P.VIEW_SERVICES,
     P.VIEW_WORK_GROUPS,
     P.VIEW_BILLING,
+    P.VIEW_GIFT_CREDIT,
 }
 _BILLING = {P.ISSUE_INVOICES, P.RECORD_PAYMENTS, P.CREDIT_INVOICES}
 _INTAKE = _OFFICE | {
@@ -72,6 +76,7 @@ _INTAKE = _OFFICE | {
     P.VERIFY_REQUESTS,
     P.IMPORT_WEB_FORMS,
     P.RECORD_FEEDBACK,
+    P.SPEND_GIFT_CREDIT,
 }
 
 MATRIX: dict[Role, frozenset[Permission]] = {
@@ -84,6 +89,7 @@ MATRIX: dict[Role, frozenset[Permission]] = {
         | {
             P.EDIT_SERVICES,
             P.EDIT_SETTINGS,
+            P.ADJUST_GIFT_CREDIT,
             P.VIEW_AUDIT,
             P.BACKUP_DATABASE,
             P.MANAGE_WORK_GROUPS,
@@ -98,6 +104,7 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             P.EDIT_SERVICES,
             P.EDIT_SETTINGS,
             P.MANAGE_USERS,
+            P.ADJUST_GIFT_CREDIT,
             P.VIEW_AUDIT,
             P.BACKUP_DATABASE,
             P.RESTORE_DATABASE,

@@ -4,6 +4,7 @@ and versioned, and the display currency."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 
@@ -245,3 +246,22 @@ def test_display_currency(db, catalogue, actor, consultant):
     assert catalogue.display_currency() is CurrencyUnit.RIAL
     with pytest.raises(ValueError):
         catalogue.set_display_currency(actor, "dollar")  # type: ignore[arg-type]
+
+
+def test_a_split_change_is_a_dated_rule_and_earlier_days_keep_theirs(db, manager, services):
+    catalogue = CatalogueService(db, clock=lambda: dt.datetime(2025, 11, 25, 7, tzinfo=dt.UTC))
+    service = services["نظافت"]
+    future = dataclasses.replace(
+        draft_of(service), commission_percent="۲۵", split_effective_from="1404/10/01"
+    )
+    saved = catalogue.update_service(manager, service.id, future, expected_version=service.version)
+    assert saved.commission_bp == 2000  # 25% is not in force yet
+    schedule = catalogue.split_schedule(manager, service.id)
+    assert [(r.commission_bp, r.effective_from) for r in schedule] == [
+        (2500, dt.date(2025, 12, 22)),
+        (2000, dt.date(2000, 1, 1)),
+    ]
+    past = dataclasses.replace(future, split_effective_from="1404/01/01")
+    with pytest.raises(ValidationError) as refused:
+        catalogue.update_service(manager, service.id, past, expected_version=saved.version)
+    assert (refused.value.field, refused.value.code) == ("split_effective_from", "split_day_past")

@@ -162,7 +162,9 @@ def test_a_change_made_in_the_ui_shows_in_the_audit_view(qtbot, ctx):
     assert dialog.save()
     window.show_view("audit")
     newest = window.view("audit").model.row_item(0)
-    assert newest.entity == "service" and newest.after == {"commission_bp": 2500}
+    # the commission is a dated split rule: the audit names its terms and first day
+    assert newest.entity == "service" and newest.after["commission_bp"] == 2500
+    assert set(newest.after) == {"commission_bp", "split_from"}
     assert newest.user == "آزمونگر"
 
 

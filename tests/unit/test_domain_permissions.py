@@ -23,6 +23,7 @@ VIEWS = {
     P.VIEW_SERVICES,
     P.VIEW_WORK_GROUPS,
     P.VIEW_BILLING,
+    P.VIEW_GIFT_CREDIT,
 }
 BILLING = {P.ISSUE_INVOICES, P.RECORD_PAYMENTS, P.CREDIT_INVOICES}
 
@@ -98,3 +99,8 @@ def test_actor_is_immutable():
 def test_intake_roles_record_feedback_managers_judge_quality():
     assert {r for r in Role if P.RECORD_FEEDBACK in MATRIX[r]} == set(Role) - {Role.ACCOUNTANT}
     assert {r for r in Role if P.MANAGE_QUALITY in MATRIX[r]} == {Role.MANAGER, Role.ADMIN}
+
+
+def test_only_managers_and_admins_adjust_gift_credit_the_front_desk_spends_it():
+    assert {r for r in Role if P.ADJUST_GIFT_CREDIT in MATRIX[r]} == {Role.MANAGER, Role.ADMIN}
+    assert {r for r in Role if P.SPEND_GIFT_CREDIT in MATRIX[r]} == set(Role) - {Role.ACCOUNTANT}

@@ -4,6 +4,7 @@ from hendazh_desktop.db.models import (  # noqa: F401  (importing the package ma
     admin,
     billing,
     core,
+    credit,
     dispatch,
     pricing,
     quality,

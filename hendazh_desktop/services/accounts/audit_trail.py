@@ -50,9 +50,6 @@ def service_snapshot(service: Service) -> dict[str, Any]:
         "payment_policy": service.payment_policy,
         "materials_prepayment_allowed": service.materials_prepayment_allowed,
         "materials_prepayment_bp": service.materials_prepayment_bp,
-        "commission_bp": service.commission_bp,
-        "referrer_share_bp": service.referrer_share_bp,
-        "recipient_share_bp": service.recipient_share_bp,
         "base_price": service.base_price,
         "active": service.active,
     }

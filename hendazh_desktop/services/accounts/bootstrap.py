@@ -8,6 +8,7 @@ from hendazh_desktop.db import migrate
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.db.models.billing import VatRate
 from hendazh_desktop.db.models.core import Service, User, Zone
+from hendazh_desktop.db.models.credit import SplitRuleRow
 from hendazh_desktop.domain.catalogue import (
     DEFAULT_COMMISSION_BP,
     DEFAULT_MATERIALS_PREPAYMENT_BP,
@@ -60,6 +61,15 @@ def seed_catalogue(db: Database) -> None:
                         effective_from=SINCE_EVER,
                         vat_bp=service.vat_rate_bp,
                         exempt=service.vat_exempt,
+                    )
+                )
+                uow.credit.add(
+                    SplitRuleRow(
+                        service_id=service.id,
+                        effective_from=SINCE_EVER,
+                        commission_bp=DEFAULT_COMMISSION_BP,
+                        referrer_share_bp=DEFAULT_REFERRER_SHARE_BP,
+                        recipient_share_bp=DEFAULT_RECIPIENT_SHARE_BP,
                     )
                 )
         if not uow.catalogue.zones():

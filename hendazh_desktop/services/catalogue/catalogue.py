@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from hendazh_desktop.db.database import Database, UnitOfWork
 from hendazh_desktop.db.models.billing import VatRate
 from hendazh_desktop.db.models.core import Service
+from hendazh_desktop.db.models.credit import SplitRuleRow
 from hendazh_desktop.domain.audit import AuditAction
 from hendazh_desktop.domain.catalogue import PaymentPolicy
 from hendazh_desktop.domain.errors import Conflict, FormErrorCollector, NotFound, ValidationError
@@ -15,6 +16,7 @@ from hendazh_desktop.domain.fields import clean_text
 from hendazh_desktop.domain.jalali import format_date, parse_date, today_local
 from hendazh_desktop.domain.money import CurrencyUnit, parse_amount, parse_percent
 from hendazh_desktop.domain.permissions import Actor, Permission, require
+from hendazh_desktop.domain.split import SplitRule, check_new_rule
 from hendazh_desktop.domain.vat import VatEntry, check_new_entry
 from hendazh_desktop.services.accounts.audit_trail import record, service_snapshot
 from hendazh_desktop.services.catalogue.records import ServiceInfo, ZoneInfo
@@ -24,8 +26,10 @@ CURRENCY_SETTING = "display_currency"
 
 
 def service_info(uow: UnitOfWork, s: Service, today: dt.date) -> ServiceInfo:
-    """The service with the VAT entry in force ``today``."""
+    """The service with the VAT entry and the split rule in force ``today`` (the dated
+    schedules are their only source; the services' own rate columns are no longer read)."""
     vat = uow.billing.vat_on(s.id, today)
+    split = uow.credit.rule_on(s.id, today)
     return ServiceInfo(
         id=s.id,
         code=s.code,
@@ -35,13 +39,22 @@ def service_info(uow: UnitOfWork, s: Service, today: dt.date) -> ServiceInfo:
         materials_prepayment_bp=s.materials_prepayment_bp,
         vat_exempt=vat.exempt,
         vat_rate_bp=vat.vat_bp,
-        commission_bp=s.commission_bp,
-        referrer_share_bp=s.referrer_share_bp,
-        recipient_share_bp=s.recipient_share_bp,
+        commission_bp=split.commission_bp,
+        referrer_share_bp=split.referrer_share_bp,
+        recipient_share_bp=split.recipient_share_bp,
         base_price=s.base_price,
         active=s.active,
         version=s.version,
     )
+
+
+def split_terms(rule: SplitRule) -> dict[str, object]:
+    """A split rule's terms as the audit log records them."""
+    return {
+        "commission_bp": rule.commission_bp,
+        "referrer_share_bp": rule.referrer_share_bp,
+        "recipient_share_bp": rule.recipient_share_bp,
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +73,7 @@ class ServiceDraft:
     base_price: str
     active: bool
     vat_effective_from: str = ""  # Jalali day a changed VAT rate or exemption starts; "" = today
+    split_effective_from: str = ""  # Jalali day a changed split rule starts; "" = today
 
 
 class CatalogueService:
@@ -124,16 +138,24 @@ class CatalogueService:
             if draft.vat_effective_from.strip()
             else today
         )
+        split_day = (
+            errors.check(parse_date, draft.split_effective_from, field="split_effective_from")
+            if draft.split_effective_from.strip()
+            else today
+        )
         errors.raise_if_any()
-        assert effective is not None and vat is not None
+        assert effective is not None and vat is not None and split_day is not None
         entry = VatEntry(effective, vat, draft.vat_exempt)
+        rule = SplitRule(split_day, commission, referrer, recipient)
         with self._db.write() as uow:
             service = uow.catalogue.service(service_id)
             if service is None:
                 raise NotFound("service", service_id)
             if service.version != expected_version:
                 raise Conflict("stale", entity="service", id=service_id)
-            before = service_snapshot(service)
+            split_now = uow.credit.rule_on(service.id, today)
+            terms_now = split_terms(split_now)
+            before = service_snapshot(service) | terms_now
             other = uow.catalogue.service_by_name(name)
             if other is not None and other.id != service_id:
                 raise ValidationError("name", "name_taken")
@@ -147,9 +169,8 @@ class CatalogueService:
                 # A day typed, or the term changed: a new entry. Otherwise the form was saved
                 # for another field with today's term as shown.
                 scheduled = self._schedule_vat(uow, actor, service, entry, today)
-            service.commission_bp = commission
-            service.referrer_share_bp = referrer
-            service.recipient_share_bp = recipient
+            if draft.split_effective_from.strip() or not split_now.same_terms(rule):
+                scheduled |= self._schedule_split(uow, actor, service, rule, today)
             service.base_price = price
             service.active = draft.active
             service.version += 1
@@ -161,7 +182,7 @@ class CatalogueService:
                 service.id,
                 AuditAction.UPDATE,
                 before,
-                service_snapshot(service) | scheduled,
+                service_snapshot(service) | terms_now | scheduled,
             )
             uow.commit()
             return service_info(uow, service, today)
@@ -184,6 +205,32 @@ class CatalogueService:
             )
         )
         return {"vat_from": format_date(entry.effective_from), "vat_term": entry.label}
+
+    def _schedule_split(
+        self, uow: UnitOfWork, actor: Actor, service: Service, rule: SplitRule, today: dt.date
+    ) -> dict[str, object]:
+        """Add ``rule`` to the service's split schedule unless its terms are already in force
+        on its day; jobs agreed on earlier days keep theirs. Returns what the audit records."""
+        if not check_new_rule(uow.credit.schedule(service.id), rule, today):
+            return {}
+        uow.credit.add(
+            SplitRuleRow(
+                service_id=service.id,
+                effective_from=rule.effective_from,
+                commission_bp=rule.commission_bp,
+                referrer_share_bp=rule.referrer_share_bp,
+                recipient_share_bp=rule.recipient_share_bp,
+                created_by=actor.user_id,
+                created_at=self._clock(),
+            )
+        )
+        return {"split_from": format_date(rule.effective_from)} | split_terms(rule)
+
+    def split_schedule(self, actor: Actor, service_id: int) -> list[SplitRule]:
+        """The service's split rules by the day they start, newest first."""
+        require(actor, Permission.VIEW_SERVICES)
+        with self._db.read() as uow:
+            return uow.credit.schedule(service_id)
 
     def vat_schedule(self, actor: Actor, service_id: int) -> list[VatEntry]:
         """The service's VAT entries (rates and exemptions) by the day they start, newest first."""

@@ -1,0 +1,1 @@
+"""Gift credit: the money split of each job, the credit ledger and its statements."""
