@@ -246,3 +246,24 @@ def test_ledger_entries_cannot_be_changed_or_removed(db, manager, office):
     for statement in ("UPDATE credit_entries SET amount = 5", "DELETE FROM credit_entries"):
         with pytest.raises(Exception, match="append-only"), db.engine.begin() as conn:
             conn.exec_driver_sql(statement)
+
+
+def test_a_ledger_entry_cannot_be_replaced_in_place(db, manager, office):
+    if not db.is_sqlite:
+        pytest.skip("INSERT OR REPLACE is SQLite's")
+    GiftCreditService(db).adjust(
+        manager, office.card.id, "1000", "جبران", decrease=False, operation_id=op()
+    )
+    with db.engine.connect() as conn:
+        kept = conn.exec_driver_sql("SELECT id, subscriber_id, user_id FROM credit_entries").one()
+    replace = (
+        "INSERT OR REPLACE INTO credit_entries (id, subscriber_id, kind, amount, reason, at, "
+        f"on_day, user_id) VALUES ({kept[0]}, {kept[1]}, 'adjustment', 99000, 'x', "
+        f"'2025-01-01 00:00:00', '2025-01-01', {kept[2]})"
+    )
+    with pytest.raises(Exception, match="append-only"), db.engine.begin() as conn:
+        conn.exec_driver_sql(replace)
+    with db.read() as uow:
+        assert (
+            uow.credit.sum_of_entries(office.card.id) == uow.credit.balance(office.card.id) == 1000
+        )
