@@ -163,3 +163,19 @@ def test_prepaid_service_waits_for_prepayment(qtbot, panel, ctx, make_subscriber
     rows = ctx.queue.page(ctx.actor, QueueFilter(), 0, 5)
     assert [r.status for r in rows] == ["awaiting_prepayment"]
     assert "پیش‌پرداخت" in panel.last_created.text()
+
+
+def test_escape_closes_the_quick_registration_with_its_errors(qtbot, panel, ctx):
+    panel.resize(1280, 800)
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    type_text(panel.search, "09179990000")
+    press(panel.search, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    form = panel.quick_register
+    qtbot.waitUntil(form.isVisible)
+    form.name.setFocus()
+    form.save_button.click()  # refused: the name is missing
+    assert form.errors.message("name")
+    press(form.name, Qt.Key.Key_Escape)
+    assert not form.isVisible()
+    assert ctx.search.count(ctx.actor) == 0  # nothing registered

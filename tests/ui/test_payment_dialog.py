@@ -202,3 +202,14 @@ def test_paying_exactly_what_is_owed_asks_nothing(ctx, open_dialog):
     dialog = open_dialog()
     dialog.save_button.click()  # a modal box here would block the test
     assert dialog.payment is not None and dialog.payment.unapplied == 0
+
+
+def test_a_field_message_goes_when_the_field_is_corrected(ctx, open_dialog):
+    dialog = open_dialog()
+    dialog.set_method(PaymentMethod.CARD)
+    dialog.save_button.click()
+    assert dialog.errors.message("reference") == "این بخش را پر کنید."
+    dialog.reference.setFocus()
+    type_text(dialog.reference, "۱")
+    assert dialog.errors.message("reference") == ""  # stale once the user corrects it
+    assert payments(ctx) == 0

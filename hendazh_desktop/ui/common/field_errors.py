@@ -28,6 +28,17 @@ class FieldErrors:
 
     def register(self, field: str, widget: QWidget, label: QLabel) -> None:
         self._fields[field] = (widget, label)
+        # A message about a value the user is now correcting is stale: it goes at the first
+        # change (the service judges the new value on the next save).
+        edited = getattr(widget, "textEdited", None) or getattr(widget, "textChanged", None)
+        if edited is not None:
+            edited.connect(lambda *_a, w=widget, lab=label: self._forget(w, lab))
+
+    def _forget(self, widget: QWidget, label: QLabel) -> None:
+        if not label.isHidden():
+            label.clear()
+            label.setVisible(False)
+            self._mark(widget, False)
 
     def unregister_prefix(self, prefix: str) -> None:
         for key in [k for k in self._fields if k.startswith(prefix)]:

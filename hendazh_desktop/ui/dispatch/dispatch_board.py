@@ -173,7 +173,7 @@ class DispatchBoardView(RefreshWhenShown, QWidget):
         splitter = QSplitter()
         splitter.addWidget(groups_box)
         splitter.addWidget(right)
-        splitter.setSizes([700, 600])
+        splitter.setSizes([560, 740])  # the waiting list's columns fit without scrolling
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)

@@ -76,6 +76,10 @@ class WorkGroupEditor(QWidget):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(50)
         form = QFormLayout()
+        # fields take the column's width (1280×800: they were squashed to their hint)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for widget in (self.name, self.phone, self.capacity, self.iban, self.notes):
+            widget.setMinimumWidth(200)
         for field, label, widget in (
             ("name", "نام:", self.name),
             ("kind", "نوع:", self.kind),
@@ -135,6 +139,7 @@ class WorkGroupEditor(QWidget):
         QVBoxLayout(zones_box).addWidget(self.zones)
 
         self.calendar = jalali_calendar_widget()
+        self.calendar.setMaximumWidth(340)  # a month needs no more; the fields need the room
         self.calendar.clicked.connect(self._on_calendar_clicked)
         self.leave_label = QLabel()
         self.leave_label.setWordWrap(True)

@@ -91,7 +91,7 @@ class WorkGroupsView(RefreshWhenShown, QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([500, 900])
+        splitter.setSizes([320, 1060])  # the editor's three columns need the room
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._timer = QTimer(self)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -64,6 +65,10 @@ class QuickRegisterForm(QGroupBox):
         self.save_button.clicked.connect(self.submit)
         cancel = QPushButton("انصراف")
         cancel.clicked.connect(self.cancelled)
+        # Esc anywhere in the form cancels it, as in a dialog (a panel has no Esc of its own)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.cancelled)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)

@@ -1,0 +1,28 @@
+"""The usual office screens (1280×800, 1366×768): editors need no horizontal scroll bar and
+no field is squashed below a usable width."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QScrollArea
+
+from hendazh_desktop.ui.dispatch.work_groups_view import WorkGroupsView
+
+SIZES = [(1280, 800), (1366, 768)]
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_the_work_group_editor_fits_without_scrolling(qtbot, ctx, width, height):
+    view = WorkGroupsView(context=ctx)
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(100)  # the scroll area settles its bars after the first layout
+    scroll = next(s for s in view.findChildren(QScrollArea) if s.widget() is view.editor)
+    bar = scroll.horizontalScrollBar()
+    assert not bar.isVisible() or bar.maximum() == 0
+    editor = view.editor
+    for field in (editor.name, editor.phone, editor.capacity, editor.iban):
+        assert field.width() >= 200, field
+    assert editor.calendar.width() >= 250  # the leave calendar shows whole weeks
