@@ -78,8 +78,8 @@ class WorkGroupEditor(QWidget):
         form = QFormLayout()
         # fields take the column's width (1280×800: they were squashed to their hint)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for widget in (self.name, self.phone, self.capacity, self.iban, self.notes):
-            widget.setMinimumWidth(200)
+        for wide in (self.name, self.phone, self.capacity, self.iban, self.notes):
+            wide.setMinimumWidth(200)
         for field, label, widget in (
             ("name", "نام:", self.name),
             ("kind", "نوع:", self.kind),
