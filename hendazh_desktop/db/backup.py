@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import hashlib
 import os
 import sqlite3
 from pathlib import Path
@@ -23,13 +24,44 @@ PAGES_PER_STEP = 1024
 """Pages copied per step of the backup API (4 MB): progress and cancel come between steps."""
 
 
-def backup_name(moment: dt.datetime, reason: str = "") -> str:
-    """hendazh-1403-08-15-1405-22[-reason].hendazh-backup.db, by Jalali date and local time."""
+def backup_name(moment: dt.datetime, reason: str = "", label: str = "") -> str:
+    """hendazh[-label]-1403-08-15-1405-22[-reason].hendazh-backup.db, by Jalali date and local
+    time; ``label`` names the database (``database_label``)."""
     local = local_datetime(moment)
     y, m, d = to_jalali(local.date())
     stamp = f"{y:04d}-{m:02d}-{d:02d}-{local:%H%M-%S}"
     suffix = f"-{reason}" if reason else ""
-    return f"hendazh-{stamp}{suffix}{BACKUP_SUFFIX}"
+    prefix = f"hendazh-{label}" if label else "hendazh"
+    return f"{prefix}-{stamp}{suffix}{BACKUP_SUFFIX}"
+
+
+def _database_uid(path: Path) -> str | None:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT uid FROM database_identity WHERE id = 1").fetchone()
+        return str(row[0]) if row else None
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def database_label(path: Path) -> str:
+    """The name of a database's own backups folder: its file name and the start of its
+    ``database_identity`` (or, before it has one, of a digest of its full path), so that two
+    databases backed up into one folder never share names, a listing or a rotation."""
+    uid = _database_uid(path) if path.exists() else None
+    tag = uid[:8] if uid else hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:8]
+    stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in path.stem)[:40] or "db"
+    return f"{stem}-{tag}"
+
+
+def database_backup_dir(backup_dir: Path, db_file: Path) -> Path:
+    """Where the backups of ``db_file`` go inside the (possibly shared) ``backup_dir``."""
+    return Path(backup_dir) / database_label(db_file)
 
 
 def backup_sqlite_file(
@@ -82,14 +114,20 @@ def backup_database(
     reason: str = "",
     progress: Progress = no_progress,
     cancelled: CancelCheck = never_cancelled,
+    moment: dt.datetime | None = None,
 ) -> Path:
-    """Back up the database behind a ``Database`` handle into ``backup_dir``."""
+    """Back up the database behind a ``Database`` handle into its own folder inside
+    ``backup_dir`` (``database_backup_dir``)."""
     path = getattr(db, "path", None)
     if path is None:
         raise ValueError("only SQLite databases are backed up by file")
-    name = backup_name(dt.datetime.now(dt.UTC), reason)
+    source = Path(path)
+    name = backup_name(moment or dt.datetime.now(dt.UTC), reason, database_label(source))
     return backup_sqlite_file(
-        Path(path), Path(backup_dir) / name, progress=progress, cancelled=cancelled
+        source,
+        database_backup_dir(backup_dir, source) / name,
+        progress=progress,
+        cancelled=cancelled,
     )
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import event
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from hendazh_desktop.db import migrate
-from hendazh_desktop.db.backup import backup_database, check_backup_file
+from hendazh_desktop.db.backup import backup_database, check_backup_file, database_backup_dir
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.db.errors import DatabaseBusy
 from hendazh_desktop.domain.subscriber_forms import PhoneDraft, SubscriberDraft
@@ -215,7 +215,7 @@ def test_backup_opens_checks_clean_and_is_the_owners_only(sqlite_db, actor, tmp_
         uow.catalogue.set_setting("uncommitted", "x")
         uow.flush()
         path = backup_database(sqlite_db, tmp_path / "bk", reason="manual")
-    assert path.exists() and path.parent == tmp_path / "bk"
+    assert path.exists() and path.parent == database_backup_dir(tmp_path / "bk", sqlite_db.path)
     assert path.name.startswith("hendazh-") and path.name.endswith("-manual.hendazh-backup.db")
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     assert not list((tmp_path / "bk").glob("*.part"))

@@ -54,9 +54,12 @@ def _add(db, actor, name: str, phone: str) -> int:
 def test_database_and_backups_are_readable_by_the_user_only(fresh_db, tmp_path):
     manager = office_actor(fresh_db, "boss", role=Role.MANAGER)
     assert _mode(fresh_db.path) == 0o600
-    path = BackupService(fresh_db, default_dir=tmp_path / "backups").backup_now(manager)
-    assert _mode(path) == 0o600
-    assert "-manual" in path.name and path.name.startswith("hendazh-14")
+    service = BackupService(fresh_db, default_dir=tmp_path / "backups")
+    path = service.backup_now(manager)
+    assert _mode(path) == 0o600 and _mode(path.parent) == 0o700
+    label = service.backup_dir().name  # the database's own folder and names
+    assert path.parent == tmp_path / "backups" / label
+    assert "-manual" in path.name and path.name.startswith(f"hendazh-{label}-14")
 
 
 def test_daily_backup_only_when_the_newest_is_a_day_old(fresh_db, tmp_path):
@@ -76,7 +79,7 @@ def test_rotation_keeps_the_configured_number(fresh_db, tmp_path):
     settings.set_value(admin, "backups_kept", "3")
     service = BackupService(fresh_db, default_dir=tmp_path / "rot")
     made = [service.backup_now(admin, reason=f"n{n}") for n in range(5)]
-    kept = list_backups(tmp_path / "rot")
+    kept = list_backups(service.backup_dir())
     assert len(kept) == 3
     assert made[-1] in kept and made[0] not in kept
 
@@ -95,8 +98,8 @@ def test_backup_reports_pages_and_can_be_cancelled_leaving_nothing(fresh_db, tmp
     with pytest.raises(Cancelled):
         service.backup_now(admin, cancelled=lambda: bool(asked.append(1)) or True)
     assert asked  # it was asked between steps
-    assert list_backups(tmp_path / "steps") == [path]  # no second backup, no partial file
-    assert not list((tmp_path / "steps").glob("*.part"))
+    assert list_backups(service.backup_dir()) == [path]  # no second backup, no partial file
+    assert not list(service.backup_dir().glob("*.part"))
     with fresh_db.read() as uow:
         assert uow.audit.verify()[0] == audited  # a cancelled backup is not recorded
 

@@ -13,6 +13,8 @@ from hendazh_desktop.db.backup import (
     backup_database,
     backup_name,
     check_backup_file,
+    database_backup_dir,
+    database_label,
     discard_staging,
     newest_backup_age,
     rotate_backups,
@@ -52,9 +54,15 @@ class BackupService:
         self._clock = clock
         self._settings = SettingsService(db, clock=clock)
 
-    def backup_dir(self) -> Path:
+    def base_dir(self) -> Path:
+        """The backups folder as configured (it may hold several databases' folders)."""
         configured = self._settings.get().backup_dir
         return Path(configured).expanduser() if configured else self._default_dir
+
+    def backup_dir(self) -> Path:
+        """This database's own backups folder (named, rotated and listed apart)."""
+        base = self.base_dir()
+        return database_backup_dir(base, self._db.path) if self._db.path else base
 
     def _kept(self) -> int:
         return self._settings.get().backups_kept or DEFAULT_BACKUPS_KEPT
@@ -79,7 +87,12 @@ class BackupService:
         folder = self.backup_dir()
         try:
             path = backup_database(
-                self._db, folder, reason=reason, progress=progress, cancelled=cancelled
+                self._db,
+                self.base_dir(),
+                reason=reason,
+                progress=progress,
+                cancelled=cancelled,
+                moment=self._clock(),
             )
         except OSError as error:
             raise BackupError("backup_failed", detail=str(error)) from None
@@ -108,7 +121,7 @@ class BackupService:
         require(actor, Permission.RESTORE_DATABASE)
         if self._db.path is None:
             raise BackupError("backup_not_sqlite")
-        folder = self.backup_dir()
+        folder = self.base_dir()
         self._db.dispose()
         return restore_database(
             self._db.path,
@@ -159,7 +172,9 @@ def restore_database(
         raise BackupError("backup_schema_unknown", revision=revision)
     progress(1, 4, "")
     staging = stage_copy(candidate, db_file)
-    saved = Path(backup_dir) / backup_name(clock(), "pre-restore")
+    saved = database_backup_dir(backup_dir, db_file) / backup_name(
+        clock(), "pre-restore", database_label(db_file)
+    )
     try:
         _prepare_staged(staging, candidate, saved, revision, clock, settings_dir, by)
         progress(2, 4, "")
