@@ -60,7 +60,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
     from hendazh_desktop.services.dispatch.job_sheets import JobSheetService
     from hendazh_desktop.services.dispatch.pricing import PricingService
     from hendazh_desktop.services.dispatch.work_groups import WorkGroupService
-    from hendazh_desktop.services.quality.standing import QualityStandings
+    from hendazh_desktop.services.quality.office import QualityOffice
     from hendazh_desktop.services.requests.intake import IntakeService
     from hendazh_desktop.services.requests.queue import QueueService
     from hendazh_desktop.services.requests.webform_import import WebFormImporter
@@ -68,6 +68,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
     from hendazh_desktop.services.subscribers.search import SubscriberSearch
     from hendazh_desktop.ui.context import UiContext
 
+    quality = QualityOffice.on(db)
     return UiContext(
         actor=actor,
         users=UserService(db),
@@ -81,7 +82,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
         queue=QueueService(db),
         webform=WebFormImporter(db),
         work_groups=WorkGroupService(db),
-        dispatch=DispatchService(db, quality=QualityStandings(db)),
+        dispatch=DispatchService(db, quality=quality.standings),
         job_sheets=JobSheetService(db),
         pricing=PricingService(db),
         invoices=InvoiceService(db),
@@ -89,6 +90,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
         billing=BillingQueries(db),
         billing_documents=BillingDocuments(db),
         documents_dir=(backup_dir or default_backup_dir(db)).parent / "documents",
+        quality=quality,
     )
 
 
@@ -133,6 +135,10 @@ def import_the_screens() -> None:
             "hendazh_desktop.ui.requests.intake_panel",
             "hendazh_desktop.ui.requests.queue_view",
             "hendazh_desktop.ui.subscribers.subscribers_view",
+            "hendazh_desktop.ui.quality.call_list_view",
+            "hendazh_desktop.ui.quality.complaints_view",
+            "hendazh_desktop.ui.quality.ideas_view",
+            "hendazh_desktop.ui.quality.scorecard_view",
         )
     )
 

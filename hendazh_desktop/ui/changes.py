@@ -23,6 +23,7 @@ class Change(enum.StrEnum):
     CATALOGUE = "catalogue"
     SETTINGS = "settings"
     USERS = "users"
+    QUALITY = "quality"  # feedback, quality calls, complaints, ideas
     ALL = "all"  # e.g. another PC's changes, a restored database
 
 

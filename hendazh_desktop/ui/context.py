@@ -20,6 +20,7 @@ from hendazh_desktop.services.dispatch.assignment import DispatchService
 from hendazh_desktop.services.dispatch.job_sheets import JobSheetService
 from hendazh_desktop.services.dispatch.pricing import PricingService
 from hendazh_desktop.services.dispatch.work_groups import WorkGroupService
+from hendazh_desktop.services.quality.office import QualityOffice
 from hendazh_desktop.services.requests.intake import IntakeService
 from hendazh_desktop.services.requests.queue import QueueService
 from hendazh_desktop.services.requests.webform_import import WebFormImporter
@@ -52,6 +53,7 @@ class UiContext:
     billing: BillingQueries
     billing_documents: BillingDocuments
     documents_dir: Path
+    quality: QualityOffice
     changes: DataChanges = field(default_factory=DataChanges)
     """``data_changed(kind)``: what this window changed; the views re-read on it."""
 

@@ -75,6 +75,30 @@ def _audit(context: UiContext) -> QWidget:
     return AuditView(context=context)
 
 
+def _calls(context: UiContext) -> QWidget:
+    from hendazh_desktop.ui.quality.call_list_view import CallListView
+
+    return CallListView(context=context)
+
+
+def _complaints(context: UiContext) -> QWidget:
+    from hendazh_desktop.ui.quality.complaints_view import ComplaintsView
+
+    return ComplaintsView(context=context)
+
+
+def _ideas(context: UiContext) -> QWidget:
+    from hendazh_desktop.ui.quality.ideas_view import IdeasView
+
+    return IdeasView(context=context)
+
+
+def _scorecard(context: UiContext) -> QWidget:
+    from hendazh_desktop.ui.quality.scorecard_view import ScorecardView
+
+    return ScorecardView(context=context)
+
+
 P = Permission
 VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("intake", "پنل تماس", "new-call", "Ctrl+1", P.CREATE_REQUESTS, _intake),
@@ -87,6 +111,11 @@ VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("work_groups", "گروه‌های کاری", "services", "Ctrl+5", P.VIEW_WORK_GROUPS,
              _work_groups),
     ViewSpec("audit", "گزارش تغییرات", "search", "Ctrl+6", P.VIEW_AUDIT, _audit),
+    ViewSpec("calls", "تماس‌های کیفیت", "new-call", "Ctrl+7", P.RECORD_FEEDBACK, _calls),
+    ViewSpec("complaints", "شکایت‌ها", "cancel", "Ctrl+8", P.RECORD_FEEDBACK, _complaints),
+    ViewSpec("ideas", "پیشنهادها", "save", "Ctrl+9", P.RECORD_FEEDBACK, _ideas),
+    ViewSpec("scorecard", "کارنامه کیفیت گروه‌ها", "services", "Ctrl+0", P.RECORD_FEEDBACK,
+             _scorecard),
 )  # fmt: skip
 
 

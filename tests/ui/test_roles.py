@@ -37,14 +37,16 @@ class Expected:
     issue_invoice: bool
 
 
-EVERY = ("intake", "subscribers", "queue", "board", "invoicing", "work_groups", "audit")
-INTAKE = EVERY[:-1]
+OFFICE = ("intake", "subscribers", "queue", "board", "invoicing", "work_groups")
+QUALITY = ("calls", "complaints", "ideas", "scorecard")
+EVERY = (*OFFICE, "audit", *QUALITY)
+INTAKE = (*OFFICE, *QUALITY)
 ROLES = {
     Role.CONSULTANT: Expected(INTAKE, True, True, False, False, False, False, False, True, True,
                               False, False, False, False, False),
     Role.DISPATCHER: Expected(INTAKE, True, True, False, False, False, False, False, True, True,
                               True, True, True, False, False),
-    Role.ACCOUNTANT: Expected(EVERY[1:-1], False, False, False, False, False, False, False, False,
+    Role.ACCOUNTANT: Expected(OFFICE[1:], False, False, False, False, False, False, False, False,
                               False, False, False, False, True, True),
     Role.MANAGER: Expected(EVERY, True, True, True, False, True, True, True, True, True, True,
                            True, True, True, True),

@@ -1,0 +1,36 @@
+"""The quality use cases bundled for the window (one field of its context)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hendazh_desktop.db.database import Database
+from hendazh_desktop.services.clock import Clock, system_clock
+from hendazh_desktop.services.quality.calls import CallListService
+from hendazh_desktop.services.quality.complaints import ComplaintService, IdeaService
+from hendazh_desktop.services.quality.feedback import FeedbackService
+from hendazh_desktop.services.quality.settings import QualitySettingsService
+from hendazh_desktop.services.quality.standing import QualityStandings
+
+
+@dataclass(frozen=True)
+class QualityOffice:
+    """Feedback, the call list, complaints, ideas, the groups' standings and the settings."""
+
+    feedback: FeedbackService
+    calls: CallListService
+    complaints: ComplaintService
+    ideas: IdeaService
+    standings: QualityStandings
+    settings: QualitySettingsService
+
+    @classmethod
+    def on(cls, db: Database, *, clock: Clock = system_clock) -> QualityOffice:
+        return cls(
+            FeedbackService(db, clock=clock),
+            CallListService(db, clock=clock),
+            ComplaintService(db, clock=clock),
+            IdeaService(db, clock=clock),
+            QualityStandings(db, clock=clock),
+            QualitySettingsService(db, clock=clock),
+        )

@@ -1,0 +1,1 @@
+"""Quality screens: the day's call list, feedback, complaints, ideas and group scorecards."""

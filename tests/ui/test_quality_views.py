@@ -1,0 +1,176 @@
+"""Quality screens by keyboard: today's call list worked through (feedback with a complaint,
+no answer, an idea), a complaint closed, an idea judged, a group's scorecard."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from ui_helpers import press, type_text
+
+from hendazh_desktop.db.models.core import ServiceRequest, Subscriber, SubscriberPhone
+from hendazh_desktop.db.models.dispatch import WorkGroup
+from hendazh_desktop.domain.quality import CallOutcome
+from hendazh_desktop.services.quality.feedback import FeedbackDraft
+from hendazh_desktop.ui.quality.call_list_view import CallListView
+from hendazh_desktop.ui.quality.complaints_view import CloseComplaintDialog, ComplaintsView
+from hendazh_desktop.ui.quality.feedback_dialog import FeedbackDialog
+from hendazh_desktop.ui.quality.idea_dialogs import IdeaDialog, IdeaStateDialog
+from hendazh_desktop.ui.quality.ideas_view import IdeasView
+from hendazh_desktop.ui.quality.scorecard_view import ScorecardView
+
+LETTERS = ["الف", "ب", "پ", "ت", "ث", "ج", "چ", "ح", "خ", "د", "ذ", "ر"]
+
+
+@pytest.fixture
+def finished(ui_db, ctx):
+    """Three groups' finished jobs for twelve subscribers (written straight to the tables)."""
+    now = dt.datetime.now(dt.UTC)
+    with ui_db.write() as uow:
+        session = uow.session
+        services = [s.id for s in uow.catalogue.services()][:3]
+        groups = [
+            WorkGroup(name=n, name_key=n, kind="person", phone=f"0917000000{i}", daily_capacity=4)
+            for i, n in enumerate(("گروه ارم", "گروه زند", "گروه قصرالدشت"))
+        ]
+        people = [
+            Subscriber(
+                code=f"{80000000 + i}",
+                name=f"مشترک شماره {LETTERS[i]}",
+                name_key=f"m{i}",
+            )
+            for i in range(12)
+        ]
+        session.add_all(groups + people)
+        session.flush()
+        session.add_all(
+            SubscriberPhone(subscriber_id=p.id, number=f"0917100{i:04d}", kind="mobile")
+            for i, p in enumerate(people)
+        )
+        jobs = [
+            ServiceRequest(
+                subscriber_id=p.id,
+                service_id=services[i % 3],
+                channel="phone",
+                status="done",
+                done_at=now - dt.timedelta(days=1 + i % 5),
+                group_id=groups[i % 3].id,
+                created_by=ctx.actor.user_id,
+            )
+            for i, p in enumerate(people)
+        ]
+        session.add_all(jobs)
+        session.flush()
+        made = {"jobs": [j.id for j in jobs], "groups": [g.id for g in groups]}
+        uow.commit()
+    ctx.quality.settings.update(ctx.actor, daily_size="8")
+    return made
+
+
+def shown(qtbot, widget):
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_call_list_worked_through_by_keyboard(qtbot, qtmodeltester, ctx, finished, answer_modal):
+    view = shown(qtbot, CallListView(context=ctx))
+    assert view.draw_button.isVisible() and view.model.rowCount() == 0
+    view.draw_button.setFocus()
+    press(view.draw_button, Qt.Key.Key_Space)
+    assert view.model.rowCount() == 8 and not view.draw_button.isVisible()
+    qtmodeltester.check(view.model, force_py=True)
+    assert view.focusWidget() is view.table and view.current().outcome == CallOutcome.PENDING
+    first = view.current()
+    assert first.phone in view.details.text().replace("۰", "0") or "تلفن" in view.details.text()
+
+    def fill(dialog: FeedbackDialog) -> None:
+        type_text(dialog.overall, "۲")
+        type_text(dialog.criteria[next(iter(dialog.criteria))], "3")
+        type_text(dialog.comment, "دیر آمدند")
+        press(dialog.comment, Qt.Key.Key_Return)
+
+    handled = answer_modal(FeedbackDialog, fill)
+    press(view.table, Qt.Key.Key_Return)
+    assert handled, "Enter did not open the feedback dialog"
+    called = ctx.quality.calls.call(ctx.actor, first.id)
+    assert called.outcome == CallOutcome.ANSWERED
+    assert ctx.quality.complaints.count(ctx.actor, "open") == 1  # a 2 opens a complaint
+    second = view.current()
+    assert second.id != first.id and second.outcome == CallOutcome.PENDING
+    press(view.table, Qt.Key.Key_F7)
+    assert ctx.quality.calls.call(ctx.actor, second.id).outcome == CallOutcome.NO_ANSWER
+
+    def idea(dialog: IdeaDialog) -> None:
+        type_text(dialog.text, "پیامک یادآوری پیش از آمدن گروه")
+        press(dialog.text, Qt.Key.Key_Return)
+
+    answer_modal(IdeaDialog, idea)
+    press(view.table, Qt.Key.Key_F6)
+    ideas = ctx.quality.ideas.page(ctx.actor, None, 0, 10)
+    assert [(i.text, i.source) for i in ideas] == [("پیامک یادآوری پیش از آمدن گروه", "call")]
+
+
+def test_bad_scores_stay_in_the_dialog_with_messages(qtbot, ctx, finished, answer_modal):
+    view = shown(qtbot, CallListView(context=ctx))
+    view.draw()
+    seen = {}
+
+    def fill(dialog: FeedbackDialog) -> None:
+        type_text(dialog.overall, "9")
+        press(dialog.overall, Qt.Key.Key_Return)
+        seen["overall"] = dialog.errors.message("overall")
+        seen["open"] = dialog.isVisible()
+
+    answer_modal(FeedbackDialog, fill)
+    press(view.table, Qt.Key.Key_Return)
+    assert "۱" in seen["overall"] and "۵" in seen["overall"] and seen["open"]
+    assert view.current().outcome == CallOutcome.PENDING
+
+
+def test_complaint_closed_and_idea_judged(qtbot, qtmodeltester, ctx, finished, answer_modal):
+    ctx.quality.feedback.record(ctx.actor, FeedbackDraft(finished["jobs"][0], "phone", "1", {}))
+    view = shown(qtbot, ComplaintsView(context=ctx))
+    qtmodeltester.check(view.model, force_py=True)
+    assert view.model.rowCount() == 1 and view.close_button.isEnabled()
+
+    def close(dialog: CloseComplaintDialog) -> None:
+        dialog.action.setCurrentIndex(dialog.action.findData("warning"))
+        type_text(dialog.note, "به گروه تذکر داده شد")
+        press(dialog.note, Qt.Key.Key_Return)
+
+    answer_modal(CloseComplaintDialog, close)
+    view.close_button.click()
+    assert view.model.rowCount() == 0  # the open filter now shows none
+    closed = ctx.quality.complaints.page(ctx.actor, "closed", None, 0, 1)[0]
+    assert (closed.action, closed.note) == ("warning", "به گروه تذکر داده شد")
+
+    ctx.quality.ideas.add(ctx.actor, "کارت تخفیف برای معرفی", source="intake")
+    ideas = shown(qtbot, IdeasView(context=ctx))
+    qtmodeltester.check(ideas.model, force_py=True)
+
+    def judge(dialog: IdeaStateDialog) -> None:
+        dialog.state.setCurrentIndex(dialog.state.findData("adopted"))
+        type_text(dialog.note, "از ماه آینده")
+        press(dialog.note, Qt.Key.Key_Return)
+
+    answer_modal(IdeaStateDialog, judge)
+    ideas.state_button.click()
+    row = ctx.quality.ideas.page(ctx.actor, None, 0, 1)[0]
+    assert (row.state, row.manager_note) == ("adopted", "از ماه آینده")
+    assert "پذیرفته" in ideas.model.data(ideas.model.index(0, 3))
+
+
+def test_scorecard_shows_scores_per_service_and_month(qtbot, ctx, finished):
+    for job, score in zip(finished["jobs"][::3], ("5", "4", "2", "5"), strict=True):
+        ctx.quality.feedback.record(ctx.actor, FeedbackDraft(job, "phone", score, {"work": score}))
+    view = shown(qtbot, ScorecardView(context=ctx))
+    view.group.setCurrentIndex(view.group.findData(finished["groups"][0]))
+    card = view.card
+    assert card is not None and card.services[0].standing.count == 4
+    assert view.services.rowCount() == 1 and view.months.rowCount() >= 1
+    assert view.complaints.rowCount() == 1
+    assert "۴ نظر" in view.summary.text() and "۱ شکایت باز" in view.summary.text()
