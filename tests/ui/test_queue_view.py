@@ -343,3 +343,25 @@ def test_refresh_keeps_the_selection_and_stale_views_wait_until_shown(
     view.show()
     assert view.model.rowCount() == 5
     assert view.selected().id == requests[0].id
+
+
+def test_a_prepaid_request_a_consultant_took_gets_its_invoice_from_the_queue(
+    ui_db, ctx, view, make_subscriber
+):
+    """A consultant may not issue invoices: the request waits; the queue's button issues it."""
+    from hendazh_desktop.domain.permissions import Role
+    from hendazh_desktop.services.accounts.bootstrap import office_actor
+
+    consultant = office_actor(ui_db, "sara", role=Role.CONSULTANT)
+    services = {s.name: s for s in ctx.catalogue.services(ctx.actor)}
+    card = make_subscriber("نگار پیش‌پرداختی", "09171000009")
+    made = ctx.intake.create_request(
+        consultant,
+        RequestDraft(card.id, services["خدمات آموزشی"].id, card.addresses[0].id),
+    )
+    assert ctx.invoices.money_status(ctx.actor, made.id).prepayment_invoice_id is None
+    view.refresh()
+    assert view.show_request(made.id)
+    assert view.prepay_button.isVisible() and view.prepay_button.isEnabled()
+    view.prepay_button.click()
+    assert ctx.invoices.money_status(ctx.actor, made.id).prepayment_invoice_id is not None

@@ -148,6 +148,10 @@ class QueueView(RefreshWhenShown, QWidget):
         self.verify_button = QPushButton("تأیید فرم وب…")
         self.verify_button.clicked.connect(self.verify_selected)
         self.verify_button.setVisible(actor.can(Permission.VERIFY_REQUESTS))
+        # A prepaid request a consultant took waits here for its prepayment invoice.
+        self.prepay_button = QPushButton("صدور صورتحساب پیش‌پرداخت")
+        self.prepay_button.clicked.connect(self.issue_prepayment)
+        self.prepay_button.setVisible(actor.can(Permission.ISSUE_INVOICES))
 
     def _lay_out(self) -> None:
         filters = QFormLayout()
@@ -171,7 +175,13 @@ class QueueView(RefreshWhenShown, QWidget):
             self.table,
             "جزئیات و سابقه درخواست",
             self.request_details,
-            (self.verify_button, self.price_button, self.rework_button, self.cancel_button),
+            (
+                self.verify_button,
+                self.prepay_button,
+                self.price_button,
+                self.rework_button,
+                self.cancel_button,
+            ),
             stretch=(3, 1),
             sizes=(600, 230),
         )
@@ -291,6 +301,9 @@ class QueueView(RefreshWhenShown, QWidget):
     def _show_details(self, row: RequestRow | None) -> None:
         self.cancel_button.setEnabled(row is not None and row.status in OPEN)
         self.verify_button.setEnabled(row is not None and row.status == S.TO_VERIFY.value)
+        self.prepay_button.setEnabled(
+            row is not None and row.status == S.AWAITING_PREPAYMENT.value
+        )
         self.price_button.setEnabled(row is not None and row.status in PRICE_STAGE)
         self.rework_button.setEnabled(row is not None and row.status in AFTER_WORK)
         history: list[HistoryEntry] = []
@@ -329,6 +342,17 @@ class QueueView(RefreshWhenShown, QWidget):
         self.refresh()
         if accepted and not changed:
             self._ctx.changes.announce(Change.REQUESTS, source=self)
+
+    def issue_prepayment(self) -> None:
+        """The prepayment invoice of the selected request (an accountant's turn)."""
+        row = self.selected()
+        if row is None or not self.prepay_button.isVisible():
+            return
+        done = run_op(self, lambda: self._ctx.invoices.issue_prepayment(self._ctx.actor, row.id))
+        if done is not None:
+            self.status_message.emit(f"صورتحساب پیش‌پرداخت {done.row.number} صادر شد.")
+            self._ctx.changes.announce(Change.BILLING, source=self)
+        self.refresh()
 
     def rework_selected(self) -> None:
         """A new request repeating a finished job (linked to it), e.g. a leak that came back."""
