@@ -59,6 +59,9 @@ ENTITY_LABELS = {
     "complaint": "شکایت",
     "idea": "پیشنهاد",
     "do_not_call": "عدم تماس",
+    "invoice": "صورتحساب",
+    "payment": "دریافت یا پرداخت",
+    "gift_credit": "اعتبار هدیه",
 }
 
 

@@ -23,6 +23,26 @@ def load_fonts() -> str:
     return FONT_FAMILY if FONT_FAMILY in loaded or not loaded else sorted(loaded)[0]
 
 
+# Strings of Qt's own dialogs that its Persian translation (qtbase_fa) leaves in English.
+QT_GAPS = {
+    ("QFileDialog", "&Look in:"): "&جستجو در:",
+    ("QFileDialog", "Files of &type:"): "&نوع پرونده‌ها:",
+}
+
+
+class QtGapsTranslator(QTranslator):
+    """Persian for the few strings qtbase_fa does not translate (searched before it)."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        # None is Qt's "not translated here" (a null string): the next translator is asked
+        return QT_GAPS.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def apply_app_look(app: QApplication, *, point_size: int = 10) -> None:
     """Locale, direction, font, Qt's own Persian strings and the window icon, app-wide."""
     QLocale.setDefault(PERSIAN)
@@ -34,6 +54,9 @@ def apply_app_look(app: QApplication, *, point_size: int = 10) -> None:
     if translator.load(PERSIAN, "qtbase", "_", path):
         app.installTranslator(translator)
         _translators.append(translator)
+    gaps = QtGapsTranslator(app)  # installed last: asked first
+    app.installTranslator(gaps)
+    _translators.append(gaps)
     icon = icon_path("hendazh.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

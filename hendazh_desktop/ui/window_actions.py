@@ -146,5 +146,7 @@ class OfficeActions(_Window):
 
     def show_about(self) -> None:
         QMessageBox.about(
-            self, "درباره هنداژ", f"هنداژ — نرم‌افزار دفتر هنداژمون\nنسخه {__version__}"
+            self,
+            "درباره هنداژ",
+            f"هنداژ — نرم‌افزار دفتر هنداژمون\nنسخه {fmt.number_text(__version__)}",
         )
