@@ -174,6 +174,7 @@ MESSAGES: dict[str, str] = {
     "username_format": "نام کاربری فقط حروف کوچک لاتین، رقم و . _ - (۳ تا ۵۰ نویسه).",
     "username_taken": "این نام کاربری پیش‌تر گرفته شده است.",
     "cannot_deactivate_self": "نمی‌توانید حساب خودتان را غیرفعال کنید.",
+    "cannot_change_own_role": "نمی‌توانید نقش حساب خودتان را تغییر دهید.",
     "legal_id_length": "شناسه ملی باید ۱۱ رقم باشد.",
     "legal_id_invalid": "شناسه ملی معتبر نیست.",
     "economic_code_invalid": "کد اقتصادی باید ۱۰ تا ۱۴ رقم باشد.",

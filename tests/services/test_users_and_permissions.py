@@ -135,3 +135,28 @@ def test_only_admins_manage_users(db, users):
         users.add_user(manager, "eve", "ایو", "admin", "eve-password")
     with pytest.raises(PermissionDenied):
         users.list_users(manager)
+
+
+def test_an_admin_changes_a_role_and_it_is_audited(db, users):
+    from sqlalchemy import text
+
+    admin = users.create_first_admin("admin", "مدیر", "right-password", "right-password")
+    users.add_user(admin, "mina", "مینا حسابی", "consultant", "mina-password")
+    users.set_role(admin, "mina", Role.ACCOUNTANT.value)
+    assert users.sign_in("mina", "mina-password").role is Role.ACCOUNTANT
+    with db.read() as uow:
+        before, after = uow.session.execute(
+            text(
+                "SELECT before_json, after_json FROM audit_log "
+                "WHERE entity = 'user' AND action = 'update' ORDER BY id DESC LIMIT 1"
+            )
+        ).one()
+    assert '"consultant"' in str(before) and '"accountant"' in str(after)
+    with pytest.raises(ValidationError) as own:
+        users.set_role(admin, "admin", Role.CONSULTANT.value)
+    assert own.value.code == "cannot_change_own_role"
+    with pytest.raises(ValidationError):
+        users.set_role(admin, "mina", "owner")
+    mina = users.sign_in("mina", "mina-password")
+    with pytest.raises(PermissionDenied):
+        users.set_role(mina, "admin", Role.CONSULTANT.value)

@@ -124,3 +124,14 @@ def test_an_admin_cannot_deactivate_themself(dialog):
     assert dialog.message.isVisible()
     assert dialog.message.text() == "نمی‌توانید حساب خودتان را غیرفعال کنید."
     assert cells(dialog, 0)[3] == "بله"
+
+
+def test_change_a_role_from_the_list(dialog, users, admin):
+    users.add_user(admin, "sara", "سارا مشاوری", Role.CONSULTANT.value, "sara-password")
+    dialog.reload(select_username="sara")
+    assert dialog.role_choice.currentData() == Role.CONSULTANT.value
+    dialog.role_choice.setCurrentIndex(dialog.role_choice.findData(Role.ACCOUNTANT.value))
+    dialog.role_button.click()
+    assert "نقش" in dialog.message.text()
+    assert users.sign_in("sara", "sara-password").role is Role.ACCOUNTANT
+    assert dialog.selected().role == Role.ACCOUNTANT.value

@@ -236,6 +236,25 @@ class UserService:
             self._audit(uow, actor.user_id, user.id, AuditAction.UPDATE, before, _snapshot(user))
             uow.commit()
 
+    def set_role(self, actor: Actor, username: str, role: str) -> None:
+        """An admin gives an account another role (audited, before and after); an admin
+        cannot change their own, so the office always keeps one."""
+        require(actor, Permission.MANAGE_USERS)
+        if role not in {r.value for r in Role}:
+            raise ValidationError("role", "invalid")
+        with self._db.write() as uow:
+            user = uow.users.by_username(username.strip().lower())
+            if user is None or user.username == SYSTEM_USERNAME:
+                raise NotFound("user", username)
+            if user.id == actor.user_id:
+                raise ValidationError("role", "cannot_change_own_role")
+            if user.role == role:
+                return
+            before = _snapshot(user)
+            user.role = role
+            self._audit(uow, actor.user_id, user.id, AuditAction.UPDATE, before, _snapshot(user))
+            uow.commit()
+
     def create_demo_users(self, actor: Actor) -> list[tuple[str, str, str]]:
         """One demo account per role with a fresh random password: (username, role,
         password) for each account created now; accounts already there are left alone."""

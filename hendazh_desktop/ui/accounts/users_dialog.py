@@ -127,7 +127,12 @@ class UsersDialog(QDialog):
         self.reset_button.clicked.connect(self.reset_password)
         self.toggle_button = QPushButton("غیرفعال کردن")
         self.toggle_button.clicked.connect(self.toggle_active)
-        for button in (self.add_button, self.reset_button, self.toggle_button):
+        self.role_choice = QComboBox()
+        for role in Role:
+            self.role_choice.addItem(ROLE_LABELS[role], role.value)
+        self.role_button = QPushButton("تغییر نقش")
+        self.role_button.clicked.connect(self.change_role)
+        for button in (self.add_button, self.reset_button, self.toggle_button, self.role_button):
             button.setAutoDefault(False)
         self.message = QLabel()
         self.message.setObjectName("general_error")
@@ -137,6 +142,9 @@ class UsersDialog(QDialog):
         for button in (self.add_button, self.reset_button, self.toggle_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(QLabel("نقش:"))
+        buttons.addWidget(self.role_choice)
+        buttons.addWidget(self.role_button)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -194,6 +202,22 @@ class UsersDialog(QDialog):
             self.reload()
             self._say(f"حساب «{user.username}» {state} شد.", error=False)
 
+    def change_role(self) -> None:
+        """Give the selected account the role chosen beside the button (audited)."""
+        user = self.selected()
+        role = self.role_choice.currentData()
+        if user is None or role == user.role:
+            return
+        done = run_action(
+            self,
+            lambda: self._users.set_role(self._actor, user.username, role),
+            on_error=self._on_error,
+        )
+        if done:
+            self._ctx.changes.announce(Change.USERS)
+            self.reload()
+            self._say(f"نقش «{user.username}» اکنون {ROLE_LABELS[Role(role)]} است.", error=False)
+
     def _on_error(self, error: DomainError) -> bool:
         self._say(error_message(error), error=True)
         return True
@@ -209,6 +233,9 @@ class UsersDialog(QDialog):
         user = self.selected()
         self.reset_button.setEnabled(user is not None)
         self.toggle_button.setEnabled(user is not None)
+        self.role_button.setEnabled(user is not None)
+        if user is not None:
+            self.role_choice.setCurrentIndex(max(0, self.role_choice.findData(user.role)))
         self.toggle_button.setText(
             "فعال کردن" if user is not None and not user.active else "غیرفعال کردن"
         )
