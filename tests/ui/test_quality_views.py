@@ -174,3 +174,40 @@ def test_scorecard_shows_scores_per_service_and_month(qtbot, ctx, finished):
     assert view.services.rowCount() == 1 and view.months.rowCount() >= 1
     assert view.complaints.rowCount() == 1
     assert "۴ نظر" in view.summary.text() and "۱ شکایت باز" in view.summary.text()
+
+
+def test_feedback_taken_from_the_intake_panel_shows_on_the_card(
+    qtbot, ui_db, ctx, finished, answer_modal
+):
+    from hendazh_desktop.ui.requests.intake_panel import IntakePanel
+    from hendazh_desktop.ui.subscribers.subscribers_view import SubscribersView
+
+    with ui_db.read() as uow:  # the first job's subscriber
+        subscriber = uow.session.get(ServiceRequest, finished["jobs"][0]).subscriber_id
+    panel = shown(qtbot, IntakePanel(context=ctx))
+    panel.start_call_for(subscriber)
+    section = panel.feedback
+    assert section.none.isVisible() and section.record_button.isEnabled()
+
+    def fill(dialog: FeedbackDialog) -> None:
+        assert dialog.job.count() == 1 and dialog.channel.currentData() == "phone"
+        type_text(dialog.overall, "5")
+        type_text(dialog.comment, "عالی بود")
+        press(dialog.comment, Qt.Key.Key_Return)
+
+    answer_modal(FeedbackDialog, fill)
+    section.record_button.click()
+    assert section.model.rowCount() == 1 and not section.none.isVisible()
+    assert section.model.data(section.model.index(0, 5)) == "عالی بود"
+
+    def again(dialog: FeedbackDialog) -> None:  # a second phone feedback on the same job
+        type_text(dialog.overall, "1")
+        press(dialog.overall, Qt.Key.Key_Return)
+        assert dialog.isVisible() and "تماس با دفتر" in dialog.general_error.text()
+
+    handled = answer_modal(FeedbackDialog, again)
+    section.record_button.click()
+    assert handled and section.model.rowCount() == 1
+    view = shown(qtbot, SubscribersView(context=ctx))
+    view.feedback.show_for(subscriber)
+    assert view.feedback.model.rowCount() == 1

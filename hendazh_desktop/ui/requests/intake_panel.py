@@ -27,6 +27,7 @@ from hendazh_desktop.ui.common.window_model import ListSource, WindowTableModel,
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.messages import error_message
 from hendazh_desktop.ui.ops import run_op
+from hendazh_desktop.ui.quality.feedback_section import SubscriberFeedback
 from hendazh_desktop.ui.requests.request_form import RequestForm
 from hendazh_desktop.ui.subscribers.quick_register import QuickRegisterForm
 from hendazh_desktop.ui.subscribers.subscriber_card import SubscriberCardWidget
@@ -74,6 +75,8 @@ class IntakePanel(QWidget):
         self.quick_register.registered.connect(self._on_quick_register_registered)
         self.quick_register.cancelled.connect(self.start_call)
         self.card = SubscriberCardWidget()
+        self.feedback = SubscriberFeedback(context=context)
+        self.card.add_section("feedback", "نظرهای مشترک", self.feedback)
         self.form = RequestForm()
         self.form.save_requested.connect(self.save_request)
         self.refusal = QLabel()
@@ -227,6 +230,7 @@ class IntakePanel(QWidget):
     def _select(self, card: SubscriberCard | None) -> None:
         self._card = card
         self.card.show_card(card)
+        self.feedback.show_for(card.id if card is not None else None)
         self.form.set_subscriber(card)
         refused = card is not None and card.do_not_serve
         self.refusal.setVisible(refused)

@@ -30,6 +30,7 @@ from hendazh_desktop.ui.common.window_model import (
 )
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.ops import run_op
+from hendazh_desktop.ui.quality.feedback_section import SubscriberFeedback
 from hendazh_desktop.ui.subscribers.subscriber_card import SubscriberCardWidget
 from hendazh_desktop.ui.subscribers.subscriber_dialog import SubscriberDialog
 
@@ -90,6 +91,8 @@ class SubscribersView(RefreshWhenShown, QWidget):
         self.card.request_button.setEnabled(context.actor.can(Permission.CREATE_REQUESTS))
         self.card.set_billing_visible(context.actor.can(Permission.VIEW_BILLING))
         self.card.statement_requested.connect(self.show_statement)
+        self.feedback = SubscriberFeedback(context=context)
+        self.card.add_section("feedback", "نظرهای مشترک", self.feedback)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -175,9 +178,11 @@ class SubscribersView(RefreshWhenShown, QWidget):
         row = self.selected()
         if row is None:
             self.card.show_card(None)
+            self.feedback.show_for(None)
             return
         card = run_op(self, lambda: self._ctx.subscribers.card(self._ctx.actor, row.id))
         self.card.show_card(card)
+        self.feedback.show_for(card.id if card is not None else None)
         self._show_balance(row.id)
         can_request = self._ctx.actor.can(Permission.CREATE_REQUESTS)
         self.card.request_button.setEnabled(can_request and not (card and card.do_not_serve))
