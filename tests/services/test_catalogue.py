@@ -265,3 +265,27 @@ def test_a_split_change_is_a_dated_rule_and_earlier_days_keep_theirs(db, manager
     with pytest.raises(ValidationError) as refused:
         catalogue.update_service(manager, service.id, past, expected_version=saved.version)
     assert (refused.value.field, refused.value.code) == ("split_effective_from", "split_day_past")
+
+
+def test_add_a_service_then_retire_it(db, catalogue, actor, consultant):
+    before = audit_rows(db)
+    made = catalogue.create_service(actor, "  نصب  دوربین ", "postpaid", "۲٬۰۰۰٬۰۰۰")
+    assert (made.name, made.base_price, made.active) == ("نصب دوربین", 2_000_000, True)
+    assert made.code not in {s.code for s in catalogue.services(actor) if s.id != made.id}
+    assert made.id in {s.id for s in catalogue.services(actor)}  # offered at intake
+    assert audit_rows(db) == before + 1
+    assert catalogue.vat_schedule(actor, made.id)  # in force from its first day
+    with pytest.raises(ValidationError) as taken:
+        catalogue.create_service(actor, "نصب\u200cدوربین", "postpaid")
+    assert taken.value.code == "name_taken"
+    with pytest.raises(ValidationError) as no_price:
+        catalogue.create_service(actor, "آموزش", "prepaid")  # a prepaid service needs a price
+    assert no_price.value.code == "prepaid_needs_price"
+    with pytest.raises(PermissionDenied):
+        catalogue.create_service(consultant, "باغبانی ویژه", "postpaid")
+    retired = catalogue.update_service(
+        actor, made.id, draft_of(made, active=False), expected_version=made.version
+    )
+    assert not retired.active
+    assert made.id not in {s.id for s in catalogue.services(actor)}  # no longer offered
+    assert made.id in {s.id for s in catalogue.services(actor, include_inactive=True)}

@@ -167,3 +167,31 @@ def test_a_new_vat_rate_starts_on_the_day_typed(ctx, dialog):
     assert dialog.ui.vatPercentEdit.text() == "۱۰"
     text = dialog.vat_schedule_label.text()
     assert "۱۲٪ از ۱۴۱۰/۰۱/۰۱" in text and "۱۰٪ از ابتدا (امروز در اجرا)" in text
+
+
+def test_add_a_service_then_retire_it_in_the_editor(ctx, dialog, answer_modal):
+    from PySide6.QtCore import Qt
+    from ui_helpers import press
+
+    from hendazh_desktop.ui.catalogue.new_service_dialog import NewServiceDialog
+
+    def fill(new: NewServiceDialog) -> None:
+        type_text(new.name, "نصب دوربین")
+        type_text(new.price, "۲۰۰۰۰۰۰")
+        press(new.price, Qt.Key.Key_Return)  # Enter adds it
+
+    assert dialog.new_button.isVisible()
+    answer_modal(NewServiceDialog, fill)
+    dialog.new_button.click()
+    made = service(ctx, "نصب دوربین")
+    assert made.active and made.base_price == 2_000_000
+    assert dialog.current().id == made.id  # shown in the editor for its rates
+    dialog.ui.activeCheck.setChecked(False)
+    dialog.ui.saveButton.click()
+    assert not service(ctx, "نصب دوربین").active
+    assert "نصب دوربین" not in {s.name for s in ctx.catalogue.services(ctx.actor)}
+
+
+def test_a_consultant_cannot_add_services(consultant_ctx, show_dialog):
+    dialog = show_dialog(ServiceCatalogueDialog(context=consultant_ctx))
+    assert not dialog.new_button.isVisibleTo(dialog)

@@ -97,6 +97,43 @@ class CatalogueService:
         with self._db.read() as uow:
             return [ZoneInfo(z.id, z.name) for z in uow.catalogue.zones()]
 
+    def create_service(
+        self, actor: Actor, name: str, payment_policy: str, base_price: str = ""
+    ) -> ServiceInfo:
+        """A new service with the office's default rates (changed afterwards in the editor);
+        retiring one is saving it inactive. Audited."""
+        from hendazh_desktop.services.catalogue.new_service import add_service
+
+        require(actor, Permission.EDIT_SERVICES)
+        errors = FormErrorCollector()
+        clean = errors.check(
+            clean_text, name, field="name", max_length=80, required=True, min_length=2
+        )
+        if payment_policy not in {p.value for p in PaymentPolicy}:
+            errors.add("payment_policy", "invalid")
+        price = errors.check(parse_amount, base_price or "0", field="base_price", allow_zero=True)
+        if payment_policy == PaymentPolicy.PREPAID.value and price == 0:
+            errors.add("base_price", "prepaid_needs_price")
+        errors.raise_if_any()
+        assert clean is not None and price is not None
+        today = today_local(self._clock())
+        with self._db.write() as uow:
+            if uow.catalogue.service_by_name(clean) is not None:
+                raise ValidationError("name", "name_taken")
+            service = add_service(uow, actor, self._clock(), clean, payment_policy, price)
+            record(
+                uow,
+                self._clock,
+                actor,
+                "service",
+                service.id,
+                AuditAction.CREATE,
+                None,
+                service_snapshot(service),
+            )
+            uow.commit()
+            return service_info(uow, service, today)
+
     def update_service(
         self, actor: Actor, service_id: int, draft: ServiceDraft, *, expected_version: int
     ) -> ServiceInfo:

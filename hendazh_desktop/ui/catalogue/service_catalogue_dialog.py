@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -109,14 +110,30 @@ class ServiceCatalogueDialog(QDialog):
         body.addLayout(editor_column, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.new_button = QPushButton("خدمت تازه…")
+        self.new_button.setVisible(self.can_edit)  # retiring: «فعال» off, then save
+        self.new_button.clicked.connect(self.add_service)
         layout = QVBoxLayout(self)
         layout.addLayout(body)
         footer = QHBoxLayout()
+        footer.addWidget(self.new_button)
         footer.addWidget(self.note, 1)
         footer.addWidget(buttons)
         layout.addLayout(footer)
         settle_default_button(self, self.ui.saveButton)
         self._load()
+
+    def add_service(self) -> ServiceInfo | None:
+        """A new service (admins and managers), then shown in the editor for its rates."""
+        from hendazh_desktop.ui.catalogue.new_service_dialog import NewServiceDialog
+
+        dialog = NewServiceDialog(context=self._ctx, parent=self)
+        made: ServiceInfo | None = dialog.result_value if dialog.exec() else None
+        dialog.deleteLater()
+        if made is not None:
+            self._ctx.changes.announce(Change.CATALOGUE, source=self)
+            self._load(select_id=made.id)
+        return made
 
     def _build_vat_schedule(self) -> None:
         """A changed VAT rate or exemption starts on a day; earlier invoices keep their term."""
