@@ -56,6 +56,8 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
     from hendazh_desktop.services.billing.payments import PaymentService
     from hendazh_desktop.services.billing.queries import BillingQueries
     from hendazh_desktop.services.catalogue.catalogue import CatalogueService
+    from hendazh_desktop.services.credit.adjustments import GiftCreditService
+    from hendazh_desktop.services.credit.ledger import GiftCreditLedger
     from hendazh_desktop.services.dispatch.assignment import DispatchService
     from hendazh_desktop.services.dispatch.job_sheets import JobSheetService
     from hendazh_desktop.services.dispatch.pricing import PricingService
@@ -91,6 +93,8 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
         billing_documents=BillingDocuments(db),
         documents_dir=(backup_dir or default_backup_dir(db)).parent / "documents",
         quality=quality,
+        gift_credit=GiftCreditLedger(db),
+        gift_credit_admin=GiftCreditService(db),
     )
 
 

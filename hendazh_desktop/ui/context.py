@@ -16,6 +16,8 @@ from hendazh_desktop.services.billing.invoices import InvoiceService
 from hendazh_desktop.services.billing.payments import PaymentService
 from hendazh_desktop.services.billing.queries import BillingQueries
 from hendazh_desktop.services.catalogue.catalogue import CatalogueService
+from hendazh_desktop.services.credit.adjustments import GiftCreditService
+from hendazh_desktop.services.credit.ledger import GiftCreditLedger
 from hendazh_desktop.services.dispatch.assignment import DispatchService
 from hendazh_desktop.services.dispatch.job_sheets import JobSheetService
 from hendazh_desktop.services.dispatch.pricing import PricingService
@@ -54,6 +56,8 @@ class UiContext:
     billing_documents: BillingDocuments
     documents_dir: Path
     quality: QualityOffice
+    gift_credit: GiftCreditLedger
+    gift_credit_admin: GiftCreditService
     changes: DataChanges = field(default_factory=DataChanges)
     """``data_changed(kind)``: what this window changed; the views re-read on it."""
 

@@ -99,6 +99,12 @@ def _scorecard(context: UiContext) -> QWidget:
     return ScorecardView(context=context)
 
 
+def _credit_ledger(context: UiContext) -> QWidget:
+    from hendazh_desktop.ui.credit.ledger_view import CreditLedgerView
+
+    return CreditLedgerView(context=context)
+
+
 P = Permission
 VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("intake", "پنل تماس", "new-call", "Ctrl+1", P.CREATE_REQUESTS, _intake),
@@ -110,6 +116,8 @@ VIEWS: tuple[ViewSpec, ...] = (
              _invoicing, toolbar=True),
     ViewSpec("work_groups", "گروه‌های کاری", "services", "Ctrl+5", P.VIEW_WORK_GROUPS,
              _work_groups),
+    ViewSpec("credit_ledger", "دفتر اعتبار", "invoice", "Ctrl+Shift+G", P.VIEW_GIFT_CREDIT,
+             _credit_ledger),
     ViewSpec("audit", "گزارش تغییرات", "search", "Ctrl+6", P.VIEW_AUDIT, _audit),
     ViewSpec("calls", "تماس‌های کیفیت", "new-call", "Ctrl+7", P.RECORD_FEEDBACK, _calls),
     ViewSpec("complaints", "شکایت‌ها", "cancel", "Ctrl+8", P.RECORD_FEEDBACK, _complaints),

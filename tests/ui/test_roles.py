@@ -37,7 +37,7 @@ class Expected:
     issue_invoice: bool
 
 
-OFFICE = ("intake", "subscribers", "queue", "board", "invoicing", "work_groups")
+OFFICE = ("intake", "subscribers", "queue", "board", "invoicing", "work_groups", "credit_ledger")
 QUALITY = ("calls", "complaints", "ideas", "scorecard")
 EVERY = (*OFFICE, "audit", *QUALITY)
 INTAKE = (*OFFICE, *QUALITY)

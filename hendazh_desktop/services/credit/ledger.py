@@ -8,6 +8,7 @@ from hendazh_desktop.db.models.credit import CreditEntry, JobSplit
 from hendazh_desktop.db.repositories.credit import LedgerFilter
 from hendazh_desktop.domain.errors import NotFound
 from hendazh_desktop.domain.permissions import Actor, Permission, require
+from hendazh_desktop.domain.text import to_ascii_digits
 from hendazh_desktop.services.credit.records import (
     CreditEntryRecord,
     CreditOutstanding,
@@ -79,6 +80,16 @@ class GiftCreditLedger:
         with self._db.read() as uow:
             found = uow.credit.balances(subscriber_ids)
         return {sid: found.get(sid, 0) for sid in subscriber_ids}
+
+    def subscriber_by_code(self, actor: Actor, code: str) -> tuple[int, str] | None:
+        """(id, name) of the subscriber with this subscription code (any digit script)."""
+        require(actor, Permission.VIEW_GIFT_CREDIT)
+        digits = to_ascii_digits(code.strip())
+        with self._db.read() as uow:
+            found = uow.subscribers.id_by_code(digits) if digits else None
+            if found is None:
+                return None
+            return found, uow.credit.names([found])[found][0]
 
     def count(self, actor: Actor, f: LedgerFilter) -> int:
         require(actor, Permission.VIEW_GIFT_CREDIT)

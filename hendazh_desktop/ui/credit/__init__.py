@@ -1,0 +1,1 @@
+"""Gift credit screens: the credit ledger, statements and adjustments."""

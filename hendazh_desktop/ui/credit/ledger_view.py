@@ -1,0 +1,238 @@
+"""The gift-credit ledger (دفتر اعتبار): every entry with filters, the company's outstanding
+gift credit, the subscribers below zero, and a subscriber's referral tree and statement.
+
+Gift credit is never called money here: it is «اعتبار هدیه», shown apart from the money on
+account that billing keeps."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hendazh_desktop.domain.credit import CREDIT_KIND_LABELS, GIFT_CREDIT_LABEL, CreditKind
+from hendazh_desktop.domain.permissions import Actor
+from hendazh_desktop.domain.text import to_ascii_digits
+from hendazh_desktop.services.credit.ledger import GiftCreditLedger, LedgerFilter
+from hendazh_desktop.services.credit.records import CreditEntryRecord, ReferralNode
+from hendazh_desktop.ui import fmt
+from hendazh_desktop.ui.changes import Change
+from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
+from hendazh_desktop.ui.common.refresh import RefreshWhenShown
+from hendazh_desktop.ui.common.tables import list_table
+from hendazh_desktop.ui.common.window_model import NUMERIC, Column, WindowTableModel
+from hendazh_desktop.ui.context import UiContext
+from hendazh_desktop.ui.ops import run_op
+
+
+def credit_amount(amount: int) -> str:
+    """Signed rials of gift credit («+۱۲٬۳۴۵» / «−۱۲٬۳۴۵»), never labelled as money."""
+    sign = "+" if amount > 0 else "−" if amount < 0 else ""
+    return f"{sign}{fmt.money(abs(amount))}"
+
+
+def kind_label(kind: str) -> str:
+    return CREDIT_KIND_LABELS.get(CreditKind(kind), kind) if kind in set(CreditKind) else kind
+
+
+COLUMNS: list[Column[CreditEntryRecord]] = [
+    Column("#", lambda r: fmt.number(r.id), NUMERIC),
+    Column("تاریخ", lambda r: fmt.date(r.on_day)),
+    Column("مشترک", lambda r: r.subscriber_name),
+    Column("کد اشتراک", lambda r: fmt.code(r.subscription_code), NUMERIC),
+    Column("نوع", lambda r: kind_label(r.kind)),
+    Column(GIFT_CREDIT_LABEL, lambda r: credit_amount(r.amount), NUMERIC),
+    Column("درخواست", lambda r: fmt.number(r.request_id) if r.request_id else "", NUMERIC),
+    Column("انقضا", lambda r: fmt.date(r.expires_on) if r.expires_on else ""),
+    Column("شرح", lambda r: r.reason),
+]
+
+
+class LedgerSource:
+    """The model's rows: the ledger's count and pages under one filter."""
+
+    def __init__(self, ledger: GiftCreditLedger, actor: Actor, flt: LedgerFilter) -> None:
+        self._ledger, self._actor, self._filter = ledger, actor, flt
+
+    def count(self) -> int:
+        return self._ledger.count(self._actor, self._filter)
+
+    def fetch(self, offset: int, limit: int) -> Sequence[CreditEntryRecord]:
+        return self._ledger.page(self._actor, self._filter, offset, limit)
+
+
+class CreditLedgerView(RefreshWhenShown, QWidget):
+    """Filters, the newest-first ledger, the liability, the negative balances, and the
+    filtered subscriber's referral tree."""
+
+    status_message = Signal(str)
+    """A short message for the status bar."""
+
+    def __init__(self, *, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ledger, self._actor = context.gift_credit, context.actor
+        self.subscriber = QLineEdit()
+        self.subscriber.setPlaceholderText("کد اشتراک")
+        self.subscriber.setClearButtonEnabled(True)
+        self.subscriber.setMaximumWidth(140)
+        self.subscriber_name = QLabel()
+        self.kind = QComboBox()
+        self.kind.addItem("همه انواع", None)
+        for kind in CreditKind:
+            self.kind.addItem(CREDIT_KIND_LABELS[kind], kind.value)
+        self.date_from = JalaliDateEdit(optional=True)
+        self.date_to = JalaliDateEdit(optional=True)
+        self.request = QLineEdit()
+        self.request.setPlaceholderText("شماره درخواست")
+        self.request.setClearButtonEnabled(True)
+        self.request.setMaximumWidth(120)
+        self.outstanding = QLabel()
+        self.outstanding.setWordWrap(True)
+        self.model: WindowTableModel[CreditEntryRecord] = WindowTableModel(
+            COLUMNS, warn=lambda r: r.amount < 0
+        )
+        self.table = list_table(self.model)
+        for column, width in enumerate((70, 90, 160, 90, 150, 110, 70, 90)):
+            self.table.setColumnWidth(column, width)
+        self.negatives = QTableWidget(0, 3)
+        self.negatives.setHorizontalHeaderLabels(["مشترک", "کد اشتراک", GIFT_CREDIT_LABEL])
+        self.negatives.verticalHeader().setVisible(False)
+        self.negatives.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["معرفی‌شده", "کد اشتراک", "اعتبار کسب‌شده برای معرف"])
+        self._build_layout()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.refresh)
+        self.subscriber.textChanged.connect(lambda _t: self._timer.start())
+        self.request.textChanged.connect(lambda _t: self._timer.start())
+        self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.date_from.date_changed.connect(lambda _d: self.refresh())
+        self.date_to.date_changed.connect(lambda _d: self.refresh())
+        self.refresh()
+        self.watch(context.changes, (Change.BILLING, Change.SUBSCRIBERS, Change.REQUESTS))
+
+    def _build_layout(self) -> None:
+        filters = QHBoxLayout()
+        for widget in (
+            QLabel("مشترک:"),
+            self.subscriber,
+            self.subscriber_name,
+            QLabel("نوع:"),
+            self.kind,
+            QLabel("از تاریخ:"),
+            self.date_from,
+            QLabel("تا:"),
+            self.date_to,
+            self.request,
+        ):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        negatives = QGroupBox("مشترکان با اعتبار هدیه منفی (خرج تا جبران بسته است)")
+        QVBoxLayout(negatives).addWidget(self.negatives)
+        tree = QGroupBox("درخت معرفی مشترک انتخاب‌شده")
+        QVBoxLayout(tree).addWidget(self.tree)
+        side_layout.addWidget(negatives)
+        side_layout.addWidget(tree)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.outstanding)
+        layout.addWidget(splitter, 1)
+
+    def selected_subscriber(self) -> int | None:
+        """The subscriber the code box names, if any (its name is shown beside it)."""
+        code = self.subscriber.text().strip()
+        found = (
+            run_op(self, lambda: self._ledger.subscriber_by_code(self._actor, code))
+            if code
+            else None
+        )
+        self.subscriber_name.setText(found[1] if found else ("یافت نشد" if code else ""))
+        return found[0] if found else None
+
+    def current_filter(self) -> LedgerFilter:
+        typed = to_ascii_digits(self.request.text().strip())
+        subscriber_id = self.selected_subscriber()
+        return LedgerFilter(
+            subscriber_id=subscriber_id
+            if subscriber_id is not None
+            else (-1 if self.subscriber.text().strip() else None),
+            kind=self.kind.currentData(),
+            day_from=self.date_from.value(),
+            day_to=self.date_to.value(),
+            request_id=int(typed) if typed.isdigit() and len(typed) < 12 else None,
+        )
+
+    def refresh(self) -> None:
+        """Re-read the list, the liability, the negative balances and the tree."""
+        self._stale = False
+        self._timer.stop()
+        flt = self.current_filter()
+        self.model.set_source(LedgerSource(self._ledger, self._actor, flt))
+        owed = run_op(self, lambda: self._ledger.outstanding(self._actor))
+        if owed is not None:
+            self.outstanding.setText(
+                f"اعتبار هدیه‌ای که شرکت بدهکار است: {fmt.money(owed.outstanding)}"
+                f" — {fmt.count(owed.subscribers_below_zero)} مشترک با اعتبار هدیه منفی"
+                f" (جمعاً {fmt.money(-owed.below_zero)}). اعتبار هدیه پول نیست:"
+                " پرداخت، استرداد یا با مانده نقدی مشترک جمع نمی‌شود."
+            )
+        self._fill_negatives()
+        self._fill_tree(flt.subscriber_id if flt.subscriber_id and flt.subscriber_id > 0 else None)
+        self.status_message.emit(f"{fmt.count(self.model.rowCount())} ردیف دفتر اعتبار")
+
+    def _fill_negatives(self) -> None:
+        rows = run_op(self, lambda: self._ledger.negative_balances(self._actor)) or []
+        self.negatives.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            for j, text in enumerate(
+                (row.name, fmt.code(row.subscription_code), credit_amount(row.gift_credit))
+            ):
+                self.negatives.setItem(i, j, QTableWidgetItem(text))
+
+    def _fill_tree(self, subscriber_id: int | None) -> None:
+        self.tree.clear()
+        if subscriber_id is None:
+            return
+        root = run_op(self, lambda: self._ledger.referral_tree(self._actor, subscriber_id))
+        if root is None:
+            return
+        top = QTreeWidgetItem([root.name, fmt.code(root.subscription_code), ""])
+        self.tree.addTopLevelItem(top)
+        self._add_children(top, root)
+        self.tree.expandAll()
+
+    def _add_children(self, item: QTreeWidgetItem, node: ReferralNode) -> None:
+        for child in node.children:
+            sub = QTreeWidgetItem(
+                [
+                    child.name,
+                    fmt.code(child.subscription_code),
+                    credit_amount(child.earned_for_referrer),
+                ]
+            )
+            item.addChild(sub)
+            self._add_children(sub, child)

@@ -1,0 +1,57 @@
+"""The credit ledger view: every entry, filters typed by keyboard, the liability, negative
+balances and the referral tree; its lazy model passes Qt's model checks."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from hendazh_desktop.domain.text import to_persian_digits
+from hendazh_desktop.ui.credit.ledger_view import CreditLedgerView
+from hendazh_desktop.ui.main_window import MainWindow
+
+
+def type_text(widget, text: str) -> None:
+    for ch in text:
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
+
+
+def test_ledger_lists_filters_and_sums_gift_credit(qtbot, qtmodeltester, ctx, make_subscriber):
+    ali = make_subscriber("علی رضایی", "09171234567")
+    sara = make_subscriber("سارا کاظمی", "09171234568")
+    admin = ctx.gift_credit_admin
+    for who, amount in ((ali, "5000"), (sara, "7000"), (ali, "1000")):
+        admin.adjust(
+            ctx.actor, who.id, amount, "جبران تأخیر", decrease=False, operation_id=str(uuid.uuid4())
+        )
+    admin.spend(ctx.actor, sara.id, 2000, "هدیه", operation_id=str(uuid.uuid4()))
+    view = CreditLedgerView(context=ctx)
+    qtbot.addWidget(view)
+    view.show()
+    qtmodeltester.check(view.model, force_py=True)
+    assert view.model.rowCount() == 4
+    assert view.model.row_item(0).kind == "spent"  # newest first
+    assert "۱۱٬۰۰۰" in view.outstanding.text()  # 6,000 + 5,000 owed in gift credit
+    view.subscriber.setFocus()
+    type_text(view.subscriber, to_persian_digits(ali.code))
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    assert view.subscriber_name.text() == "علی رضایی"
+    assert {view.model.row_item(r).subscriber_id for r in range(2)} == {ali.id}
+    view.kind.setCurrentIndex(view.kind.findData("spent"))
+    assert view.model.rowCount() == 0  # Ali spent nothing
+    view.kind.setCurrentIndex(0)
+    assert view.model.data(view.model.index(0, 5)) == "+۱٬۰۰۰ ریال"
+
+
+def test_negative_gift_credit_is_listed_and_the_view_is_registered(qtbot, ctx):
+    window = MainWindow(context=ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_view("credit_ledger")
+    view = window.view("credit_ledger")
+    assert isinstance(view, CreditLedgerView)
+    assert view.negatives.rowCount() == 0
