@@ -213,3 +213,19 @@ def test_a_field_message_goes_when_the_field_is_corrected(ctx, open_dialog):
     type_text(dialog.reference, "۱")
     assert dialog.errors.message("reference") == ""  # stale once the user corrects it
     assert payments(ctx) == 0
+
+
+def test_the_amount_is_grouped_in_persian_digits_as_it_is_typed(ctx, open_dialog):
+    dialog = open_dialog()
+    dialog.amount.selectAll()
+    type_text(dialog.amount, "2500000")
+    assert dialog.amount.text() == "۲٬۵۰۰٬۰۰۰"
+    press(dialog.amount, Qt.Key.Key_Home)
+    type_text(dialog.amount, "1")  # typed in front: regrouped, the cursor stays after it
+    assert dialog.amount.text() == "۱۲٬۵۰۰٬۰۰۰"
+    assert dialog.amount.cursorPosition() == 1
+    dialog.amount.selectAll()
+    type_text(dialog.amount, "12.5")  # not a whole amount: left as typed for the message
+    assert dialog.amount.text().endswith(".5")
+    dialog.save_button.click()
+    assert dialog.errors.message("amount") and payments(ctx) == 0

@@ -34,6 +34,7 @@ from hendazh_desktop.domain.money import CurrencyUnit, format_money, format_numb
 from hendazh_desktop.services.billing.records import DraftChanges, InvoiceDetail, PaymentRow
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.billing.payment_dialog import Payer
+from hendazh_desktop.ui.common.amount_typing import group_as_typed
 from hendazh_desktop.ui.common.dialog_keys import settle_default_button
 from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
@@ -86,6 +87,7 @@ class DraftTermsDialog(QDialog):
             edit = QLineEdit(format_number(line.discount) if line.discount else "")
             edit.setAlignment(LEFT_TO_RIGHT)
             edit.setPlaceholderText("بدون تخفیف")
+            group_as_typed(edit)
             grid.addWidget(edit, row, 3)
             error = error_label()
             grid.addWidget(error, row + 1, 1, 1, 3)
@@ -199,6 +201,7 @@ class RefundDialog(QDialog):
         for method in REFUND_METHODS:
             self.method.addItem(METHOD_LABELS[method], method.value)
         self.amount = QLineEdit(refundable_text(credit) if credit > 0 else "")
+        group_as_typed(self.amount)
         self.amount.setAlignment(LEFT_TO_RIGHT)
         self.reference = QLineEdit()
         self.reference.setAlignment(LEFT_TO_RIGHT)

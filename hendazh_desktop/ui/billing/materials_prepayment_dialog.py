@@ -21,6 +21,7 @@ from hendazh_desktop.services.billing.records import PrepaymentStatus
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.billing.payment_dialog import Payer, PaymentDialog, typed_amount
 from hendazh_desktop.ui.changes import Change
+from hendazh_desktop.ui.common.amount_typing import group_as_typed
 from hendazh_desktop.ui.common.dialog_keys import settle_default_button
 from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.context import UiContext
@@ -41,6 +42,7 @@ class MaterialsPrepaymentDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.amount = QLineEdit()
+        group_as_typed(self.amount)
         self.amount.setPlaceholderText("خالی: سهم پیش‌فرض خدمت از هزینه مواد")
         self.amount_error = error_label()
         self.errors = FieldErrors()

@@ -39,6 +39,7 @@ from hendazh_desktop.domain.money import CurrencyUnit, format_money, parse_amoun
 from hendazh_desktop.services.billing.records import InvoiceFilter, PaymentDraft, PaymentRow
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.billing.models import doc_number, kind_label
+from hendazh_desktop.ui.common.amount_typing import group_as_typed
 from hendazh_desktop.ui.common.dialog_keys import settle_default_button
 from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
@@ -118,6 +119,7 @@ class PaymentDialog(QDialog):
         for method in PaymentMethod:
             self.method.addItem(METHOD_LABELS[method], method.value)
         self.amount = QLineEdit()
+        group_as_typed(self.amount)  # ۱٬۲۵۰٬۰۰۰ while typing
         self.amount.setPlaceholderText("مبلغ")
         self.amount.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
         self.unit = QLabel(unit_label(fmt.DisplaySettings.unit))
