@@ -55,3 +55,25 @@ def test_negative_gift_credit_is_listed_and_the_view_is_registered(qtbot, ctx):
     view = window.view("credit_ledger")
     assert isinstance(view, CreditLedgerView)
     assert view.negatives.rowCount() == 0
+
+
+def test_card_and_intake_show_gift_credit_beside_the_money_balance(qtbot, ctx, make_subscriber):
+    from hendazh_desktop.ui.requests.intake_panel import IntakePanel
+    from hendazh_desktop.ui.subscribers.subscribers_view import SubscribersView
+
+    ali = make_subscriber("علی رضایی", "09171234567")
+    ctx.gift_credit_admin.adjust(
+        ctx.actor, ali.id, "25000", "جبران تأخیر", decrease=False, operation_id=str(uuid.uuid4())
+    )
+    panel = IntakePanel(context=ctx)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel._load_card(ali.id)
+    assert panel.card.gift_credit.isVisibleTo(panel) and panel.card.balance.isVisibleTo(panel)
+    assert panel.card.gift_credit.text() == "اعتبار هدیه: ۲۵٬۰۰۰ ریال"
+    assert "اعتبار هدیه" not in panel.card.balance.text()  # money and gift credit apart
+    view = SubscribersView(context=ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view._show_balance(ali.id)
+    assert view.card.gift_credit.text() == "اعتبار هدیه: ۲۵٬۰۰۰ ریال"

@@ -237,6 +237,23 @@ class IntakePanel(QWidget):
         if refused and card is not None:
             self.refusal.setText(f"به این مشترک خدمت داده نمی‌شود: {card.do_not_serve_reason}")
         self.form.setEnabled(card is not None and not refused)
+        if card is not None:
+            self._show_balances(card.id)
+
+    def _show_balances(self, subscriber_id: int) -> None:
+        """The money on account (where billing may be seen) and, beside it, the gift credit."""
+        if self._ctx.actor.can(Permission.VIEW_BILLING):
+            money = run_op(
+                self, lambda: self._ctx.billing.statement(self._ctx.actor, subscriber_id)
+            )
+            if money is not None:
+                self.card.show_balance(money.owed, money.credit)
+                self.card.balance.setVisible(True)  # the statement button stays hidden here
+        gift = run_op(
+            self, lambda: self._ctx.gift_credit.gift_credit(self._ctx.actor, subscriber_id)
+        )
+        if gift is not None:
+            self.card.show_gift_credit(gift)
 
     # --- saving ---------------------------------------------------------------------------
     def save_request(self) -> None:

@@ -93,6 +93,14 @@ class SubscriberCardWidget(QWidget):
         self.balance = QLabel()  # what is owed or the credit; shown where billing is
         self.balance.setObjectName("card_balance")
         self.balance.setVisible(False)
+        # Gift credit (earned from referrals, spent on gifts) is not money: its own line.
+        self.gift_credit = QLabel()
+        self.gift_credit.setObjectName("card_gift_credit")
+        self.gift_credit.setToolTip(
+            "اعتبار هدیه از معرفی و کارهای مشترک به دست می‌آید و فقط برای هدایای صنایع دستی "
+            "خرج می‌شود؛ پول نیست و با مانده نقدی جمع یا به مشترک پرداخت نمی‌شود."
+        )
+        self.gift_credit.setVisible(False)
         self.banner = QLabel()
         self.banner.setObjectName("do_not_serve_banner")
         self.banner.setWordWrap(True)
@@ -122,6 +130,7 @@ class SubscriberCardWidget(QWidget):
         code_box.addWidget(self.code)
         code_box.addWidget(self.since)
         code_box.addWidget(self.balance)
+        code_box.addWidget(self.gift_credit)
         header.addLayout(code_box)
         self._sections_layout.addLayout(header)
         self._sections_layout.addWidget(self.banner)
@@ -225,9 +234,18 @@ class SubscriberCardWidget(QWidget):
         self.balance.setStyleSheet("color: #8c1d18; font-weight: bold;" if owed else "color: #666;")
         self.balance.setVisible(self._billing)
 
+    def show_gift_credit(self, amount: int) -> None:
+        """The subscriber's gift credit, beside (never added to) the money balance."""
+        self.gift_credit.setText(f"اعتبار هدیه: {fmt.money(amount)}")
+        self.gift_credit.setStyleSheet(
+            "color: #8c1d18; font-weight: bold;" if amount < 0 else "color: #1b5e20;"
+        )
+        self.gift_credit.setVisible(True)
+
     def show_card(self, card: SubscriberCard | None) -> None:
         self._card = card
         self.balance.setVisible(False)
+        self.gift_credit.setVisible(False)
         self.empty.setVisible(card is None)
         self._content.setVisible(card is not None)
         if card is None:

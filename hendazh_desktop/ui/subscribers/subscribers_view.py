@@ -194,6 +194,11 @@ class SubscribersView(RefreshWhenShown, QWidget):
             )
             if money is not None:
                 self.card.show_balance(money.owed, money.credit)
+        gift = run_op(
+            self, lambda: self._ctx.gift_credit.gift_credit(self._ctx.actor, subscriber_id)
+        )
+        if gift is not None:
+            self.card.show_gift_credit(gift)
 
     def show_statement(self, subscriber_id: int) -> None:
         """The subscriber's statement of account, to read, print or save."""
