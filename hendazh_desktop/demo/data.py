@@ -14,6 +14,7 @@ from hendazh_desktop.db.database import Database
 from hendazh_desktop.demo import names as words
 from hendazh_desktop.demo.billing import fill_company, make_billing
 from hendazh_desktop.demo.dispatch import advance_jobs, make_groups
+from hendazh_desktop.demo.quality import make_quality
 from hendazh_desktop.domain.audit import AuditAction
 from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.requests import Channel, Priority, RequestStatus
@@ -321,6 +322,7 @@ def generate_demo_data(
         )
         jobs = advance_jobs(db, actor, group_rng, min(DISPATCHED_JOBS, made))
         invoices = make_billing(db, actor, group_rng)
+        make_quality(db, actor, random.Random(seed + 2), now)
     summary = DemoSummary(
         subscribers,
         gen.phones,

@@ -11,6 +11,7 @@ import pytest
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.demo import names as demo_names
 from hendazh_desktop.demo.data import generate_demo_data
+from hendazh_desktop.demo.quality import JOBS_PER_GROUP, MAX_GROUPS
 from hendazh_desktop.domain.errors import PermissionDenied
 from hendazh_desktop.domain.identity import parse_national_code
 from hendazh_desktop.domain.permissions import Actor, Role
@@ -175,7 +176,9 @@ def test_requests_have_their_history_by_the_acting_user(generated):
             assert steps[-1][3]  # with a reason
         if channel == "web_form" and status != "cancelled":
             assert status == "to_verify"
-    assert QueueService(db).count(actor, QueueFilter()) == N // 20
+    groups = _scalar(db, "SELECT count(*) FROM work_groups WHERE active")
+    past = JOBS_PER_GROUP * min(MAX_GROUPS, groups)  # the quality demo's finished jobs
+    assert QueueService(db).count(actor, QueueFilter()) == N // 20 + past
 
 
 def test_search_finds_generated_names_and_phones(generated):
@@ -339,3 +342,29 @@ def test_bulk_load_on_the_shared_backends(db, clock):
     assert search.find_exact(actor, number) is not None
     assert search.search(actor, name.split(" ")[-1], limit=200)
     _check_billing(db, actor)
+
+
+def test_demo_quality_data_has_every_channel_outcome_and_state(tmp_path):
+    db = _fresh(tmp_path / "quality.db")
+    generate_demo_data(db, _admin(db), subscribers=N, seed=3, clock=lambda: NOW)
+    channels = {r[0] for r in _query(db, "SELECT DISTINCT channel FROM quality_feedback")}
+    assert channels == {"phone", "web", "quality_call"}
+    outcomes = {r[0] for r in _query(db, "SELECT DISTINCT outcome FROM quality_calls")}
+    assert outcomes == {"pending", "answered", "no_answer", "refused", "wrong_number"}
+    assert _scalar(db, "SELECT count(DISTINCT day) FROM quality_call_lists") >= 3
+    assert {r[0] for r in _query(db, "SELECT DISTINCT state FROM quality_complaints")} == {
+        "open",
+        "closed",
+    }
+    states = {r[0] for r in _query(db, "SELECT DISTINCT state FROM quality_ideas")}
+    assert states == {"new", "review", "adopted", "declined"}
+    # groups differ: their average overall scores are spread
+    averages = [
+        r[0]
+        for r in _query(
+            db,
+            "SELECT avg(overall) FROM quality_feedback WHERE group_id IS NOT NULL "
+            "GROUP BY group_id HAVING count(*) >= 5",
+        )
+    ]
+    assert max(averages) - min(averages) > 0.8
