@@ -68,13 +68,13 @@ def make_quality(
     with db.read() as uow:
         groups = [g[0] for g in uow.dispatch.groups()]
         services = [s.id for s in uow.catalogue.services() if s.active]
-        subscribers = sorted(
-            int(r[0])
-            for r in uow.session.query(ServiceRequest.subscriber_id)
+        found = (
+            uow.session.query(ServiceRequest.subscriber_id)
             .filter(ServiceRequest.subscriber_id.is_not(None))
             .distinct()
             .limit(5000)
         )
+        subscribers = sorted(r[0] for r in found if r[0] is not None)
     if not groups or not subscribers:
         return QualitySummary(0, 0, 0, 0, 0)
     groups = sorted(rng.sample(groups, min(MAX_GROUPS, len(groups))))
