@@ -195,3 +195,24 @@ def test_add_a_service_then_retire_it_in_the_editor(ctx, dialog, answer_modal):
 def test_a_consultant_cannot_add_services(consultant_ctx, show_dialog):
     dialog = show_dialog(ServiceCatalogueDialog(context=consultant_ctx))
     assert not dialog.new_button.isVisibleTo(dialog)
+
+
+def test_the_split_rule_shows_a_worked_example_and_starts_on_a_typed_day(qtbot, ctx):
+    dialog = ServiceCatalogueDialog(context=ctx)
+    qtbot.addWidget(dialog)
+    row = next(i for i in range(dialog.list.count()) if dialog._services[i].name == "نظافت")
+    dialog.list.setCurrentRow(row)
+    example = dialog.split_box.example.text()
+    assert "پورسانت شرکت" in example and "اعتبار هدیه معرف" in example
+    dialog.ui.basePriceEdit.setText("1,234,567")
+    dialog.ui.commissionPercentEdit.setText("۲۰")
+    example = dialog.split_box.example.text()
+    # 80% fee truncated; commission 246,914; 10% and 5% of it truncated to the rial
+    assert "۹۸۷٬۶۵۳" in example and "۲۴۶٬۹۱۴" in example
+    assert "۲۴٬۶۹۱" in example and "۱۲٬۳۴۵" in example
+    dialog.ui.commissionPercentEdit.setText("۲۵")
+    dialog.split_box.from_edit.setText("1490/01/01")
+    assert dialog.save()
+    schedule = ctx.catalogue.split_schedule(ctx.actor, dialog.current().id)
+    assert [r.commission_bp for r in schedule] == [2500, 2000]
+    assert dialog.current().commission_bp == 2000  # not in force before 1490

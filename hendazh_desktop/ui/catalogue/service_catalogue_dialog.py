@@ -25,14 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from hendazh_desktop.domain.catalogue import PAYMENT_POLICY_LABELS, PaymentPolicy
-from hendazh_desktop.domain.errors import Conflict, DomainError
+from hendazh_desktop.domain.errors import Conflict, DomainError, ValidationError
 from hendazh_desktop.domain.jalali import today_local
-from hendazh_desktop.domain.money import format_number, format_percent
+from hendazh_desktop.domain.money import format_number, format_percent, parse_amount
 from hendazh_desktop.domain.permissions import Permission
 from hendazh_desktop.domain.vat import SINCE_EVER, entry_on
 from hendazh_desktop.services.catalogue.catalogue import ServiceDraft
 from hendazh_desktop.services.catalogue.records import ServiceInfo
 from hendazh_desktop.ui import fmt
+from hendazh_desktop.ui.catalogue.split_rule_box import SplitRuleBox
 from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.dialog_keys import settle_default_button
 from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
@@ -64,6 +65,7 @@ class ServiceCatalogueDialog(QDialog):
         for policy in PaymentPolicy:
             self.ui.paymentPolicyCombo.addItem(PAYMENT_POLICY_LABELS[policy], policy.value)
         self._build_vat_schedule()
+        self.split_box = SplitRuleBox()
         self.errors = FieldErrors()
         for field, widget, label in (
             ("name", self.ui.nameEdit, self.ui.nameError),
@@ -87,6 +89,7 @@ class ServiceCatalogueDialog(QDialog):
             ),
             ("base_price", self.ui.basePriceEdit, self.ui.basePriceError),
             ("vat_effective_from", self.vat_from_edit, self.vat_from_error),
+            ("split_effective_from", self.split_box.from_edit, self.split_box.error),
         ):
             self.errors.register(field, widget, label)
         self.can_edit = context.actor.can(Permission.EDIT_SERVICES)
@@ -102,11 +105,19 @@ class ServiceCatalogueDialog(QDialog):
             self.ui.materialsPrepaymentPercentEdit.setEnabled
         )
         self.list.currentRowChanged.connect(self._on_list_current_row_changed)
+        for edit in (
+            self.ui.commissionPercentEdit,
+            self.ui.referrerSharePercentEdit,
+            self.ui.recipientSharePercentEdit,
+            self.ui.basePriceEdit,
+        ):
+            edit.textChanged.connect(self._on_split_field_changed)
         body = QHBoxLayout()
         body.addWidget(self.list)
         editor_column = QVBoxLayout()
         editor_column.addWidget(self.editor, 1)
         editor_column.addWidget(self.vat_box)
+        editor_column.addWidget(self.split_box)
         body.addLayout(editor_column, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -209,6 +220,27 @@ class ServiceCatalogueDialog(QDialog):
         ui.basePriceEdit.setText(format_number(service.base_price))
         ui.activeCheck.setChecked(service.active)
         self._show_vat_schedule(service)
+        self.split_box.show_schedule(
+            self._ctx.catalogue.split_schedule(self._ctx.actor, service.id)
+        )
+        self._on_split_field_changed()
+
+    def _on_split_field_changed(self, _text: str = "") -> None:
+        """The worked example follows the typed percentages (one base price, or 10,000,000)."""
+        ui = self.ui
+        labour: int
+        try:
+            labour = parse_amount(
+                ui.basePriceEdit.text() or "0", field="base_price", allow_zero=True
+            )
+        except ValidationError:
+            labour = 0
+        self.split_box.show_example(
+            labour,
+            ui.commissionPercentEdit.text(),
+            ui.referrerSharePercentEdit.text(),
+            ui.recipientSharePercentEdit.text(),
+        )
 
     def draft(self) -> ServiceDraft:
         ui = self.ui
@@ -225,6 +257,7 @@ class ServiceCatalogueDialog(QDialog):
             base_price=ui.basePriceEdit.text(),
             active=ui.activeCheck.isChecked(),
             vat_effective_from=self.vat_from_edit.text(),
+            split_effective_from=self.split_box.from_edit.text(),
         )
 
     def save(self) -> bool:
