@@ -26,3 +26,24 @@ def test_the_work_group_editor_fits_without_scrolling(qtbot, ctx, width, height)
     for field in (editor.name, editor.phone, editor.capacity, editor.iban):
         assert field.width() >= 200, field
     assert editor.calendar.width() >= 250  # the leave calendar shows whole weeks
+
+
+@pytest.mark.parametrize("text", ["LG یخچال خراب است", "۱۲ عدد لامپ", "یخچال خراب است"])
+def test_text_areas_start_their_lines_at_the_right(qtbot, ctx, text):
+    from ui_helpers import type_text
+
+    from hendazh_desktop.ui.requests.intake_panel import IntakePanel
+
+    panel = IntakePanel(context=ctx)
+    qtbot.addWidget(panel)
+    panel.resize(1280, 800)
+    panel.show()
+    qtbot.waitExposed(panel)
+    area = panel.form.description
+    area.setEnabled(True)
+    area.setFocus()
+    type_text(area, text)
+    qtbot.wait(20)
+    line = area.document().firstBlock().layout().lineAt(0).naturalTextRect()
+    width = area.viewport().width()
+    assert line.right() > width - 20 and line.left() > width / 3, (line, width)

@@ -27,6 +27,7 @@ from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.dialog_keys import settle_default_button
 from hendazh_desktop.ui.common.field_errors import FieldErrors
+from hendazh_desktop.ui.common.text_area import persian_text_area
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.forms.ui_settings_dialog import Ui_SettingsForm
 from hendazh_desktop.ui.ops import run_op
@@ -77,6 +78,7 @@ class SettingsDialog(QDialog):
         self.form = QWidget()
         self.ui = Ui_SettingsForm()
         self.ui.setupUi(self.form)
+        persian_text_area(self.ui.invoiceFooterEdit)
         ui = self.ui
         ui.displayCurrencyCombo.addItem("ریال", CurrencyUnit.RIAL.value)
         ui.displayCurrencyCombo.addItem("تومان", CurrencyUnit.TOMAN.value)

@@ -38,6 +38,7 @@ from hendazh_desktop.ui.common.amount_typing import group_as_typed
 from hendazh_desktop.ui.common.dialog_keys import settle_default_button
 from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
+from hendazh_desktop.ui.common.text_area import persian_text_area
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.messages import error_message
 from hendazh_desktop.ui.ops import run_op
@@ -111,7 +112,7 @@ class DraftTermsDialog(QDialog):
         self.due_on = JalaliDateEdit(optional=True)
         self.due_on.set_value(detail.due_on)
         self.due_on.setToolTip("Delete: بدون سررسید")
-        self.notes = QPlainTextEdit(detail.notes)
+        self.notes = persian_text_area(QPlainTextEdit(detail.notes))
         self.notes.setPlaceholderText("توضیحاتی که روی صورتحساب چاپ می‌شود")
         self.notes.setFixedHeight(72)
         form = QFormLayout()

@@ -37,6 +37,7 @@ from hendazh_desktop.ui.common.jalali_date_edit import (
     jalali_calendar_widget,
     to_qdate,
 )
+from hendazh_desktop.ui.common.text_area import persian_text_area
 
 LEAVE_FORMAT = QTextCharFormat()
 LEAVE_FORMAT.setBackground(QBrush(QColor("#f9d9d6")))
@@ -72,7 +73,7 @@ class WorkGroupEditor(QWidget):
         self.iban.setPlaceholderText("IR00 0000 0000 0000 0000 0000 00")
         self.active = QCheckBox("فعال")
         self.active.setChecked(True)
-        self.notes = QPlainTextEdit()
+        self.notes = persian_text_area(QPlainTextEdit())
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(50)
         form = QFormLayout()

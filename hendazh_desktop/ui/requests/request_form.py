@@ -27,6 +27,7 @@ from hendazh_desktop.services.subscribers.records import SubscriberCard
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
+from hendazh_desktop.ui.common.text_area import persian_text_area
 
 NEW_ADDRESS = -1
 
@@ -58,7 +59,7 @@ class RequestForm(QWidget):
         self.new_zone = QComboBox()
         self.new_address = QLineEdit()
         self.new_address.setPlaceholderText("نشانی جدید: محله، خیابان، کوچه، پلاک")
-        self.description = QPlainTextEdit()
+        self.description = persian_text_area(QPlainTextEdit())
         self.description.setTabChangesFocus(True)
         self.description.setPlaceholderText("شرح درخواست (Ctrl+Enter برای ثبت)")
         self.description.setFixedHeight(70)

@@ -35,6 +35,7 @@ from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.dialog_keys import settle_default_button
 from hendazh_desktop.ui.common.field_errors import FieldErrors
+from hendazh_desktop.ui.common.text_area import persian_text_area
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.forms.ui_subscriber_dialog import Ui_SubscriberForm
 from hendazh_desktop.ui.messages import error_message
@@ -84,6 +85,7 @@ class SubscriberDialog(QDialog):
         self.form = QWidget()
         self.ui = Ui_SubscriberForm()
         self.ui.setupUi(self.form)
+        persian_text_area(self.ui.notesEdit)
         self.phone_rows: list[PhoneRow] = []
         self.address_rows: list[AddressRow] = []
         self.errors = FieldErrors()
