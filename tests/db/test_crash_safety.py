@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import random
+import select
 import signal
 import sqlite3
 import time
@@ -76,7 +77,11 @@ def test_sigkill_never_loses_a_reported_commit(tmp_path):
             finally:
                 os._exit(1)
         os.close(write_fd)
-        time.sleep(rng.uniform(0.02, 0.25))
+        # the writer is writing (its first commit reported, however loaded the machine),
+        # then killed at a random moment of what follows
+        ready, _, _ = select.select([read_fd], [], [], 30)
+        assert ready, "the writer reported no commit within 30 s"
+        time.sleep(rng.uniform(0.0, 0.25))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         with os.fdopen(read_fd, "rb") as pipe:
