@@ -31,11 +31,16 @@ QT_GAPS = {
 
 
 class QtGapsTranslator(QTranslator):
-    """Persian for the few strings qtbase_fa does not translate (searched before it)."""
+    """Persian for the few strings qtbase_fa does not translate, and key names kept as on
+    the keyboard (searched before qtbase_fa)."""
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
+        if context == "QShortcut":
+            # Key names as printed on the keys (Ctrl, Shift, Enter): qtbase_fa turned menu
+            # shortcuts into «کنترل+N» while every label in the app says «Ctrl+N».
+            return source
         # None is Qt's "not translated here" (a null string): the next translator is asked
         return QT_GAPS.get((context, source))
 

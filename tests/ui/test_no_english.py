@@ -37,3 +37,22 @@ def test_the_about_box_is_persian(qtbot, ctx, tmp_path, monkeypatch):
     )
     window.show_about()
     assert said and not any(LATIN.search(t) for t in said), said
+
+
+def test_shortcuts_read_in_one_script_in_menus_and_labels(qtbot, ctx, tmp_path):
+    from PySide6.QtGui import QKeySequence
+
+    native = QKeySequence.SequenceFormat.NativeText
+    assert QKeySequence("Ctrl+Shift+G").toString(native) == "Ctrl+Shift+G"
+    window = MainWindow(
+        context=ctx, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(window)
+    shown = [
+        action.shortcut().toString(native)
+        for menu_action in window.menuBar().actions()
+        if menu_action.menu() is not None
+        for action in menu_action.menu().actions()
+        if not action.shortcut().isEmpty()
+    ]
+    assert shown and not [s for s in shown if re.search("[\u0600-\u06ff]", s)], shown
