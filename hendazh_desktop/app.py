@@ -57,6 +57,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
     from hendazh_desktop.services.billing.queries import BillingQueries
     from hendazh_desktop.services.catalogue.catalogue import CatalogueService
     from hendazh_desktop.services.credit.adjustments import GiftCreditService
+    from hendazh_desktop.services.credit.documents import GiftCreditDocuments
     from hendazh_desktop.services.credit.ledger import GiftCreditLedger
     from hendazh_desktop.services.dispatch.assignment import DispatchService
     from hendazh_desktop.services.dispatch.job_sheets import JobSheetService
@@ -95,6 +96,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
         quality=quality,
         gift_credit=GiftCreditLedger(db),
         gift_credit_admin=GiftCreditService(db),
+        gift_credit_documents=GiftCreditDocuments(db),
     )
 
 

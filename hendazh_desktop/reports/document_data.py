@@ -93,3 +93,27 @@ class StatementDocument:
     entries: tuple[StatementLine, ...]
     balance: int  # positive: owed by the subscriber; negative: the subscriber's credit
     ageing: tuple[int, int, int, int] = field(default=(0, 0, 0, 0))
+
+
+@dataclass(frozen=True, slots=True)
+class CreditLine:
+    """One entry as printed."""
+
+    on: dt.date
+    kind: str  # its Persian label
+    description: str
+    request: str
+    amount: int  # signed rials of gift credit
+    after: int
+
+
+@dataclass(frozen=True, slots=True)
+class CreditStatementDocument:
+    """What the gift-credit statement prints."""
+
+    company: str
+    subscriber_name: str
+    subscription_code: str
+    printed_on: dt.date
+    lines: tuple[CreditLine, ...]
+    gift_credit: int

@@ -17,6 +17,7 @@ from hendazh_desktop.services.billing.payments import PaymentService
 from hendazh_desktop.services.billing.queries import BillingQueries
 from hendazh_desktop.services.catalogue.catalogue import CatalogueService
 from hendazh_desktop.services.credit.adjustments import GiftCreditService
+from hendazh_desktop.services.credit.documents import GiftCreditDocuments
 from hendazh_desktop.services.credit.ledger import GiftCreditLedger
 from hendazh_desktop.services.dispatch.assignment import DispatchService
 from hendazh_desktop.services.dispatch.job_sheets import JobSheetService
@@ -58,6 +59,7 @@ class UiContext:
     quality: QualityOffice
     gift_credit: GiftCreditLedger
     gift_credit_admin: GiftCreditService
+    gift_credit_documents: GiftCreditDocuments
     changes: DataChanges = field(default_factory=DataChanges)
     """``data_changed(kind)``: what this window changed; the views re-read on it."""
 

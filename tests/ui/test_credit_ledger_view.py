@@ -77,3 +77,24 @@ def test_card_and_intake_show_gift_credit_beside_the_money_balance(qtbot, ctx, m
     view.show()
     view._show_balance(ali.id)
     assert view.card.gift_credit.text() == "اعتبار هدیه: ۲۵٬۰۰۰ ریال"
+
+
+def test_the_chosen_subscribers_statement_is_printed(qtbot, ctx, make_subscriber, monkeypatch):
+    import hendazh_desktop.ui.common.pdf_preview_dialog as preview
+
+    ali = make_subscriber("علی رضایی", "09171234567")
+    ctx.gift_credit_admin.adjust(
+        ctx.actor, ali.id, "25000", "جبران تأخیر", decrease=False, operation_id=str(uuid.uuid4())
+    )
+    asked = {}
+    monkeypatch.setattr(
+        preview, "preview_pdf", lambda parent, produce, **kw: asked.update(pdf=produce(), **kw)
+    )
+    view = CreditLedgerView(context=ctx)
+    qtbot.addWidget(view)
+    assert not view.print_button.isEnabled()
+    view.subscriber.setText(ali.code)
+    view.refresh()
+    assert view.print_button.isEnabled()
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    assert asked["pdf"].startswith(b"%PDF") and ali.code in asked["file_name"]

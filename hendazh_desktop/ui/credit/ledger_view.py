@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -84,7 +85,12 @@ class CreditLedgerView(RefreshWhenShown, QWidget):
 
     def __init__(self, *, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._ctx = context
         self._ledger, self._actor = context.gift_credit, context.actor
+        self.print_button = QPushButton("چاپ صورت اعتبار…")
+        self.print_button.setToolTip("صورت اعتبار هدیه مشترکی که کد اشتراکش وارد شده است")
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self.print_statement)
         self.subscriber = QLineEdit()
         self.subscriber.setPlaceholderText("کد اشتراک")
         self.subscriber.setClearButtonEnabled(True)
@@ -143,6 +149,7 @@ class CreditLedgerView(RefreshWhenShown, QWidget):
         ):
             filters.addWidget(widget)
         filters.addStretch(1)
+        filters.addWidget(self.print_button)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -201,8 +208,28 @@ class CreditLedgerView(RefreshWhenShown, QWidget):
                 " پرداخت، استرداد یا با مانده نقدی مشترک جمع نمی‌شود."
             )
         self._fill_negatives()
-        self._fill_tree(flt.subscriber_id if flt.subscriber_id and flt.subscriber_id > 0 else None)
+        chosen = flt.subscriber_id if flt.subscriber_id and flt.subscriber_id > 0 else None
+        self._chosen = chosen
+        self.print_button.setEnabled(chosen is not None)
+        self._fill_tree(chosen)
         self.status_message.emit(f"{fmt.count(self.model.rowCount())} ردیف دفتر اعتبار")
+
+    def print_statement(self) -> None:
+        """The chosen subscriber's gift-credit statement, to read, print or save."""
+        chosen = getattr(self, "_chosen", None)
+        if chosen is None:
+            return
+        from hendazh_desktop.ui.common.pdf_preview_dialog import preview_pdf
+
+        code = to_ascii_digits(self.subscriber.text().strip())
+        docs = self._ctx.gift_credit_documents
+        preview_pdf(
+            self,
+            lambda: docs.statement_pdf(self._actor, chosen),
+            title=f"صورت اعتبار هدیه — {self.subscriber_name.text()}",
+            file_name=f"gift-credit-{code}.pdf",
+            directory=self._ctx.documents_dir,
+        )
 
     def _fill_negatives(self) -> None:
         rows = run_op(self, lambda: self._ledger.negative_balances(self._actor)) or []
