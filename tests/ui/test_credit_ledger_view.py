@@ -98,3 +98,44 @@ def test_the_chosen_subscribers_statement_is_printed(qtbot, ctx, make_subscriber
     assert view.print_button.isEnabled()
     qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
     assert asked["pdf"].startswith(b"%PDF") and ali.code in asked["file_name"]
+
+
+def test_a_manager_adjusts_by_keyboard_and_an_overdraw_is_refused_at_the_field(
+    qtbot, ctx, make_subscriber, answer_modal
+):
+    from hendazh_desktop.ui.credit.adjust_dialog import AdjustGiftCreditDialog
+
+    ali = make_subscriber("علی رضایی", "09171234567")
+    view = CreditLedgerView(context=ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.subscriber.setText(ali.code)
+    view.refresh()
+    seen: dict[str, str] = {}
+
+    def overdraw(dialog: AdjustGiftCreditDialog) -> None:
+        dialog.direction.setCurrentIndex(1)  # decrease
+        dialog.amount.setFocus()
+        type_text(dialog.amount, "۵۰۰")
+        dialog.reason.setFocus()
+        type_text(dialog.reason, "اصلاح اشتباه")
+        QTest.keyClick(dialog.reason, Qt.Key.Key_Return)
+        seen["error"] = dialog.errors.message("amount")
+        seen["open"] = str(dialog.isVisible())
+
+    answer_modal(AdjustGiftCreditDialog, overdraw)
+    assert view.adjust() is None
+    assert seen["open"] == "True"  # refused: the dialog stays, nothing written
+    assert "اعتبار هدیه" in seen["error"] and "کافی نیست" in seen["error"]
+    assert ctx.gift_credit.gift_credit(ctx.actor, ali.id) == 0
+
+    def add(dialog: AdjustGiftCreditDialog) -> None:
+        dialog.amount.setFocus()
+        type_text(dialog.amount, "۲۵۰۰۰")
+        dialog.reason.setFocus()
+        type_text(dialog.reason, "جبران تأخیر")
+        QTest.keyClick(dialog.reason, Qt.Key.Key_Return)
+
+    answer_modal(AdjustGiftCreditDialog, add)
+    assert view.adjust() == 25_000
+    assert view.model.rowCount() == 1 and view.model.row_item(0).kind == "adjustment"

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from hendazh_desktop.domain.credit import CREDIT_KIND_LABELS, GIFT_CREDIT_LABEL, CreditKind
-from hendazh_desktop.domain.permissions import Actor
+from hendazh_desktop.domain.permissions import Actor, Permission
 from hendazh_desktop.domain.text import to_ascii_digits
 from hendazh_desktop.services.credit.ledger import GiftCreditLedger, LedgerFilter
 from hendazh_desktop.services.credit.records import CreditEntryRecord, ReferralNode
@@ -91,6 +91,18 @@ class CreditLedgerView(RefreshWhenShown, QWidget):
         self.print_button.setToolTip("صورت اعتبار هدیه مشترکی که کد اشتراکش وارد شده است")
         self.print_button.setEnabled(False)
         self.print_button.clicked.connect(self.print_statement)
+        manages = context.can(Permission.ADJUST_GIFT_CREDIT)
+        self.adjust_button = QPushButton("اصلاح اعتبار…")
+        self.adjust_button.setEnabled(False)
+        self.adjust_button.setVisible(manages)
+        self.adjust_button.clicked.connect(self.adjust)
+        self.expire_button = QPushButton("اعمال انقضا")
+        self.expire_button.setToolTip("اعتبارهای سررسیده و خرج‌نشده را منقضی می‌کند")
+        self.expire_button.setVisible(manages)
+        self.expire_button.clicked.connect(self.expire)
+        self.expiry_button = QPushButton("مدت انقضا…")
+        self.expiry_button.setVisible(context.can(Permission.EDIT_SETTINGS))
+        self.expiry_button.clicked.connect(self.edit_expiry)
         self.subscriber = QLineEdit()
         self.subscriber.setPlaceholderText("کد اشتراک")
         self.subscriber.setClearButtonEnabled(True)
@@ -150,6 +162,9 @@ class CreditLedgerView(RefreshWhenShown, QWidget):
             filters.addWidget(widget)
         filters.addStretch(1)
         filters.addWidget(self.print_button)
+        filters.addWidget(self.adjust_button)
+        filters.addWidget(self.expire_button)
+        filters.addWidget(self.expiry_button)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -211,6 +226,7 @@ class CreditLedgerView(RefreshWhenShown, QWidget):
         chosen = flt.subscriber_id if flt.subscriber_id and flt.subscriber_id > 0 else None
         self._chosen = chosen
         self.print_button.setEnabled(chosen is not None)
+        self.adjust_button.setEnabled(chosen is not None)
         self._fill_tree(chosen)
         self.status_message.emit(f"{fmt.count(self.model.rowCount())} ردیف دفتر اعتبار")
 
@@ -230,6 +246,37 @@ class CreditLedgerView(RefreshWhenShown, QWidget):
             file_name=f"gift-credit-{code}.pdf",
             directory=self._ctx.documents_dir,
         )
+
+    def adjust(self) -> int | None:
+        """A manager's adjustment of the chosen subscriber's gift credit."""
+        chosen = getattr(self, "_chosen", None)
+        if chosen is None:
+            return None
+        from hendazh_desktop.ui.credit.adjust_dialog import AdjustGiftCreditDialog
+
+        dialog = AdjustGiftCreditDialog(
+            context=self._ctx, subscriber_id=chosen, name=self.subscriber_name.text(), parent=self
+        )
+        done: int | None = dialog.result_value if dialog.exec() else None
+        dialog.deleteLater()
+        if done is not None:
+            self._ctx.changes.announce(Change.SUBSCRIBERS, source=self)
+            self.refresh()
+            self.status_message.emit(f"اعتبار هدیه اکنون {fmt.money(done)} است.")
+        return done
+
+    def expire(self) -> None:
+        expired = run_op(self, lambda: self._ctx.gift_credit_admin.expire_due(self._actor))
+        if expired is not None:
+            self.refresh()
+            self.status_message.emit(f"{fmt.money(expired)} اعتبار هدیه منقضی شد.")
+
+    def edit_expiry(self) -> None:
+        from hendazh_desktop.ui.credit.adjust_dialog import ExpirySettingDialog
+
+        dialog = ExpirySettingDialog(context=self._ctx, parent=self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def _fill_negatives(self) -> None:
         rows = run_op(self, lambda: self._ledger.negative_balances(self._actor)) or []
