@@ -47,3 +47,21 @@ def test_text_areas_start_their_lines_at_the_right(qtbot, ctx, text):
     line = area.document().firstBlock().layout().lineAt(0).naturalTextRect()
     width = area.viewport().width()
     assert line.right() > width - 20 and line.left() > width / 3, (line, width)
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_the_leave_calendar_shows_whole_day_names(qtbot, ctx, width, height):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTableView
+
+    view = WorkGroupsView(context=ctx)
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(50)
+    days = view.editor.calendar.findChild(QTableView)
+    model, metrics = days.model(), days.fontMetrics()
+    for column in range(model.columnCount()):
+        name = model.index(0, column).data(Qt.ItemDataRole.DisplayRole)
+        assert metrics.horizontalAdvance(name) + 4 <= days.columnWidth(column), name

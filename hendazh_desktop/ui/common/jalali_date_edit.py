@@ -30,6 +30,9 @@ def jalali_calendar_widget(parent: QWidget | None = None) -> QCalendarWidget:
     widget.setLocale(PERSIAN)
     widget.setFirstDayOfWeek(Qt.DayOfWeek.Saturday)
     widget.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+    # ش ی د س چ پ ج as on Iranian calendars: whole names were cut («چهارش…») in a month
+    # view the width of a form column
+    widget.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.SingleLetterDayNames)
     normal = QTextCharFormat()
     weekend = QTextCharFormat()
     weekend.setForeground(QColor("#b3261e"))
