@@ -140,6 +140,7 @@ class WorkGroupEditor(QWidget):
         QVBoxLayout(zones_box).addWidget(self.zones)
 
         self.calendar = jalali_calendar_widget()
+        self.calendar.setMinimumWidth(260)  # whole weeks, easy to click
         self.calendar.setMaximumWidth(340)  # a month needs no more; the fields need the room
         self.calendar.clicked.connect(self._on_calendar_clicked)
         self.leave_label = QLabel()
