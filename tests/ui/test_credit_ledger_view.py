@@ -44,7 +44,7 @@ def test_ledger_lists_filters_and_sums_gift_credit(qtbot, qtmodeltester, ctx, ma
     view.kind.setCurrentIndex(view.kind.findData("spent"))
     assert view.model.rowCount() == 0  # Ali spent nothing
     view.kind.setCurrentIndex(0)
-    assert view.model.data(view.model.index(0, 5)) == "+۱٬۰۰۰ ریال"
+    assert view.model.data(view.model.index(0, 5)) == "۱٬۰۰۰ ریال"
 
 
 def test_negative_gift_credit_is_listed_and_the_view_is_registered(qtbot, ctx):

@@ -41,9 +41,9 @@ from hendazh_desktop.ui.ops import run_op
 
 
 def credit_amount(amount: int) -> str:
-    """Signed rials of gift credit («+۱۲٬۳۴۵» / «−۱۲٬۳۴۵»), never labelled as money."""
-    sign = "+" if amount > 0 else "−" if amount < 0 else ""
-    return f"{sign}{fmt.money(abs(amount))}"
+    """Gift credit in the display unit; a decrease or a balance below zero says «منفی» (a
+    minus sign would sit on the wrong side of the digits in a right-to-left cell)."""
+    return fmt.money(amount) if amount >= 0 else f"منفی {fmt.money(-amount)}"
 
 
 def kind_label(kind: str) -> str:
@@ -178,7 +178,8 @@ class CreditLedgerView(RefreshWhenShown, QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 380])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.outstanding)
@@ -298,6 +299,7 @@ class CreditLedgerView(RefreshWhenShown, QWidget):
         self.tree.addTopLevelItem(top)
         self._add_children(top, root)
         self.tree.expandAll()
+        self.tree.resizeColumnToContents(0)
 
     def _add_children(self, item: QTreeWidgetItem, node: ReferralNode) -> None:
         for child in node.children:
