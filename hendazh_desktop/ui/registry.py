@@ -81,6 +81,12 @@ def _calls(context: UiContext) -> QWidget:
     return CallListView(context=context)
 
 
+def _feedback(context: UiContext) -> QWidget:
+    from hendazh_desktop.ui.quality.feedback_view import FeedbackView
+
+    return FeedbackView(context=context)
+
+
 def _complaints(context: UiContext) -> QWidget:
     from hendazh_desktop.ui.quality.complaints_view import ComplaintsView
 
@@ -120,6 +126,8 @@ VIEWS: tuple[ViewSpec, ...] = (
              _credit_ledger),
     ViewSpec("audit", "گزارش تغییرات", "search", "Ctrl+6", P.VIEW_AUDIT, _audit),
     ViewSpec("calls", "تماس‌های کیفیت", "new-call", "Ctrl+7", P.RECORD_FEEDBACK, _calls),
+    ViewSpec("feedback", "نظرهای مشترکان", "search", "Ctrl+Shift+F", P.RECORD_FEEDBACK,
+             _feedback),
     ViewSpec("complaints", "شکایت‌ها", "cancel", "Ctrl+8", P.RECORD_FEEDBACK, _complaints),
     ViewSpec("ideas", "پیشنهادها", "save", "Ctrl+9", P.RECORD_FEEDBACK, _ideas),
     ViewSpec("scorecard", "کارنامه کیفیت گروه‌ها", "services", "Ctrl+0", P.RECORD_FEEDBACK,

@@ -124,8 +124,8 @@ def test_each_role_sees_only_what_it_may_do(qtbot, ctx, consultant_ctx):
     assert not manager.users_action.isVisible()  # only admins manage accounts
     assert "گزارش تغییرات" in [manager._nav.item(i).text() for i in range(manager._nav.count())]
     # intake, subscribers, queue, board, invoices (read-only: what a caller owes), work groups,
-    # and the quality screens: calls, complaints, ideas, scorecards
-    assert consultant._nav.count() == 10
+    # the credit ledger, and the quality screens: calls, feedback, complaints, ideas, scorecards
+    assert consultant._nav.count() == 12
     assert not consultant.view("board").assign_button.isEnabled()  # consultants do not dispatch
     assert not consultant.view("work_groups").can_edit
     assert consultant.import_action.isVisible()

@@ -211,3 +211,36 @@ def test_feedback_taken_from_the_intake_panel_shows_on_the_card(
     view = shown(qtbot, SubscribersView(context=ctx))
     view.feedback.show_for(subscriber)
     assert view.feedback.model.rowCount() == 1
+
+
+def test_feedback_list_filters_by_group_score_channel_and_jalali_range(
+    qtbot, qtmodeltester, ctx, finished
+):
+    from hendazh_desktop.ui.quality.feedback_view import FeedbackView
+
+    jobs = finished["jobs"]
+    for job, (channel, overall) in zip(
+        jobs[:6],
+        [("phone", "5"), ("web", "2"), ("phone", "4"), ("web", "1"), ("phone", "3"), ("web", "5")],
+        strict=True,
+    ):
+        ctx.quality.feedback.record(ctx.actor, FeedbackDraft(job, channel, overall, {}))
+    view = shown(qtbot, FeedbackView(context=ctx))
+    qtmodeltester.check(view.model, force_py=True)
+    assert view.model.rowCount() == 6 and "۶ نظر" in view.total.text()
+    view.score.setCurrentIndex(1)  # 2 and below
+    assert view.model.rowCount() == 2
+    view.channel.setCurrentIndex(view.channel.findData("web"))
+    assert view.model.rowCount() == 2
+    view.score.setCurrentIndex(0)
+    view.group.setCurrentIndex(view.group.findData(finished["groups"][0]))
+    # jobs 0, 3 belong to the first group; of them job 3 came by web
+    assert [view.model.row_item(i).request_id for i in range(view.model.rowCount())] == [jobs[3]]
+    view.channel.setCurrentIndex(0)
+    view.group.setCurrentIndex(0)
+    yesterday = dt.date.today() - dt.timedelta(days=2)
+    view.date_to.set_value(yesterday)
+    assert view.model.rowCount() == 0  # everything was received today
+    view.date_to.set_value(None)
+    view.date_from.set_value(yesterday)
+    assert view.model.rowCount() == 6

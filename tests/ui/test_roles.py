@@ -38,7 +38,7 @@ class Expected:
 
 
 OFFICE = ("intake", "subscribers", "queue", "board", "invoicing", "work_groups", "credit_ledger")
-QUALITY = ("calls", "complaints", "ideas", "scorecard")
+QUALITY = ("calls", "feedback", "complaints", "ideas", "scorecard")
 EVERY = (*OFFICE, "audit", *QUALITY)
 INTAKE = (*OFFICE, *QUALITY)
 ROLES = {

@@ -6,7 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from hendazh_desktop.db.repositories.quality import FeedbackFilter
 from hendazh_desktop.domain.quality import Standing
+
+__all__ = ["FeedbackFilter"]  # the feedback list's filter, as the screens name it
 
 
 @dataclass(frozen=True, slots=True)
