@@ -13,7 +13,8 @@ from hendazh_desktop.domain.money import CurrencyUnit
 from hendazh_desktop.services.billing.records import PaymentFilter
 from hendazh_desktop.services.requests.intake import RequestDraft
 from hendazh_desktop.ui import fmt
-from hendazh_desktop.ui.billing.payment_dialog import Payer, PaymentDialog, record_payment
+from hendazh_desktop.ui.billing.payment_dialog import Payer, PaymentDialog
+from hendazh_desktop.ui.billing.receipts import record_payment
 from hendazh_desktop.ui.common.pdf_preview_dialog import PdfPreviewDialog
 
 EDU_TOTAL = 25_000_000  # the seeded education service: prepaid, VAT exempt

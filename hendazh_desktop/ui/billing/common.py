@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from hendazh_desktop.services.billing.records import PaymentRow
 from hendazh_desktop.ui.billing.dialogs import RefundDialog
-from hendazh_desktop.ui.billing.payment_dialog import Payer, offer_receipt
+from hendazh_desktop.ui.billing.payment_dialog import Payer
+from hendazh_desktop.ui.billing.receipts import offer_receipt
 from hendazh_desktop.ui.common.field_errors import error_label
 from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
 from hendazh_desktop.ui.context import UiContext

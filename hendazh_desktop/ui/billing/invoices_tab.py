@@ -40,7 +40,8 @@ from hendazh_desktop.ui.billing.models import (
     InvoiceTableModel,
     doc_number,
 )
-from hendazh_desktop.ui.billing.payment_dialog import Payer, record_payment
+from hendazh_desktop.ui.billing.payment_dialog import Payer
+from hendazh_desktop.ui.billing.receipts import record_payment
 from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.common.refresh import RefreshWhenShown
 from hendazh_desktop.ui.common.tables import list_over_details, list_table

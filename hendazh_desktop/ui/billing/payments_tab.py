@@ -42,7 +42,8 @@ from hendazh_desktop.ui.billing.models import (
     method_label,
     payment_details,
 )
-from hendazh_desktop.ui.billing.payment_dialog import Payer, preview_receipt, record_payment
+from hendazh_desktop.ui.billing.payment_dialog import Payer
+from hendazh_desktop.ui.billing.receipts import preview_receipt, record_payment
 from hendazh_desktop.ui.common.reason_dialog import ReasonDialog
 from hendazh_desktop.ui.common.refresh import RefreshWhenShown
 from hendazh_desktop.ui.common.tables import list_table

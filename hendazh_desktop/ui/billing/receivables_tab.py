@@ -23,7 +23,8 @@ from hendazh_desktop.ui.billing.models import (
     AgeingTableModel,
     doc_number,
 )
-from hendazh_desktop.ui.billing.payment_dialog import Payer, record_payment
+from hendazh_desktop.ui.billing.payment_dialog import Payer
+from hendazh_desktop.ui.billing.receipts import record_payment
 from hendazh_desktop.ui.common.refresh import RefreshWhenShown
 from hendazh_desktop.ui.common.tables import list_table
 from hendazh_desktop.ui.common.window_model import ListSource, select_row
