@@ -13,6 +13,7 @@ from hendazh_desktop.db.bulk import BulkWriter, bulk_writer
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.demo import names as words
 from hendazh_desktop.demo.billing import fill_company, make_billing
+from hendazh_desktop.demo.credit import make_gift_credit
 from hendazh_desktop.demo.dispatch import advance_jobs, make_groups
 from hendazh_desktop.demo.quality import make_quality
 from hendazh_desktop.domain.audit import AuditAction
@@ -322,6 +323,7 @@ def generate_demo_data(
         )
         jobs = advance_jobs(db, actor, group_rng, min(DISPATCHED_JOBS, made))
         invoices = make_billing(db, actor, group_rng)
+        make_gift_credit(db, actor, random.Random(seed + 3))
         make_quality(db, actor, random.Random(seed + 2), now)
     summary = DemoSummary(
         subscribers,

@@ -274,6 +274,19 @@ def test_dispatch_states_are_all_present(tmp_path):
         cheques = {r[0] for r in _query(db, "SELECT DISTINCT cheque_state FROM payment_balances")}
         assert {"pending", "cleared", "bounced"} <= cheques
         assert _scalar(db, "SELECT count(*) FROM materials_prepayments") > 0
+        splits = {r[0] for r in _query(db, "SELECT DISTINCT kind FROM job_splits")}
+        assert splits == {"posted", "reversed"}
+        kinds = {r[0] for r in _query(db, "SELECT DISTINCT kind FROM credit_entries")}
+        assert {"earned_referrer", "earned_recipient", "spent", "reversal", "adjustment"} <= kinds
+        assert _scalar(db, "SELECT count(*) FROM credit_balances WHERE balance < 0") >= 1
+        assert (
+            _query(
+                db,
+                "SELECT b.subscriber_id FROM credit_balances b WHERE b.balance <> (SELECT "
+                "sum(amount) FROM credit_entries e WHERE e.subscriber_id = b.subscriber_id)",
+            )
+            == []
+        )
     finally:
         db.dispose()
 
