@@ -139,3 +139,33 @@ def test_a_manager_adjusts_by_keyboard_and_an_overdraw_is_refused_at_the_field(
     answer_modal(AdjustGiftCreditDialog, add)
     assert view.adjust() == 25_000
     assert view.model.rowCount() == 1 and view.model.row_item(0).kind == "adjustment"
+
+
+def test_selecting_an_earning_shows_its_split_to_the_rial_and_why(qtbot, ctx, ui_db):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
+    from billing_helpers import Office, op
+
+    from hendazh_desktop.services.billing.records import PaymentDraft
+    from hendazh_desktop.services.dispatch.pricing import LineDraft
+
+    office = Office(ui_db, ctx.actor)  # its subscriber has no referrer
+    request_id = office.done("CLN", (LineDraft("labour", "نظافت", "1", "1,000,000"),))
+    draft = ctx.invoices.draft_final(ctx.actor, request_id)
+    issued = ctx.invoices.issue(
+        ctx.actor, draft.row.id, operation_id=op(), expected_version=draft.row.version
+    )
+    ctx.payments.record_payment(
+        ctx.actor,
+        PaymentDraft(op(), office.card.id, "cash", str(issued.row.total), invoice_id=issued.row.id),
+    )
+    view = CreditLedgerView(context=ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.model.index(0, 0))
+    text = view.split_detail.text()
+    assert "۱٬۰۰۰٬۰۰۰" in text and "۸۰۰٬۰۰۰" in text and "۱۹۰٬۰۰۰" in text  # 5% of 200,000 earned
+    assert "مشترک معرف ندارد" in text

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from hendazh_desktop.domain.credit import CREDIT_KIND_LABELS, GIFT_CREDIT_LABEL, CreditKind
 from hendazh_desktop.domain.permissions import Actor, Permission
+from hendazh_desktop.domain.split import NO_CREDIT_LABELS, NoCreditReason
 from hendazh_desktop.domain.text import to_ascii_digits
 from hendazh_desktop.services.credit.ledger import GiftCreditLedger, LedgerFilter
 from hendazh_desktop.services.credit.records import CreditEntryRecord, ReferralNode
@@ -124,6 +125,10 @@ class CreditLedgerView(RefreshWhenShown, QWidget):
             COLUMNS, warn=lambda r: r.amount < 0
         )
         self.table = list_table(self.model)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        self.split_detail = QLabel()
+        self.split_detail.setObjectName("split_detail")
+        self.split_detail.setWordWrap(True)
         for column, width in enumerate((70, 90, 160, 90, 150, 110, 70, 90)):
             self.table.setColumnWidth(column, width)
         self.negatives = QTableWidget(0, 3)
@@ -184,6 +189,7 @@ class CreditLedgerView(RefreshWhenShown, QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.outstanding)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.split_detail)
 
     def selected_subscriber(self) -> int | None:
         """The subscriber the code box names, if any (its name is shown beside it)."""
@@ -230,6 +236,43 @@ class CreditLedgerView(RefreshWhenShown, QWidget):
         self.adjust_button.setEnabled(chosen is not None)
         self._fill_tree(chosen)
         self.status_message.emit(f"{fmt.count(self.model.rowCount())} ردیف دفتر اعتبار")
+
+    def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entry = self.model.row_item(current.row()) if current.isValid() else None
+        self.split_detail.setText(self._split_text(entry) if entry else "")
+
+    def _split_text(self, entry: CreditEntryRecord) -> str:
+        """The job's split the entry came from: every part to the rial, and why a share
+        earned no one credit."""
+        if entry.request_id is None:
+            return ""
+        splits = run_op(
+            self, lambda: self._ledger.splits_of_request(self._actor, entry.request_id or 0)
+        )
+        if not splits:
+            return ""
+        lines = []
+        for split in splits:
+            what = (
+                "تقسیم"
+                if split.kind == "posted"
+                else f"برگشت تقسیم #{fmt.number(split.reverses_id or 0)}"
+            )
+            reasons = [
+                NO_CREDIT_LABELS[NoCreditReason(r)]
+                for r in (split.referrer_reason, split.recipient_reason)
+                if r
+            ]
+            lines.append(
+                f"{what} #{fmt.number(split.id)} درخواست {fmt.number(split.request_id)}: "
+                f"دستمزد {fmt.money(split.labour)} = سهم گروه {fmt.money(split.fee)} + "
+                f"سهم شرکت {fmt.money(split.commission_kept)} + اعتبار معرف "
+                f"{fmt.money(split.referrer_credit)} + اعتبار دریافت‌کننده "
+                f"{fmt.money(split.recipient_credit)}"
+                + (f" ({'؛ '.join(reasons)})" if reasons else "")
+                + (f" — {split.cause}" if split.cause else "")
+            )
+        return "\n".join(lines)
 
     def print_statement(self) -> None:
         """The chosen subscriber's gift-credit statement, to read, print or save."""
