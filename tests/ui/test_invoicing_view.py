@@ -498,3 +498,38 @@ def test_main_window_opens_the_view_and_the_card_shows_the_balance(
     card.statement_button.click()
     qtbot.waitUntil(lambda: bool(pages), timeout=30_000)
     assert pages[0] >= 1
+
+
+def test_invoices_and_payments_sort_by_number_in_the_database(ctx, office, make_view):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    def click_header(table, column: int) -> None:
+        header = table.horizontalHeader()
+        x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+        QTest.mouseClick(
+            header.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            QPoint(x, header.height() // 2),
+        )
+
+    education = next(s for s in ctx.catalogue.services(ctx.actor) if s.name == "خدمات آموزشی")
+    for _ in range(3):  # each prepaid request has its prepayment invoice
+        ctx.intake.create_request(
+            ctx.actor,
+            RequestDraft(office.card.id, education.id, office.card.addresses[0].id),
+        )
+    for amount in ("1000", "2000", "3000"):
+        office.pay(amount)
+    view = make_view()
+    for panel in (view.invoices, view.payments):
+        view.tabs.setCurrentWidget(panel)  # a tab reads its list when first shown
+        panel.refresh()
+        newest_first = [r.id for r in rows(panel.model)]
+        assert newest_first == sorted(newest_first, reverse=True) and len(newest_first) >= 3
+        click_header(panel.table, 0)  # «شماره»
+        assert [r.id for r in rows(panel.model)] == sorted(newest_first)
+        assert panel.model._source.filter.oldest_first  # ordered by the database
+        click_header(panel.table, 0)
+        assert [r.id for r in rows(panel.model)] == newest_first

@@ -124,8 +124,11 @@ class BillingListRepository:
         """Run a query made with ``count=True``."""
         return int(self.session.execute(stmt).scalar_one())
 
-    def page(self, stmt: AnySelect, offset: int, limit: int) -> Sequence[Row[Any]]:
-        ordered = stmt.order_by(Invoice.id.desc()).offset(offset).limit(limit)
+    def page(
+        self, stmt: AnySelect, offset: int, limit: int, *, oldest_first: bool = False
+    ) -> Sequence[Row[Any]]:
+        key = Invoice.id.asc() if oldest_first else Invoice.id.desc()
+        ordered = stmt.order_by(key).offset(offset).limit(limit)
         return self.session.execute(ordered).all()
 
     @staticmethod
@@ -170,8 +173,11 @@ class BillingListRepository:
         """Run a query made with ``count=True``."""
         return int(self.session.execute(stmt).scalar_one())
 
-    def page_payments(self, stmt: AnySelect, offset: int, limit: int) -> Sequence[Row[Any]]:
-        ordered = stmt.order_by(Payment.id.desc()).offset(offset).limit(limit)
+    def page_payments(
+        self, stmt: AnySelect, offset: int, limit: int, *, oldest_first: bool = False
+    ) -> Sequence[Row[Any]]:
+        key = Payment.id.asc() if oldest_first else Payment.id.desc()
+        ordered = stmt.order_by(key).offset(offset).limit(limit)
         return self.session.execute(ordered).all()
 
     def applied_numbers(self, payment_ids: Sequence[int]) -> dict[int, list[tuple[str, int, int]]]:

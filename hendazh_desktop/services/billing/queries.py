@@ -194,7 +194,9 @@ class BillingQueries:
     ) -> list[InvoiceRow]:
         require(actor, Permission.VIEW_BILLING)
         with self._db.read() as uow:
-            rows = uow.billing_lists.page(self._invoice_stmt(uow, flt), offset, limit)
+            rows = uow.billing_lists.page(
+                self._invoice_stmt(uow, flt), offset, limit, oldest_first=flt.oldest_first
+            )
             return [invoice_row(r) for r in rows]
 
     def awaiting_final_invoice(self, actor: Actor, limit: int = 500) -> list[FinishedJob]:
@@ -232,7 +234,9 @@ class BillingQueries:
     ) -> list[PaymentRow]:
         require(actor, Permission.VIEW_BILLING)
         with self._db.read() as uow:
-            rows = uow.billing_lists.page_payments(self._payment_stmt(uow, flt), offset, limit)
+            rows = uow.billing_lists.page_payments(
+                self._payment_stmt(uow, flt), offset, limit, oldest_first=flt.oldest_first
+            )
             applied = uow.billing_lists.applied_numbers([r.id for r in rows])
             return [payment_row(r, applied.get(r.id, [])) for r in rows]
 

@@ -8,6 +8,7 @@ as ten.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -98,7 +99,7 @@ def _money_or_dash(amount: int) -> str:
 
 # --- invoices -----------------------------------------------------------------------------
 INVOICE_COLUMNS: list[Column[InvoiceRow]] = [
-    Column("شماره", lambda r: doc_number(r.number) or DRAFT_NUMBER, NUMERIC),
+    Column("شماره", lambda r: doc_number(r.number) or DRAFT_NUMBER, NUMERIC, sort="number"),
     Column("تاریخ", invoice_day, NUMERIC),
     Column("نوع", lambda r: kind_label(r.kind)),
     Column("وضعیت", lambda r: state_label(r.state)),
@@ -190,6 +191,13 @@ class FilteredSource(Generic[F, R]):
     def fetch(self, offset: int, limit: int) -> Sequence[R]:
         return self._page(self._actor, self.filter, offset, limit)
 
+    def ordered(self, key: str, descending: bool) -> FilteredSource[F, R]:
+        """By number (the one indexed order): oldest first, or newest first as it opens."""
+        flt = dataclasses.replace(  # type: ignore[type-var]
+            self.filter, oldest_first=key == "number" and not descending
+        )
+        return FilteredSource(self._count, self._page, self._actor, flt, None)
+
 
 class InvoiceSource(FilteredSource[InvoiceFilter, InvoiceRow]):
     """The invoices matching one filter."""
@@ -219,7 +227,7 @@ def payment_method(row: PaymentRow) -> str:
 
 
 PAYMENT_COLUMNS: list[Column[PaymentRow]] = [
-    Column("شماره", lambda r: doc_number(r.number), NUMERIC),
+    Column("شماره", lambda r: doc_number(r.number), NUMERIC, sort="number"),
     Column("تاریخ", lambda r: fmt.date(r.received_on), NUMERIC),
     Column("مشترک", lambda r: r.subscriber_name),
     Column("روش", payment_method),
