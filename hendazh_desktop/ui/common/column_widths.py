@@ -46,6 +46,7 @@ class _Keeper(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and watched is self._table and not self._key:
             self.fit()
+            self._table.removeEventFilter(self)  # once: no Python call on every later event
         return False
 
     def fit(self) -> None:
