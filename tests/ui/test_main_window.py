@@ -141,6 +141,7 @@ def test_an_accountant_has_no_intake_and_opens_on_the_subscribers(qtbot, ui_db):
         "board",
         "invoicing",
         "work_groups",
+        "credit_ledger",
     ]
     assert window.current_view() == "subscribers"
     assert window.intake is None and not window.new_call_action.isVisible()
