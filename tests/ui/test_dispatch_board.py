@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from ui_helpers import press
 
@@ -263,3 +263,31 @@ def test_dispatch_opens_the_job_sheet_in_the_app_preview(qtbot, ctx, board, worl
         pass
     assert len(shown) == 1 and "برگه کار" in shown[0][0] and fmt.number(request.id) in shown[0][0]
     assert shown[0][1].startswith(b"%PDF")
+
+
+def test_the_waiting_list_sorts_by_its_columns_in_the_database(
+    qtbot, ctx, board, world, make_subscriber
+):
+    """A click on the number header orders the waiting requests by number, newest number
+    first on the second click, read from the database a page at a time; a column with no
+    indexed order (the service) leaves the order as it is."""
+    _near, _far, first = world
+    card = make_subscriber("رضا توکلی", "09171000002")
+    service = ctx.catalogue.services(ctx.actor)[0].id
+    second = ctx.intake.create_request(
+        ctx.actor, RequestDraft(card.id, service, card.addresses[0].id)
+    )
+    board.refresh()
+    header = board.waiting.horizontalHeader()
+    ids = lambda: [  # noqa: E731
+        board.waiting_model.row_item(r).id for r in range(board.waiting_model.rowCount())
+    ]
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=_header_point(header, 0))
+    assert ids() == [first.id, second.id]
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=_header_point(header, 0))
+    assert ids() == [second.id, first.id]
+    assert not board.waiting_model.sortable(3)  # the service: no indexed order
+
+
+def _header_point(header, column: int):
+    return QPoint(header.sectionViewportPosition(column) + header.sectionSize(column) // 2, 5)

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from hendazh_desktop.db.database import Database, UnitOfWork
-from hendazh_desktop.db.repositories.requests import QueueQuery
+from hendazh_desktop.db.repositories.requests import SORT_ORDERS, QueueQuery
 from hendazh_desktop.domain.dispatch import (
     WARNING_LABELS,
     DispatchWarning,
@@ -110,11 +110,17 @@ class DispatchService:
             )
             return Board(day, groups, uow.requests.count(_WAITING_QUERY))
 
-    def waiting(self, actor: Actor, offset: int, limit: int) -> list[RequestRow]:
-        """A page of the requests waiting for a group, the most urgent and oldest first."""
+    def waiting(
+        self, actor: Actor, offset: int, limit: int, *, sort: str = "urgency"
+    ) -> list[RequestRow]:
+        """A page of the requests waiting for a group: the most urgent and oldest first, or
+        in another of the queue's (indexed) orders."""
         require(actor, Permission.VIEW_REQUESTS)
+        if sort not in SORT_ORDERS:
+            raise ValidationError("sort", "invalid")
+        query = replace(_WAITING_QUERY, sort=sort)
         with self._db.read() as uow:
-            return [request_row(r) for r in uow.requests.page(_WAITING_QUERY, offset, limit)]
+            return [request_row(r) for r in uow.requests.page(query, offset, limit)]
 
     def waiting_count(self, actor: Actor) -> int:
         require(actor, Permission.VIEW_REQUESTS)

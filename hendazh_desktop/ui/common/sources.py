@@ -42,15 +42,3 @@ class QueueRequests:
     def fetch(self, offset: int, limit: int) -> Sequence[RequestRow]:
         return self._ctx.queue.page(self._ctx.actor, self.filter, offset, limit)
 
-
-class WaitingRequests:
-    """The requests waiting for a group on the dispatch board, a page at a time."""
-
-    def __init__(self, context: UiContext) -> None:
-        self._ctx = context
-
-    def count(self) -> int:
-        return self._ctx.dispatch.waiting_count(self._ctx.actor)
-
-    def fetch(self, offset: int, limit: int) -> Sequence[RequestRow]:
-        return self._ctx.dispatch.waiting(self._ctx.actor, offset, limit)

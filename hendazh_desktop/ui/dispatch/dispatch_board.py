@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from hendazh_desktop.domain.dispatch import WARNING_LABELS, Suggestion
 from hendazh_desktop.domain.errors import Conflict, DomainError
 from hendazh_desktop.domain.permissions import Permission
-from hendazh_desktop.domain.requests import Priority, RequestStatus
+from hendazh_desktop.domain.requests import RequestStatus
 from hendazh_desktop.services.dispatch.assignment import (
     Board,
     BoardGroup,
@@ -39,56 +39,20 @@ from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
 from hendazh_desktop.ui.common.reason_dialog import ReasonDialog
 from hendazh_desktop.ui.common.refresh import RefreshWhenShown
-from hendazh_desktop.ui.common.sources import WaitingRequests
 from hendazh_desktop.ui.common.tables import list_table
-from hendazh_desktop.ui.common.window_model import Column, select_row
+from hendazh_desktop.ui.common.window_model import select_row
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.dispatch.group_board import GroupBoard
+from hendazh_desktop.ui.dispatch.reasons import reason_text
+from hendazh_desktop.ui.dispatch.waiting_list import WAITING_COLUMNS, WaitingRequests, waiting_warn
 from hendazh_desktop.ui.messages import error_message
 from hendazh_desktop.ui.ops import Operation, Task, run_in_background
 from hendazh_desktop.ui.requests.request_drag import DraggableRequests
 
 REFRESH_MS = 3000
-REASON_LABELS = {
-    "skill": "مهارت {detail} از ۵",
-    "skill_missing": "بدون مهارت این خدمت",
-    "zone": "همین منطقه را پوشش می‌دهد",
-    "zone_far": "منطقه دیگر",
-    "load": "بار امروز {detail}",
-    "over_capacity": "ظرفیت پر",
-    "leave": "مرخصی",
-    "quality_unrated": "کیفیت: هنوز نظری ثبت نشده (برای همه یکسان)",
-    "quality": "{detail}",
-    "open_complaints": "{detail} شکایت باز",
-}
-WAITING_COLUMNS: list[Column[RequestRow]] = [
-    Column("شماره", lambda r: fmt.number(r.id)),
-    Column("انتظار", lambda r: fmt.age(r.created_at)),
-    Column("اولویت", lambda r: fmt.priority_label(r.priority)),
-    Column("خدمت", lambda r: r.service),
-    Column("منطقه", lambda r: r.zone),
-    Column("مشترک", lambda r: r.subscriber_name),
-    Column("روز درخواستی", lambda r: fmt.date(r.preferred_date) if r.preferred_date else "—"),
-    Column(
-        "وضعیت",
-        lambda r: (
-            "در انتظار پرداخت"
-            if r.status == RequestStatus.AWAITING_PREPAYMENT.value
-            else fmt.time_window(r.window_start, r.window_end)
-        ),
-    ),
-]
 WARN = QBrush(QColor("#b3261e"))
 WATCHED = (Change.REQUESTS, Change.DISPATCH, Change.BILLING, Change.SUBSCRIBERS, Change.CATALOGUE)
 CHANGED = (Change.DISPATCH, Change.REQUESTS)  # what the board's actions change
-
-
-def _reason_text(code: str, detail: str) -> str:
-    return REASON_LABELS.get(code, code).format(detail=fmt.number_text(detail))
-
-
-def _waiting_warn(row: RequestRow) -> bool:
-    return row.priority >= Priority.URGENT or row.status == RequestStatus.AWAITING_PREPAYMENT
 
 
 class DispatchBoardView(RefreshWhenShown, QWidget):
@@ -112,7 +76,7 @@ class DispatchBoardView(RefreshWhenShown, QWidget):
         refresh.clicked.connect(self.refresh)
         self.groups = GroupBoard()
         self.groups.request_dropped.connect(self._on_groups_request_dropped)
-        self.waiting_model = DraggableRequests(WAITING_COLUMNS, warn=_waiting_warn)
+        self.waiting_model = DraggableRequests(WAITING_COLUMNS, warn=waiting_warn)
         self.waiting = list_table(self.waiting_model)
         self.waiting.setDragEnabled(True)
         self.waiting.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
@@ -236,7 +200,7 @@ class DispatchBoardView(RefreshWhenShown, QWidget):
             return []
         ranked = self._dispatch.suggest(self._ctx.actor, row.id, self.selected_day())
         for rank_no, suggestion in enumerate(ranked, start=1):
-            reasons = "، ".join(_reason_text(r.code, r.detail) for r in suggestion.reasons)
+            reasons = "، ".join(reason_text(r.code, r.detail) for r in suggestion.reasons)
             text = f"{fmt.number(rank_no)}. {suggestion.name} — {reasons}"
             if suggestion.warnings:
                 text += "\n⚠ " + "، ".join(WARNING_LABELS[w] for w in suggestion.warnings)
