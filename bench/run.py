@@ -8,7 +8,9 @@ figures, from ``bench/dispatch_figures.py`` and ``bench/ui_figures.py`` when pre
 (the longest GUI stall driving intake, queue, board and invoicing, ``bench/stall_figures.py``),
 invoices (invoice PDFs, from ``bench/invoice_figures.py``), billing (the invoicing lists at
 100,000 invoices, from ``bench/billing_figures.py``) and coldstart (new processes of the command
-line, from ``bench/coldstart_figures.py``). The large database is made only for the groups
+line, from ``bench/coldstart_figures.py``) and quality (the day's call list, a scorecard and
+the suggestion with quality over 500,000 finished jobs, ``bench/quality_figures.py``). The
+large database is made only for the groups
 that read it.
 A full run rewrites the results file; with --only, the figures measured replace theirs in it.
 A run at another size than 1,000,000 writes to bench/data/ unless --output says otherwise,
@@ -52,6 +54,7 @@ GROUPS = (
     "invoices",
     "billing",
     "coldstart",
+    "quality",
 )
 GENERATION_GOAL_S = 180
 
@@ -102,6 +105,11 @@ def _invoice_figures() -> dict[str, Figure]:
 def _billing_figures() -> dict[str, Figure]:
     module = _optional("billing_figures")
     return {} if module is None else dict(module.measure(DATA_DIR))
+
+
+def _quality_figures(big: Path, size: str) -> dict[str, Figure]:
+    module = _optional("quality_figures")
+    return {} if module is None else dict(module.measure(big, size))
 
 
 def _coldstart_figures() -> dict[str, Figure]:
@@ -186,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         ("invoices", _invoice_figures),
         ("billing", _billing_figures),
         ("coldstart", _coldstart_figures),
+        ("quality", lambda: _quality_figures(big()[0], size)),
     ]
     failed = []
     for group, measure in steps:

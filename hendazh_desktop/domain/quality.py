@@ -3,6 +3,7 @@ and a group's Bayesian quality score per service (a prior, older ratings weighin
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -197,6 +198,34 @@ def bayesian_standing(
         weight += w * n
         count += n
     value = (prior_mean * prior_weight + weighted_sum) / (prior_weight + weight)
+    return Standing(value, count, weight, open_complaints)
+
+
+EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)  # ratings are stored weighted from here on
+
+
+def growth(at: dt.datetime, half_life_days: float) -> float:
+    """A rating's stored weight at ``at``: it doubles every half-life after the epoch, so a
+    sum of stored weights scaled by ``1 / growth(now)`` is the sum of decayed weights."""
+    return float(2.0 ** ((at - EPOCH).total_seconds() / 86_400 / half_life_days))
+
+
+def standing_from_sums(
+    weighted_sum: float,
+    weighted_count: float,
+    count: int,
+    *,
+    now: dt.datetime,
+    half_life_days: float,
+    open_complaints: int = 0,
+    prior_mean: float = PRIOR_MEAN,
+    prior_weight: float = PRIOR_WEIGHT,
+) -> Standing:
+    """The same score as ``bayesian_standing`` from running sums of ``growth``-weighted
+    ratings (kept per group and service, so ranking reads one row per group)."""
+    scale = 1.0 / growth(now, half_life_days)
+    weight = weighted_count * scale
+    value = (prior_mean * prior_weight + weighted_sum * scale) / (prior_weight + weight)
     return Standing(value, count, weight, open_complaints)
 
 

@@ -146,3 +146,18 @@ def test_the_application_ranks_with_quality(db, manager, office):
     rate(db, manager, office, "گروه معمولی", [5] * 10)
     context = build_context(db, manager)
     assert context.dispatch.suggest(manager, office["request"], DAY)[0].name == "گروه معمولی"
+
+
+def test_running_sums_follow_feedback_and_the_half_life_setting(db, manager, office):
+    from hendazh_desktop.services.quality.settings import QualitySettingsService
+
+    group = office["groups"]["گروه خوش‌نام"]
+    rate(db, manager, office, "گروه خوش‌نام", [5, 5, 4, 2, 5])
+    standings = QualityStandings(db)
+    first = standings.standings(office["service"])[group]
+    assert first.count == 5 and 3.0 < first.score < 4.4
+    QualitySettingsService(db).update(manager, half_life_days="30")
+    after = standings.standings(office["service"])[group]
+    assert after.count == 5 and after.score != pytest.approx(first.score)
+    with pytest.raises(Exception):  # noqa: B017 - a too short half-life is refused
+        QualitySettingsService(db).update(manager, half_life_days="7")

@@ -97,3 +97,20 @@ def test_reason_text_in_persian():
     assert "شکایت باز" in standing_text(Standing(3.1, 4, 4.0, open_complaints=2))
     assert "۲" in standing_text(Standing(3.1, 4, 4.0, open_complaints=2))
     assert standing_text(UNRATED) == "کیفیت: هنوز نظری ثبت نشده"
+
+
+def test_running_sums_give_the_same_score_as_the_ratings():
+    import datetime as dt
+
+    from hendazh_desktop.domain.quality import growth, standing_from_sums
+
+    now = dt.datetime(2026, 12, 1, 8, tzinfo=dt.UTC)
+    ratings = [(now - dt.timedelta(days=d), s) for d, s in ((1, 5), (40, 4), (200, 2), (400, 5))]
+    by_age = bayesian_standing(
+        [((now - at).total_seconds() / 86_400, s, 1) for at, s in ratings], half_life_days=90
+    )
+    weighted = sum(growth(at, 90) * s for at, s in ratings)
+    count = sum(growth(at, 90) for at, _ in ratings)
+    summed = standing_from_sums(weighted, count, 4, now=now, half_life_days=90)
+    assert summed.score == pytest.approx(by_age.score)
+    assert summed.weight == pytest.approx(by_age.weight) and summed.count == 4

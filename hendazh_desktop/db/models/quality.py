@@ -10,6 +10,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -162,6 +163,20 @@ class Idea(Base):
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class QualityScore(Base):
+    """Running sums of a group's ratings for one service, each weighted by
+    ``domain.quality.growth`` at the half-life it was summed with (rebuilt when it changes)."""
+
+    __tablename__ = "quality_scores"
+
+    group_id: Mapped[int] = mapped_column(ForeignKey("work_groups.id"), primary_key=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"), primary_key=True)
+    weighted_sum: Mapped[float] = mapped_column(Float)
+    weighted_count: Mapped[float] = mapped_column(Float)
+    ratings: Mapped[int] = mapped_column(Integer)
+    half_life_days: Mapped[int] = mapped_column(Integer)
 
 
 class DoNotCall(Base):

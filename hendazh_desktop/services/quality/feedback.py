@@ -25,6 +25,8 @@ from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.quality import CHANNEL_LABELS, Channel, Scores, check_scores
 from hendazh_desktop.services.clock import Clock, system_clock
 from hendazh_desktop.services.quality.records import FeedbackResult, FeedbackRow
+from hendazh_desktop.services.quality.scores import add_rating
+from hendazh_desktop.services.quality.settings import load_quality_settings
 
 MAX_COMMENT = 1000
 MAX_IDEA = 1000
@@ -124,6 +126,9 @@ def record_feedback(
     )
     uow.session.add(row)
     uow.flush()
+    if request.group_id is not None:
+        half_life = load_quality_settings(uow).half_life_days
+        add_rating(uow, request.group_id, request.service_id, now, scores.overall, half_life)
     audit = uow.audit.append
     audit(
         at=now,

@@ -12,6 +12,7 @@ from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.text import to_ascii_digits
 from hendazh_desktop.services.clock import Clock, system_clock
 from hendazh_desktop.services.quality.records import QualitySettings
+from hendazh_desktop.services.quality.scores import rebuild_scores
 
 PREFIX = "quality_"
 LIMITS = {
@@ -19,7 +20,7 @@ LIMITS = {
     "recent_days": (0, 730),
     "daily_size": (1, 500),
     "retries": (0, 10),
-    "half_life_days": (7, 3650),
+    "half_life_days": (30, 3650),  # the stored weights grow 2× per half-life since 2020
 }
 
 
@@ -72,6 +73,8 @@ class QualitySettingsService:
             }
             for name, (_old, new) in changed.items():
                 uow.catalogue.set_setting(PREFIX + name, str(new))
+            if "half_life_days" in changed:
+                rebuild_scores(uow, after.half_life_days)
             if changed:
                 uow.audit.append(
                     at=self._clock(),

@@ -10,11 +10,17 @@ from typing import Any
 
 from hendazh_desktop.db.database import Database, UnitOfWork
 from hendazh_desktop.db.models.dispatch import WorkGroup
+from hendazh_desktop.db.models.quality import QualityScore
 from hendazh_desktop.db.repositories.quality import as_date
 from hendazh_desktop.domain.errors import NotFound
 from hendazh_desktop.domain.jalali import to_jalali
 from hendazh_desktop.domain.permissions import Actor, Permission, require
-from hendazh_desktop.domain.quality import Criterion, Standing, bayesian_standing
+from hendazh_desktop.domain.quality import (
+    Criterion,
+    Standing,
+    bayesian_standing,
+    standing_from_sums,
+)
 from hendazh_desktop.services.clock import Clock, system_clock
 from hendazh_desktop.services.quality.complaints import complaint_row
 from hendazh_desktop.services.quality.records import MonthScores, Scorecard, ServiceScore
@@ -41,12 +47,23 @@ def _standings(
 
 
 def standings_for(uow: UnitOfWork, service_id: int, now: dt.datetime) -> dict[int, Standing]:
-    """Every rated group's standing for the service, and every group with open complaints
-    (unrated groups are left out: the prior is their standing)."""
+    """Every rated group's standing for the service (one row each, from the running sums),
+    and every group with open complaints (unrated groups are left out: the prior is their
+    standing)."""
     half_life = load_quality_settings(uow).half_life_days
     complaints = uow.quality.open_complaints()
-    today = now.astimezone(dt.UTC).date()
-    found = _standings(uow.quality.rating_buckets(service_id), today, half_life, complaints, 0)
+    found = {
+        row.group_id: standing_from_sums(
+            row.weighted_sum,
+            row.weighted_count,
+            row.ratings,
+            now=now,
+            half_life_days=half_life,
+            open_complaints=complaints.get(row.group_id, 0),
+        )
+        for row in uow.session.query(QualityScore).filter(QualityScore.service_id == service_id)
+        if row.half_life_days == half_life
+    }
     for group_id, count in complaints.items():
         if group_id not in found:
             found[group_id] = bayesian_standing([], half_life_days=half_life, open_complaints=count)
