@@ -144,10 +144,12 @@ class QualityRepository:
         return {r[0] for r in rows}
 
     def jobs_with_feedback(self, since: dt.datetime, as_of: dt.datetime) -> set[int]:
-        """Jobs finished since ``since`` that had feedback by ``as_of``."""
+        """Jobs finished since ``since`` that had feedback by ``as_of`` (the jobs by their
+        done_at index, then their feedback by its request index)."""
         rows = self._rows(
-            "SELECT DISTINCT f.request_id FROM quality_feedback f JOIN service_requests r "
-            "ON r.id = f.request_id WHERE r.done_at >= :since AND f.received_at <= :t",
+            "SELECT DISTINCT f.request_id FROM quality_feedback f WHERE f.request_id IN "
+            "(SELECT r.id FROM service_requests r WHERE r.done_at >= :since) "
+            "AND f.received_at <= :t",
             {"since": _naive(since), "t": _naive(as_of)},
         )
         return {r[0] for r in rows}
