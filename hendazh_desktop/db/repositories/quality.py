@@ -113,7 +113,9 @@ class QualityRepository:
         self.session = session
 
     def _rows(self, sql: str, params: dict[str, Any] | None = None) -> Sequence[Any]:
-        return list(self.session.execute(_typed(sql, params or {}), params or {}))
+        """Rows of a text query on the session's connection (Core: no ORM row processing,
+        which cost more than the query on the call list's 20,000 jobs)."""
+        return self.session.connection().execute(_typed(sql, params or {}), params or {}).all()
 
     def _count(self, sql: str, params: dict[str, Any] | None = None) -> int:
         return int(self.session.execute(_typed(sql, params or {}), params or {}).scalar_one())
