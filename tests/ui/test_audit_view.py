@@ -7,7 +7,7 @@ import datetime as dt
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from ui_helpers import type_text
 
 from hendazh_desktop.domain.permissions import Actor, Role
@@ -83,6 +83,18 @@ def side(table) -> list[tuple[str, str]]:
 def test_the_audit_model_passes_the_model_tester(qtmodeltester, view):
     qtmodeltester.check(view.model, force_py=True)
     assert view.model.rowCount() == 2
+
+
+def test_the_log_sorts_by_number_or_time_in_the_database(view):
+    """Newest first as it opens; a click on # (or the time) gives the oldest first, another
+    click the newest again; the other columns keep the recorded order."""
+    first = lambda: view.model.row_item(0).id  # noqa: E731
+    assert first() == 2
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert first() == 1
+    view.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert first() == 2
+    assert not view.model.sortable(2)  # the user: no indexed order
 
 
 def test_a_change_appears_at_the_top_with_before_and_after_side_by_side(

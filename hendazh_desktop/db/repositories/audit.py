@@ -149,8 +149,11 @@ class AuditRepository:
         stmt = self._filtered(query).with_only_columns(func.count(AuditEntry.id))
         return int(self.session.execute(stmt).scalar_one())
 
-    def page(self, query: AuditQuery, offset: int, limit: int) -> Sequence[tuple[AuditEntry, str]]:
-        stmt = self._filtered(query).order_by(AuditEntry.id.desc()).offset(offset).limit(limit)
+    def page(
+        self, query: AuditQuery, offset: int, limit: int, *, oldest_first: bool = False
+    ) -> Sequence[tuple[AuditEntry, str]]:
+        order = AuditEntry.id.asc() if oldest_first else AuditEntry.id.desc()  # the key's order
+        stmt = self._filtered(query).order_by(order).offset(offset).limit(limit)
         return [(row[0], row[1] or "") for row in self.session.execute(stmt)]
 
     def entities(self) -> list[str]:

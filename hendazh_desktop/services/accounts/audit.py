@@ -74,8 +74,16 @@ class AuditService:
         with self._db.read() as uow:
             return uow.audit.count(_query(flt))
 
-    def page(self, actor: Actor, flt: AuditFilter, offset: int, limit: int) -> list[AuditRow]:
-        """Newest first."""
+    def page(
+        self,
+        actor: Actor,
+        flt: AuditFilter,
+        offset: int,
+        limit: int,
+        *,
+        oldest_first: bool = False,
+    ) -> list[AuditRow]:
+        """Newest first (or oldest first), in the order they were recorded."""
         require(actor, Permission.VIEW_AUDIT)
         with self._db.read() as uow:
             return [
@@ -90,7 +98,9 @@ class AuditService:
                     before=json.loads(e.before_json) if e.before_json else None,
                     after=json.loads(e.after_json) if e.after_json else None,
                 )
-                for e, name in uow.audit.page(_query(flt), offset, limit)
+                for e, name in uow.audit.page(
+                    _query(flt), offset, limit, oldest_first=oldest_first
+                )
             ]
 
     def entities(self, actor: Actor) -> list[str]:

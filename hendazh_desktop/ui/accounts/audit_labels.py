@@ -130,8 +130,8 @@ def render_value(value: object, key: str = "") -> str:
 
 
 COLUMNS: list[Column[AuditRow]] = [
-    Column("#", lambda r: fmt.number(r.id), NUMERIC),
-    Column("زمان", lambda r: fmt.datetime_(r.at)),
+    Column("#", lambda r: fmt.number(r.id), NUMERIC, sort="recorded"),
+    Column("زمان", lambda r: fmt.datetime_(r.at), sort="recorded"),
     Column("کاربر", lambda r: r.user or "سامانه"),
     Column("نوع رکورد", lambda r: ENTITY_LABELS.get(r.entity, r.entity)),
     Column("شناسه", lambda r: ENTITY_ID_LABELS.get(r.entity_id) or _text(r.entity_id), NUMERIC),

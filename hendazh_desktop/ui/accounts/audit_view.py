@@ -58,14 +58,24 @@ BROKEN_STYLE = "color: #b3261e; font-weight: bold;"
 class _AuditSource:
     """The model's ``RowSource``: the service's count and pages under one filter."""
 
-    def __init__(self, audit: AuditService, actor: Actor, flt: AuditFilter) -> None:
+    def __init__(
+        self, audit: AuditService, actor: Actor, flt: AuditFilter, *, oldest_first: bool = False
+    ) -> None:
         self._audit, self._actor, self._filter = audit, actor, flt
+        self._oldest_first = oldest_first
+
+    def ordered(self, key: str, descending: bool) -> _AuditSource:
+        """By number or time (the order they were recorded), in the database."""
+        oldest_first = key == "recorded" and not descending
+        return _AuditSource(self._audit, self._actor, self._filter, oldest_first=oldest_first)
 
     def count(self) -> int:
         return self._audit.count(self._actor, self._filter)
 
     def fetch(self, offset: int, limit: int) -> Sequence[AuditRow]:
-        return self._audit.page(self._actor, self._filter, offset, limit)
+        return self._audit.page(
+            self._actor, self._filter, offset, limit, oldest_first=self._oldest_first
+        )
 
 
 def _side_table() -> QTableWidget:
