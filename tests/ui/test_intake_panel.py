@@ -60,6 +60,12 @@ def test_persian_digit_phone_finds_caller_and_enter_creates_request(
     assert panel.search.text() == "" and panel.search.hasFocus()
     assert panel.selected_subscriber() is None
     assert time.perf_counter() - started < 60
+    # the confirmation stays until the next call begins: the first key typed clears it
+    type_text(panel.search, "۰")
+    assert panel.last_created.text() == ""
+    panel.last_created.setText("درخواست قبلی")
+    panel.start_call()  # F2: a new call
+    assert panel.last_created.text() == ""
     # and the queue view lists it
     from hendazh_desktop.ui.requests.queue_view import QueueView
 

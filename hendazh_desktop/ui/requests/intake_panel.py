@@ -115,7 +115,7 @@ class IntakePanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.run_search)
-        self.search.textEdited.connect(lambda _t: self._timer.start())
+        self.search.textEdited.connect(self._on_search_text_edited)
         self.search.returnPressed.connect(self._on_search_return_pressed)
         self.search.installEventFilter(self)
         self.results.installEventFilter(self)
@@ -124,8 +124,11 @@ class IntakePanel(QWidget):
         context.changes.data_changed.connect(self._on_data_changed)
 
     # --- public ---------------------------------------------------------------------------
-    def start_call(self) -> None:
-        """Ready for a new caller: everything cleared, the cursor in the search field."""
+    def start_call(self, *, keep_confirmation: bool = False) -> None:
+        """Ready for a new caller: everything cleared, the cursor in the search field (the
+        confirmation of the request just saved stays until the next call begins)."""
+        if not keep_confirmation:
+            self.last_created.clear()
         self._timer.stop()
         self.search.clear()
         self.results_model.set_source(ListSource([]))
@@ -187,6 +190,10 @@ class IntakePanel(QWidget):
             return parse_phone(text).number
         except ValidationError:
             return ""
+
+    def _on_search_text_edited(self, _text: str) -> None:
+        self.last_created.clear()  # the next call has begun: the last one's message is stale
+        self._timer.start()
 
     def _on_search_return_pressed(self) -> None:
         self.run_search()
@@ -272,7 +279,7 @@ class IntakePanel(QWidget):
             self.request_created.emit(created.id)
             # a prepaid service's request comes with its invoice
             self._ctx.changes.announce(Change.REQUESTS, Change.BILLING, source=self)
-            self.start_call()
+            self.start_call(keep_confirmation=True)
 
     def _on_save_error(self, error: DomainError) -> bool:
         if self.form.errors.show(error):
