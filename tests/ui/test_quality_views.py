@@ -244,3 +244,24 @@ def test_feedback_list_filters_by_group_score_channel_and_jalali_range(
     view.date_to.set_value(None)
     view.date_from.set_value(yesterday)
     assert view.model.rowCount() == 6
+
+
+def test_web_form_feedback_imported_from_the_list(qtbot, tmp_path, ctx, finished):
+    from hendazh_desktop.ui.quality.feedback_view import FeedbackView
+
+    view = shown(qtbot, FeedbackView(context=ctx))
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f"ref,request,overall\nW-1,{finished['jobs'][0]},7\n", encoding="utf-8")
+    view.import_file(bad)
+    assert view.problems.isVisible() and "سطر ۲" in view.problems.text()
+    assert view.model.rowCount() == 0
+    good = tmp_path / "good.csv"
+    good.write_text(
+        "شناسه,شماره درخواست,امتیاز کلی\n"
+        + "".join(f"W-{i},{job},4\n" for i, job in enumerate(finished["jobs"][:3])),
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(view.status_message) as said:
+        view.import_file(good)
+    assert view.model.rowCount() == 3 and not view.problems.isVisible()
+    assert "۳ نظر" in said.args[0]

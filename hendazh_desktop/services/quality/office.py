@@ -11,11 +11,12 @@ from hendazh_desktop.services.quality.complaints import ComplaintService, IdeaSe
 from hendazh_desktop.services.quality.feedback import FeedbackService
 from hendazh_desktop.services.quality.settings import QualitySettingsService
 from hendazh_desktop.services.quality.standing import QualityStandings
+from hendazh_desktop.services.quality.webform import FeedbackImporter
 
 
 @dataclass(frozen=True)
 class QualityOffice:
-    """Feedback, the call list, complaints, ideas, the groups' standings and the settings."""
+    """Feedback, the call list, complaints, ideas, standings, settings and web-form feedback."""
 
     feedback: FeedbackService
     calls: CallListService
@@ -23,6 +24,7 @@ class QualityOffice:
     ideas: IdeaService
     standings: QualityStandings
     settings: QualitySettingsService
+    webform: FeedbackImporter
 
     @classmethod
     def on(cls, db: Database, *, clock: Clock = system_clock) -> QualityOffice:
@@ -33,4 +35,5 @@ class QualityOffice:
             IdeaService(db, clock=clock),
             QualityStandings(db, clock=clock),
             QualitySettingsService(db, clock=clock),
+            FeedbackImporter(db, clock=clock),
         )

@@ -5,9 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hendazh_desktop.domain.jalali import TEHRAN
 from hendazh_desktop.domain.quality import CHANNEL_LABELS, Channel
@@ -19,6 +28,7 @@ from hendazh_desktop.ui.common.refresh import RefreshWhenShown
 from hendazh_desktop.ui.common.tables import list_table
 from hendazh_desktop.ui.common.window_model import Column, WindowTableModel
 from hendazh_desktop.ui.context import UiContext
+from hendazh_desktop.ui.messages import message_for_code
 from hendazh_desktop.ui.ops import run_op
 from hendazh_desktop.ui.quality.models import FEEDBACK_COLUMNS, score
 
@@ -78,6 +88,12 @@ class FeedbackView(RefreshWhenShown, QWidget):
         self.date_from = JalaliDateEdit(optional=True)
         self.date_to = JalaliDateEdit(optional=True)
         self.total = QLabel()
+        self.import_button = QPushButton("ورود نظرهای فرم وب…")
+        self.import_button.clicked.connect(self.choose_file)
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #b3261e;")
+        self.problems.setVisible(False)
         top = QHBoxLayout()
         for widget in (self.group, self.service, self.score, self.channel):
             top.addWidget(widget)
@@ -87,6 +103,7 @@ class FeedbackView(RefreshWhenShown, QWidget):
         top.addWidget(QLabel("تا"))
         top.addWidget(self.date_to)
         top.addWidget(self.total, 1)
+        top.addWidget(self.import_button)
         for edit in (self.date_from, self.date_to):
             edit.date_changed.connect(lambda _d: self.refresh())
         self.model: WindowTableModel[FeedbackRow] = WindowTableModel(
@@ -95,6 +112,7 @@ class FeedbackView(RefreshWhenShown, QWidget):
         self.table = list_table(self.model)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.problems)
         layout.addWidget(self.table, 1)
         self.refresh()
         self.watch(context.changes, (Change.QUALITY,))
@@ -116,3 +134,43 @@ class FeedbackView(RefreshWhenShown, QWidget):
         self._stale = False
         self.model.set_source(FeedbackSource(self._ctx, self.current_filter()))
         self.total.setText(f"{fmt.count(self.model.rowCount())} نظر")
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "پرونده نظرهای فرم وب", "", "فرم وب (*.csv *.json);;همه پرونده‌ها (*)"
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        """All or nothing: the feedback recorded, or each line's problem (nothing written)."""
+        try:
+            data = path.read_bytes()
+        except OSError:
+            self._show_problems(["پرونده خوانده نشد."])
+            return
+        report = run_op(
+            self, lambda: self._ctx.quality.webform.import_file(self._ctx.actor, path.name, data)
+        )
+        if report is None:
+            return
+        if not report.ok:
+            self._show_problems(
+                [
+                    f"سطر {fmt.number(p.line)}: {message_for_code(p.reason)}"
+                    + (f" ({p.detail})" if p.detail else "")
+                    for p in report.problems
+                ]
+            )
+            return
+        self.problems.setVisible(False)
+        self._ctx.changes.announce(Change.QUALITY, source=self)
+        self.refresh()
+        self.status_message.emit(
+            f"{fmt.count(len(report.created))} نظر از فرم وب ثبت شد؛ "
+            f"{fmt.count(report.skipped_duplicates)} نظر پیش‌تر ثبت شده بود."
+        )
+
+    def _show_problems(self, lines: list[str]) -> None:
+        self.problems.setText("هیچ نظری ثبت نشد:\n" + "\n".join(lines[:20]))
+        self.problems.setVisible(True)
