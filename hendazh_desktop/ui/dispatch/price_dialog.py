@@ -64,6 +64,30 @@ class PriceDialog(QDialog):
         self._queue: QueueService = context.queue
         self.setMinimumSize(820, 600)
         self.errors = FieldErrors()
+        price_box = self._build_price_box()
+        answer_box = self._build_answer_box()
+        actions = self._build_actions()
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        side = QVBoxLayout()
+        side.addWidget(QLabel("نسخه‌های قیمت:"))
+        side.addWidget(self.versions)
+        body = QHBoxLayout()
+        body.addWidget(price_box, 3)
+        body.addLayout(side, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.state)
+        layout.addLayout(body, 1)
+        layout.addWidget(answer_box)
+        layout.addLayout(actions)
+        layout.addWidget(close)
+        settle_default_button(self)  # no primary: Enter in a field never closes it
+        self.reload()
+
+    def _build_price_box(self) -> QGroupBox:
+        """The price lines (labour and materials), their totals and «ثبت قیمت»."""
         self.lines = QTableWidget(0, len(COLUMNS))
         self.lines.setHorizontalHeaderLabels(COLUMNS)
         self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -91,7 +115,10 @@ class PriceDialog(QDialog):
         price_layout.addLayout(row)
         price_layout.addWidget(self.lines_error)
         price_layout.addWidget(self.present_button)
+        return price_box
 
+    def _build_answer_box(self) -> QGroupBox:
+        """The subscriber's answer to the latest version: agreed how and by whom, or why not."""
         self.versions = QListWidget()
         self.method = QComboBox()
         for method in AgreementMethod:
@@ -120,6 +147,10 @@ class PriceDialog(QDialog):
             answer.addRow(label, box)
             self.errors.register(field, widget, error)
         answer.addRow("پس از رد:", self.outcome)
+        return answer_box
+
+    def _build_actions(self) -> QHBoxLayout:
+        """Agree, decline, materials prepayment, start and finish (enabled for dispatchers)."""
         self.agree_button = QPushButton("ثبت موافقت")
         self.agree_button.clicked.connect(self.agree)
         self.decline_button = QPushButton("ثبت عدم موافقت")
@@ -140,7 +171,7 @@ class PriceDialog(QDialog):
             self.finish_button,
         ):
             actions.addWidget(button)
-        self.can_price = context.can(Permission.DISPATCH)  # else the price is only read
+        self.can_price = self._ctx.can(Permission.DISPATCH)  # else the price is only read
         for button in (
             self.present_button,
             self.agree_button,
@@ -149,24 +180,7 @@ class PriceDialog(QDialog):
             self.finish_button,
         ):
             button.setEnabled(self.can_price)
-        self.state = QLabel()
-        self.state.setWordWrap(True)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        side = QVBoxLayout()
-        side.addWidget(QLabel("نسخه‌های قیمت:"))
-        side.addWidget(self.versions)
-        body = QHBoxLayout()
-        body.addWidget(price_box, 3)
-        body.addLayout(side, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.state)
-        layout.addLayout(body, 1)
-        layout.addWidget(answer_box)
-        layout.addLayout(actions)
-        layout.addWidget(close)
-        settle_default_button(self)  # no primary: Enter in a field never closes it
-        self.reload()
+        return actions
 
     # --- lines ----------------------------------------------------------------------------
     def add_line(

@@ -61,6 +61,25 @@ class WorkGroupEditor(QWidget):
         super().__init__(parent)
         self.errors = FieldErrors()
         self.leave: set[dt.date] = set()
+        form = self._build_form()
+        members_box = self._build_members()
+        skills_box = self._build_skills(services)
+        zones_box = self._build_zones(zones)
+        leave_box = self._build_leave()
+
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(members_box)
+        middle = QVBoxLayout()
+        middle.addWidget(skills_box)
+        middle.addWidget(zones_box)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addLayout(middle, 2)
+        layout.addWidget(leave_box, 2)
+
+    def _build_form(self) -> QFormLayout:
+        """The group's own fields: name, kind, phone, daily capacity, Sheba, notes, active."""
         self.name = QLineEdit()
         self.kind = QComboBox()
         for kind in GroupKind:
@@ -93,7 +112,10 @@ class WorkGroupEditor(QWidget):
             form.addRow(label, box)
             self.errors.register(field, widget, error)
         form.addRow("", self.active)
+        return form
 
+    def _build_members(self) -> QGroupBox:
+        """The members table with its add and remove buttons."""
         self.members = QTableWidget(0, 2)
         self.members.setHorizontalHeaderLabels(["نام عضو", "تلفن"])
         self.members.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -113,7 +135,10 @@ class WorkGroupEditor(QWidget):
         row.addStretch(1)
         members_layout.addLayout(row)
         self.errors.register("member:0", self.members, self.member_error)
+        return members_box
 
+    def _build_skills(self, services: list[ServiceInfo]) -> QGroupBox:
+        """A check and a level (1–5) for each service of the catalogue."""
         self.skill_checks: dict[int, QCheckBox] = {}
         self.skill_levels: dict[int, QSpinBox] = {}
         skills_box = QGroupBox("مهارت‌ها (خدمت و سطح ۱ تا ۵)")
@@ -128,7 +153,10 @@ class WorkGroupEditor(QWidget):
         self.skills_error = error_label()
         skills_layout.addRow(self.skills_error)
         self.errors.register("skills", skills_box, self.skills_error)
+        return skills_box
 
+    def _build_zones(self, zones: list[ZoneInfo]) -> QGroupBox:
+        """The zones the group covers, checked in a list."""
         self.zones = QListWidget()
         for zone in zones:
             item = QListWidgetItem(zone.name)
@@ -138,7 +166,10 @@ class WorkGroupEditor(QWidget):
             self.zones.addItem(item)
         zones_box = QGroupBox("مناطق تحت پوشش")
         QVBoxLayout(zones_box).addWidget(self.zones)
+        return zones_box
 
+    def _build_leave(self) -> QGroupBox:
+        """The leave days, clicked on a Jalali calendar."""
         self.calendar = jalali_calendar_widget()
         self.calendar.setMinimumWidth(260)  # whole weeks, easy to click
         self.calendar.setMaximumWidth(340)  # a month needs no more; the fields need the room
@@ -152,17 +183,7 @@ class WorkGroupEditor(QWidget):
         leave_layout.addWidget(self.leave_label)
         leave_layout.addWidget(self.leave_error)
         self.errors.register("leave", self.calendar, self.leave_error)
-
-        left = QVBoxLayout()
-        left.addLayout(form)
-        left.addWidget(members_box)
-        middle = QVBoxLayout()
-        middle.addWidget(skills_box)
-        middle.addWidget(zones_box)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addLayout(middle, 2)
-        layout.addWidget(leave_box, 2)
+        return leave_box
 
     # --- members and leave ----------------------------------------------------------------
     def add_member(self, name: str, phone: str) -> None:
