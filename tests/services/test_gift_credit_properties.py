@@ -254,6 +254,16 @@ class GiftCreditMachine(RuleBasedStateMachine):
                 balance = uow.credit.balance(subscriber_id)
                 assert balance == uow.credit.sum_of_entries(subscriber_id)
             assert balance == self._expected(subscriber_id)
+        with self.db.read() as uow:
+            totals = uow.credit.totals()
+            positive, negative, below = uow.credit.sums_of_balances()
+            assert (totals.outstanding, totals.below_zero, totals.negatives) == (
+                positive,
+                negative,
+                below,
+            )
+            numbers = sorted(e.number for s in self.everyone for e in uow.credit.entries_of(s))
+            assert numbers == list(range(1, totals.entries + 1))  # gapless, one per entry
         e = self.everyone[4]  # not served: never earns as a referrer
         assert self._live_credit(e) == 0
 

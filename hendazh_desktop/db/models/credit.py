@@ -130,9 +130,13 @@ class CreditEntry(Base):
         Index("ix_credit_entries_kind", "kind", "id"),
         Index("ix_credit_entries_request", "request_id"),
         Index("ix_credit_entries_split", "split_id"),
+        Index("uq_credit_entries_number", "number", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Gapless position in the whole ledger (1, 2, 3 … from the totals row, under its lock):
+    # the unfiltered list reads any page by range instead of skipping millions of rows.
+    number: Mapped[int | None] = mapped_column(Integer)
     subscriber_id: Mapped[int] = mapped_column(ForeignKey("subscribers.id"))
     kind: Mapped[str] = mapped_column(String(16))
     amount: Mapped[int] = mapped_column(Integer)
@@ -159,3 +163,17 @@ class CreditBalance(Base):
     subscriber_id: Mapped[int] = mapped_column(ForeignKey("subscribers.id"), primary_key=True)
     balance: Mapped[int] = mapped_column(Integer, default=0)
     entries: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CreditLedgerTotals(Base):
+    """Projection, one row: how many entries the ledger has, the gift credit the company owes
+    (the sum of positive balances) and what negative balances add up to, kept with each entry."""
+
+    __tablename__ = "credit_ledger_totals"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entries: Mapped[int] = mapped_column(Integer, default=0)
+    outstanding: Mapped[int] = mapped_column(Integer, default=0)
+    below_zero: Mapped[int] = mapped_column(Integer, default=0)
+    negatives: Mapped[int] = mapped_column(Integer, default=0)

@@ -11,7 +11,13 @@ from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
 from hendazh_desktop.db.models.core import Subscriber
-from hendazh_desktop.db.models.credit import CreditBalance, CreditEntry, JobSplit, SplitRuleRow
+from hendazh_desktop.db.models.credit import (
+    CreditBalance,
+    CreditEntry,
+    CreditLedgerTotals,
+    JobSplit,
+    SplitRuleRow,
+)
 from hendazh_desktop.domain.split import SplitRule, rule_on
 
 
@@ -74,27 +80,67 @@ class CreditRepository:
 
     # -- entries and balances ------------------------------------------------------------------
     def add_entry(self, entry: CreditEntry) -> CreditBalance:
-        """Append ``entry`` and move the subscriber's balance by its amount, atomically."""
+        """Append ``entry`` (numbered next in the ledger) and move the subscriber's balance and
+        the ledger's totals by its amount, in the caller's transaction. The totals row is the
+        ledger's lock: entries are numbered in the order their transactions commit."""
+        entry.number = self._next_number()
         self.session.add(entry)
         self.session.flush()
-        changed = self.session.execute(
+        moved = self.session.execute(
             update(CreditBalance)
             .where(CreditBalance.subscriber_id == entry.subscriber_id)
             .values(
                 balance=CreditBalance.balance + entry.amount,
                 entries=CreditBalance.entries + 1,
             )
+            .returning(CreditBalance.balance)
             .execution_options(synchronize_session=False)
-        ).rowcount  # type: ignore[attr-defined]
-        if not changed:
+        ).scalar()
+        if moved is None:
             self.session.add(
                 CreditBalance(subscriber_id=entry.subscriber_id, balance=entry.amount, entries=1)
             )
             self.session.flush()
+            moved = entry.amount
+        self._move_totals(moved - entry.amount, moved)
         row = self.session.get(CreditBalance, entry.subscriber_id)
         assert row is not None
         self.session.refresh(row)
         return row
+
+    def _next_number(self) -> int:
+        number = self.session.execute(
+            update(CreditLedgerTotals)
+            .where(CreditLedgerTotals.id == 1)
+            .values(entries=CreditLedgerTotals.entries + 1)
+            .returning(CreditLedgerTotals.entries)
+            .execution_options(synchronize_session=False)
+        ).scalar()
+        if number is None:  # the first entry of a database made by an older version's seed
+            self.session.add(CreditLedgerTotals(id=1, entries=1))
+            self.session.flush()
+            number = 1
+        return int(number)
+
+    def _move_totals(self, before: int, after: int) -> None:
+        self.session.execute(
+            update(CreditLedgerTotals)
+            .where(CreditLedgerTotals.id == 1)
+            .values(
+                outstanding=CreditLedgerTotals.outstanding + max(after, 0) - max(before, 0),
+                below_zero=CreditLedgerTotals.below_zero + min(after, 0) - min(before, 0),
+                negatives=CreditLedgerTotals.negatives + int(after < 0) - int(before < 0),
+            )
+            .execution_options(synchronize_session=False)
+        )
+
+    def totals(self) -> CreditLedgerTotals:
+        row = self.session.get(CreditLedgerTotals, 1)
+        return (
+            row
+            if row is not None
+            else CreditLedgerTotals(id=1, entries=0, outstanding=0, below_zero=0, negatives=0)
+        )
 
     def balance(self, subscriber_id: int) -> int:
         stmt = select(CreditBalance.balance).where(CreditBalance.subscriber_id == subscriber_id)
@@ -122,15 +168,16 @@ class CreditRepository:
 
     def outstanding(self) -> tuple[int, int]:
         """(credit the company owes: the sum of positive balances, the sum of negative ones)."""
-        positive = select(func.coalesce(func.sum(CreditBalance.balance), 0)).where(
-            CreditBalance.balance > 0
-        )
-        negative = select(func.coalesce(func.sum(CreditBalance.balance), 0)).where(
-            CreditBalance.balance < 0
-        )
+        totals = self.totals()
+        return totals.outstanding, totals.below_zero
+
+    def sums_of_balances(self) -> tuple[int, int, int]:
+        """(positive, negative, how many negative) summed over every balance (for checks)."""
+        rows = self.session.execute(select(CreditBalance.balance)).scalars().all()
         return (
-            int(self.session.execute(positive).scalar_one()),
-            int(self.session.execute(negative).scalar_one()),
+            sum(b for b in rows if b > 0),
+            sum(b for b in rows if b < 0),
+            sum(1 for b in rows if b < 0),
         )
 
     def negative_balances(self, limit: int = 500) -> list[tuple[int, int]]:
@@ -143,8 +190,7 @@ class CreditRepository:
         return [(s, b) for s, b in self.session.execute(stmt)]
 
     def count_negative(self) -> int:
-        stmt = select(func.count()).select_from(CreditBalance).where(CreditBalance.balance < 0)
-        return int(self.session.execute(stmt).scalar_one())
+        return self.totals().negatives
 
     def entry(self, entry_id: int) -> CreditEntry | None:
         return self.session.get(CreditEntry, entry_id)
@@ -200,11 +246,22 @@ class CreditRepository:
         return stmt
 
     def count(self, f: LedgerFilter) -> int:
+        if f == LedgerFilter():
+            return self.totals().entries
         stmt = self._filtered(select(func.count(CreditEntry.id)), f)
         return int(self.session.execute(stmt).scalar_one())
 
     def page(self, f: LedgerFilter, offset: int, limit: int) -> list[tuple[CreditEntry, str, str]]:
-        """(entry, subscriber's name, subscription code), newest first."""
+        """(entry, subscriber's name, subscription code), newest first. The whole ledger is
+        read by its gapless numbers (any page costs the same); a filtered one by offset."""
+        if f == LedgerFilter():
+            top = self.totals().entries - offset
+            ids = (
+                select(CreditEntry.id)
+                .where(CreditEntry.number <= top, CreditEntry.number > top - limit)
+                .order_by(CreditEntry.number.desc())
+            )
+            return self.with_names(list(self.session.execute(ids).scalars()))
         ids = self._filtered(select(CreditEntry.id), f).order_by(CreditEntry.id.desc())
         wanted = list(self.session.execute(ids.offset(offset).limit(limit)).scalars())
         return self.with_names(wanted)
