@@ -1,7 +1,7 @@
 """credit ledger totals
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-03
 
 The gift-credit ledger at millions of entries: each entry gets a gapless ``number`` (its
@@ -18,8 +18,8 @@ from alembic import op
 
 from hendazh_desktop.db.append_only import sqlite_replace_guards
 
-revision = "0012"
-down_revision = "0011"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
