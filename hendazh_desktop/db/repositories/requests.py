@@ -28,6 +28,14 @@ SORT_ORDERS = {
     "-number": "r.id DESC",
     "-preferred_date": "r.preferred_date IS NULL, r.preferred_date DESC, r.window_start DESC, r.id",
     "-status": "r.status DESC, r.priority DESC, r.id",
+    # by what the subscriber, service and zone columns show (no index: a sort of the
+    # filtered requests, then the page; tens of milliseconds at 50,000 requests)
+    "subscriber": "COALESCE(s.name, r.contact_name) ASC, r.id ASC",
+    "-subscriber": "COALESCE(s.name, r.contact_name) DESC, r.id DESC",
+    "service": "sv.name ASC, r.id ASC",
+    "-service": "sv.name DESC, r.id DESC",
+    "zone": "z.name IS NULL, z.name ASC, r.id ASC",
+    "-zone": "z.name IS NULL, z.name DESC, r.id DESC",
 }
 
 
