@@ -9,7 +9,8 @@ figures, from ``bench/dispatch_figures.py`` and ``bench/ui_figures.py`` when pre
 invoices (invoice PDFs, from ``bench/invoice_figures.py``), billing (the invoicing lists at
 100,000 invoices, from ``bench/billing_figures.py``) and coldstart (new processes of the command
 line, from ``bench/coldstart_figures.py``) and quality (the day's call list, a scorecard and
-the suggestion with quality over 500,000 finished jobs, ``bench/quality_figures.py``). The
+the suggestion with quality over 500,000 finished jobs, ``bench/quality_figures.py``) and
+credit (gift credit at three entries per subscriber, ``bench/credit_figures.py``). The
 large database is made only for the groups
 that read it.
 A full run rewrites the results file; with --only, the figures measured replace theirs in it.
@@ -55,6 +56,7 @@ GROUPS = (
     "billing",
     "coldstart",
     "quality",
+    "credit",
 )
 GENERATION_GOAL_S = 180
 
@@ -110,6 +112,11 @@ def _billing_figures() -> dict[str, Figure]:
 def _quality_figures(big: Path, size: str) -> dict[str, Figure]:
     module = _optional("quality_figures")
     return {} if module is None else dict(module.measure(big, size))
+
+
+def _credit_figures(subscribers: int) -> dict[str, Figure]:
+    module = _optional("credit_figures")
+    return {} if module is None else dict(module.measure(DATA_DIR, subscribers, 3 * subscribers))
 
 
 def _coldstart_figures() -> dict[str, Figure]:
@@ -195,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         ("billing", _billing_figures),
         ("coldstart", _coldstart_figures),
         ("quality", lambda: _quality_figures(big()[0], size)),
+        ("credit", lambda: _credit_figures(args.subscribers)),
     ]
     failed = []
     for group, measure in steps:
