@@ -20,8 +20,16 @@ APPEND_ONLY_TABLES = (
 FROZEN_TABLES = ("invoices", "invoice_lines")
 GUARDED_TABLES = (*APPEND_ONLY_TABLES, *FROZEN_TABLES, "audit_head")
 # Append-only tables of later migrations, each guarded the same way by its own migration
-# (0011: the gift-credit ledger).
-LATER_APPEND_ONLY = ("job_splits", "credit_entries")
+# (0011: the gift-credit ledger; 0015: the wages).
+LATER_APPEND_ONLY = (
+    "job_splits",
+    "credit_entries",
+    "wage_payables",
+    "wage_reimbursements",
+    "wage_items",
+    "wage_batch_lines",
+    "wage_paid",
+)
 
 # Triggers of earlier migrations (0002, 0006) that a complete schema holds too.
 _EARLIER_SQLITE = (

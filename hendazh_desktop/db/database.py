@@ -33,6 +33,8 @@ from hendazh_desktop.db.repositories.quality import QualityRepository
 from hendazh_desktop.db.repositories.requests import RequestRepository
 from hendazh_desktop.db.repositories.subscribers import SubscriberRepository
 from hendazh_desktop.db.repositories.users import UserRepository
+from hendazh_desktop.db.repositories.wage_lists import WageListRepository
+from hendazh_desktop.db.repositories.wages import WagesRepository
 from hendazh_desktop.db.repositories.work_groups import WorkGroupRepository
 from hendazh_desktop.domain.events import DomainEvent
 
@@ -64,6 +66,8 @@ class UnitOfWork:
         self.billing_lists = BillingListRepository(self.session)
         self.quality = QualityRepository(self.session)
         self.credit = CreditRepository(self.session)
+        self.wages = WagesRepository(self.session)
+        self.wage_lists = WageListRepository(self.session)
         return self
 
     def __exit__(

@@ -103,3 +103,24 @@ class PrepaymentRequired(DomainEvent):
     subscriber_id: int
     service_id: int
     clock: Callable[[], dt.datetime] = field(compare=False, repr=False)  # for the invoice
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SplitPosted(DomainEvent):
+    """A job's split was posted: the job is done and its money collected (the work group's
+    fee is now owed to it)."""
+
+    split_id: int
+    request_id: int
+    fee: int  # rials
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SplitReversed(DomainEvent):
+    """A job's posted split was reversed (its collection undone, or the job cancelled)."""
+
+    split_id: int  # the reversal row
+    reverses_id: int  # the posted split it reverses
+    request_id: int
+    fee: int
+    cause: str

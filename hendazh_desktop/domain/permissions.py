@@ -57,6 +57,9 @@ class Permission(enum.StrEnum):
     VIEW_GIFT_CREDIT = "view_gift_credit"
     SPEND_GIFT_CREDIT = "spend_gift_credit"
     ADJUST_GIFT_CREDIT = "adjust_gift_credit"
+    VIEW_WAGES = "view_wages"  # wage figures: never consultants or dispatchers
+    MANAGE_WAGES = "manage_wages"  # advances, reimbursements, shares, build and pay batches
+    APPROVE_WAGE_BATCHES = "approve_wage_batches"
 
 
 P = Permission
@@ -69,6 +72,7 @@ _OFFICE = {
     P.VIEW_GIFT_CREDIT,
 }
 _BILLING = {P.ISSUE_INVOICES, P.RECORD_PAYMENTS, P.CREDIT_INVOICES}
+_WAGES = {P.VIEW_WAGES, P.MANAGE_WAGES}
 _INTAKE = _OFFICE | {
     P.EDIT_SUBSCRIBERS,
     P.CREATE_REQUESTS,
@@ -82,11 +86,13 @@ _INTAKE = _OFFICE | {
 MATRIX: dict[Role, frozenset[Permission]] = {
     Role.CONSULTANT: frozenset(_INTAKE),
     Role.DISPATCHER: frozenset(_INTAKE | {P.MANAGE_WORK_GROUPS, P.DISPATCH}),
-    Role.ACCOUNTANT: frozenset(_OFFICE | _BILLING),
+    Role.ACCOUNTANT: frozenset(_OFFICE | _BILLING | _WAGES),
     Role.MANAGER: frozenset(
         _INTAKE
         | _BILLING
+        | _WAGES
         | {
+            P.APPROVE_WAGE_BATCHES,
             P.EDIT_SERVICES,
             P.EDIT_SETTINGS,
             P.ADJUST_GIFT_CREDIT,
@@ -100,7 +106,9 @@ MATRIX: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(
         _INTAKE
         | _BILLING
+        | _WAGES
         | {
+            P.APPROVE_WAGE_BATCHES,
             P.EDIT_SERVICES,
             P.EDIT_SETTINGS,
             P.MANAGE_USERS,

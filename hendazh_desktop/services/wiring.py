@@ -13,11 +13,12 @@ from hendazh_desktop.db.database import Database
 from hendazh_desktop.db.events import Subscription
 from hendazh_desktop.services.billing.handlers import billing_handlers
 from hendazh_desktop.services.credit.handlers import credit_handlers
+from hendazh_desktop.services.wages.handlers import wage_handlers
 
 
 def office_handlers() -> list[Subscription[Any]]:
     """Every feature's subscriptions, in the order their handlers run for one event."""
-    return [*billing_handlers(), *credit_handlers()]
+    return [*billing_handlers(), *credit_handlers(), *wage_handlers()]
 
 
 def wire(db: Database) -> Database:

@@ -23,6 +23,8 @@ from hendazh_desktop.domain.events import (
     PaidInFullReversed,
     PrepaymentRequired,
     RequestCancelled,
+    SplitPosted,
+    SplitReversed,
 )
 from hendazh_desktop.domain.requests import Channel, RequestStatus
 from hendazh_desktop.services.billing.invoices import InvoiceService
@@ -42,6 +44,8 @@ ALL_KINDS = (
     JobDone,
     RequestCancelled,
     PrepaymentRequired,
+    SplitPosted,
+    SplitReversed,
 )
 
 
@@ -271,7 +275,8 @@ def test_billing_settles_a_done_prepaid_job_on_job_done(rdb, recorder, accountan
     office.agreed("EDU", (LABOUR,), request_id=request_id)
     recorder.take()
     office.start_and_finish(request_id)
-    assert recorder.kinds() == ["JobDone"]
+    # the job is done and its prepayment collected: gift credit posts its split (wages answer)
+    assert recorder.kinds() == ["JobDone", "SplitPosted"]
     assert office.status(request_id) == "paid"  # billing's answer, in the same transaction
 
 

@@ -26,6 +26,7 @@ VIEWS = {
     P.VIEW_GIFT_CREDIT,
 }
 BILLING = {P.ISSUE_INVOICES, P.RECORD_PAYMENTS, P.CREDIT_INVOICES}
+WAGES = {P.VIEW_WAGES, P.MANAGE_WAGES}
 
 
 def actor(role: Role) -> Actor:
@@ -79,7 +80,7 @@ def test_only_admin_manages_users_restores_and_generates_demo_data():
 
 
 def test_accountant_views_everything_and_handles_money_only():
-    assert MATRIX[Role.ACCOUNTANT] == frozenset(VIEWS | BILLING)
+    assert MATRIX[Role.ACCOUNTANT] == frozenset(VIEWS | BILLING | WAGES)
     assert not BILLING & MATRIX[Role.CONSULTANT] and not BILLING & MATRIX[Role.DISPATCHER]
 
 
@@ -88,6 +89,15 @@ def test_manager_keeps_everything_an_intake_role_has():
     assert MATRIX[Role.MANAGER] <= MATRIX[Role.ADMIN]
     assert P.DISPATCH not in MATRIX[Role.CONSULTANT]
     assert P.VIEW_AUDIT in MATRIX[Role.MANAGER] and P.VIEW_AUDIT not in MATRIX[Role.DISPATCHER]
+
+
+def test_wage_figures_are_for_accountants_and_managers_only():
+    assert {r for r in Role if P.VIEW_WAGES in MATRIX[r]} == {
+        Role.ACCOUNTANT,
+        Role.MANAGER,
+        Role.ADMIN,
+    }
+    assert {r for r in Role if P.APPROVE_WAGE_BATCHES in MATRIX[r]} == {Role.MANAGER, Role.ADMIN}
 
 
 def test_actor_is_immutable():

@@ -8,4 +8,5 @@ from hendazh_desktop.db.models import (  # noqa: F401  (importing the package ma
     dispatch,
     pricing,
     quality,
+    wages,
 )

@@ -17,6 +17,7 @@ from hendazh_desktop.db.models.core import ServiceRequest
 from hendazh_desktop.db.models.credit import CreditEntry, JobSplit
 from hendazh_desktop.domain.billing import InvoiceKind, InvoiceState
 from hendazh_desktop.domain.credit import EXPIRY_SETTING, CreditKind, expires_on
+from hendazh_desktop.domain.events import SplitPosted, SplitReversed
 from hendazh_desktop.domain.jalali import today_local
 from hendazh_desktop.domain.permissions import Actor
 from hendazh_desktop.domain.split import Parties, is_labour_line, split_labour
@@ -149,6 +150,9 @@ def post_if_complete(
                 user_id=actor.user_id,
             )
         )
+    uow.publish(
+        SplitPosted(actor=actor, at=now, split_id=row.id, request_id=request_id, fee=row.fee)
+    )
     return row
 
 
@@ -207,4 +211,15 @@ def reverse_live(
                 user_id=actor.user_id,
             )
         )
+    uow.publish(
+        SplitReversed(
+            actor=actor,
+            at=now,
+            split_id=row.id,
+            reverses_id=posted.id,
+            request_id=request_id,
+            fee=row.fee,
+            cause=row.cause,
+        )
+    )
     return row

@@ -1,0 +1,1 @@
+"""Work groups' wages: payables gated by collection, deductions, payout batches, documents."""

@@ -1,0 +1,51 @@
+"""Who is paid from a group's wages: the wage members kept in step with the group's roster
+(a member who left keeps their row and what they earned), their shares and Sheba."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hendazh_desktop.db.database import UnitOfWork
+from hendazh_desktop.db.models.dispatch import WorkGroup
+from hendazh_desktop.db.models.wages import WageMember
+from hendazh_desktop.domain.errors import ValidationError
+from hendazh_desktop.domain.work_groups import GroupKind, parse_iban
+
+
+def iban_problem(iban: str | None) -> str:
+    """'' when the Sheba is valid (checksum included), else why a transfer is impossible."""
+    if not iban:
+        return "iban_missing"
+    try:
+        parse_iban(iban)
+    except ValidationError:
+        return "iban_invalid"
+    return ""
+
+
+def sync_members(uow: UnitOfWork, group: WorkGroup, day: dt.date) -> list[WageMember]:
+    """The group's current wage members, created for new names on the roster and marked as
+    left (on ``day``) for names no longer on it; a group without a roster is one member."""
+    roster = [m.name for m in group.members] or [group.name]
+    kept = uow.wages.members(group.id, include_left=False)
+    by_name = {m.name: m for m in kept}
+    current: list[WageMember] = []
+    for position, name in enumerate(roster):
+        member = by_name.pop(name, None)
+        if member is None:
+            single = group.kind == GroupKind.PERSON.value and len(roster) == 1
+            member = WageMember(
+                group_id=group.id,
+                name=name,
+                iban=group.iban if single else None,
+                share=1,
+                position=position,
+            )
+            uow.wages.add(member)
+        elif member.position != position:
+            member.position = position
+        current.append(member)
+    for gone in by_name.values():
+        gone.left_on = day
+    uow.flush()
+    return current
