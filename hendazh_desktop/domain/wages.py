@@ -180,3 +180,13 @@ def neutralise_cell(text: str) -> str:
     """A text cell for a spreadsheet or CSV file: one that begins with = + - @ TAB CR or LF
     is prefixed with ' so that no program reads it as a formula."""
     return "'" + text if text.startswith(_HOSTILE) else text
+
+
+IBAN_PROBLEM_LABELS = {
+    "iban_missing": "شبا ثبت نشده؛ پرداخت نقدی با رسید امضاشده",
+    "iban_invalid": "شبا نامعتبر؛ پرداخت نقدی با رسید امضاشده",
+}
+HOLD_REASON_LABELS = {
+    "not_collected": "وجه کار هنوز وصول نشده",
+    "collection_reversed": "وصول برگشت خورد",
+}

@@ -1,0 +1,188 @@
+"""A member's payslip «فیش دستمزد» for one payout batch: A5 portrait PDF with the jobs behind
+it (the subscriber only by code), the fee, reimbursements, deductions, the net in figures and in
+words, and boxes for the signatures (a cash payment is signed for on it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.pagesizes import A5
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+
+from hendazh_desktop.domain.jalali import format_date
+from hendazh_desktop.domain.money import format_number
+from hendazh_desktop.reports.billing_layout import (
+    MUTED,
+    amount,
+    build,
+    cell,
+    digits,
+    grid,
+    label_value_rows,
+    page_footer,
+    signature_boxes,
+)
+from hendazh_desktop.reports.layout import SHADE
+from hendazh_desktop.reports.wage_data import PayslipDocument
+
+PAGE = A5
+MARGIN = 9 * mm
+WIDTH = PAGE[0] - 2 * MARGIN
+TITLE = "فیش دستمزد"
+SIZE = 7.5
+
+# (heading, width in mm; None = what is left), right to left as printed.
+JOB_COLUMNS: tuple[tuple[str, float | None], ...] = (
+    ("ردیف", 8),
+    ("تاریخ", 17),
+    ("خدمت", None),
+    ("درخواست", 15),
+    ("کد مشترک", 17),
+    ("بابت", 18),
+    ("مبلغ (ریال)", 22),
+)
+
+
+def render_payslip(doc: PayslipDocument) -> bytes:
+    """The PDF bytes of one payslip."""
+    story: list[Flowable] = [
+        _header(doc),
+        Spacer(1, 2.5 * mm),
+        _jobs(doc),
+        Spacer(1, 2.5 * mm),
+    ]
+    if doc.deductions:
+        story += [_deductions(doc), Spacer(1, 2.5 * mm)]
+    story += [
+        KeepTogether(
+            [
+                *_totals(doc),
+                Spacer(1, 3 * mm),
+                signature_boxes(["امضای دریافت‌کننده", "حسابدار", "مدیر"], WIDTH, height=18 * mm),
+            ]
+        )
+    ]
+    caption = f"{TITLE} — فهرست {digits(str(doc.batch_number))} — {doc.member_name}"
+    return build(
+        story,
+        PAGE,
+        MARGIN,
+        title=f"Payslip {doc.batch_number}",
+        furniture=page_footer(PAGE, MARGIN, caption),
+    )
+
+
+def _header(doc: PayslipDocument) -> Flowable:
+    top = Table(
+        [
+            [
+                cell(f"فهرست پرداخت {digits(str(doc.batch_number))}", align="left", size=8),
+                cell(TITLE, size=14, bold=True, align="center"),
+                cell(doc.company, size=9, bold=True),
+            ]
+        ],
+        colWidths=[WIDTH * 0.3, WIDTH * 0.4, WIDTH * 0.3],
+    )
+    top.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    period = f"{format_date(doc.day_from)} تا {format_date(doc.day_to)}"
+    paid = format_date(doc.paid_on) if doc.paid_on else "پرداخت نشده"
+    rows: list[tuple[str, str | Flowable]] = [
+        ("نام", doc.member_name),
+        ("گروه کاری", doc.group_name),
+        ("دوره", period),
+        ("روش پرداخت", doc.method + (f" — {doc.problem}" if doc.problem else "")),
+    ]
+    if doc.iban:
+        rows.append(("شماره شبا", cell(doc.iban, align="right")))
+    rows.append(
+        ("تاریخ پرداخت", paid + (f" — مرجع {digits(doc.bank_ref)}" if doc.bank_ref else ""))
+    )
+    return KeepTogether(
+        [top, Spacer(1, 2 * mm), label_value_rows(rows, WIDTH, label_width=26 * mm)]
+    )
+
+
+def _widths(columns: tuple[tuple[str, float | None], ...]) -> list[float]:
+    fixed = sum(w * mm for _, w in columns if w is not None)
+    return [w * mm if w is not None else WIDTH - fixed for _, w in columns]
+
+
+def _jobs(doc: PayslipDocument) -> Table:
+    rows: list[list[Flowable | str]] = [
+        [cell(name, size=SIZE, bold=True, align="center") for name, _ in JOB_COLUMNS]
+    ]
+    for index, job in enumerate(doc.jobs, start=1):
+        rows.append(
+            [
+                cell(digits(str(index)), size=SIZE, align="center"),
+                cell(format_date(job.day), size=SIZE, align="center", fit=True),
+                cell(job.service, size=SIZE),
+                cell(digits(job.request), size=SIZE, align="center"),
+                cell(digits(job.subscriber_code) or "—", size=SIZE, align="center"),
+                cell(job.kind, size=SIZE),
+                amount(job.amount, size=SIZE),
+            ]
+        )
+    style: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (-1, 0), SHADE)]
+    if not doc.jobs:
+        rows.append([cell("کاری در این فهرست نیست.", align="center")] + [""] * 6)
+        style.append(("SPAN", (0, 1), (-1, 1)))
+    return grid(rows, _widths(JOB_COLUMNS), style, repeat_rows=1, padding=2.2)
+
+
+def _deductions(doc: PayslipDocument) -> Table:
+    columns: tuple[tuple[str, float | None], ...] = (
+        ("تاریخ", 17),
+        ("کسور و اصلاحات", 30),
+        ("شرح", None),
+        ("مبلغ (ریال)", 22),
+    )
+    rows: list[list[Flowable | str]] = [
+        [cell(name, size=SIZE, bold=True, align="center") for name, _ in columns]
+    ]
+    for line in doc.deductions:
+        rows.append(
+            [
+                cell(format_date(line.day), size=SIZE, align="center", fit=True),
+                cell(line.kind, size=SIZE),
+                cell(digits(line.reason), size=SIZE),
+                cell(_signed(line.amount), size=SIZE, fit=True),
+            ]
+        )
+    return grid(rows, _widths(columns), [("BACKGROUND", (0, 0), (-1, 0), SHADE)], padding=2.2)
+
+
+def _signed(value: int) -> str:
+    return format_number(abs(value)) + (" −" if value < 0 else "")
+
+
+def _totals(doc: PayslipDocument) -> list[Flowable]:
+    pairs: list[tuple[str, str | Flowable]] = [("دستمزد کارها", amount(doc.fees))]
+    if doc.reimbursements:
+        pairs.append(("هزینه مصالح (بازپرداخت)", amount(doc.reimbursements)))
+    if doc.advances:
+        pairs.append(("کسر مساعده", cell(_signed(-doc.advances), fit=True)))
+    if doc.clawbacks:
+        pairs.append(("کسر بابت برگشت وصول", cell(_signed(-doc.clawbacks), fit=True)))
+    if doc.corrections:
+        pairs.append(("اصلاحیه", cell(_signed(doc.corrections), fit=True)))
+    if doc.withholding:
+        pairs.append(("کسور قانونی (بیمه/مالیات)", cell(_signed(-doc.withholding), fit=True)))
+    pairs.append(("خالص پرداختی (ریال)", amount(doc.net, size=10, bold=True)))
+    pairs.append(("به حروف", cell(doc.net_in_words, size=8)))
+    table = label_value_rows(pairs, WIDTH, label_width=40 * mm)
+    note = cell(
+        "مبلغ‌ها به ریال است. این فیش پس از امضای دریافت‌کننده معتبر است.",
+        size=6.5,
+        color=MUTED,
+    )
+    return [table, Spacer(1, 1.5 * mm), note]
