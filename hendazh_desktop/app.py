@@ -69,6 +69,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
     from hendazh_desktop.services.requests.webform_import import WebFormImporter
     from hendazh_desktop.services.subscribers.register import SubscriberService
     from hendazh_desktop.services.subscribers.search import SubscriberSearch
+    from hendazh_desktop.services.wages.office import WageOffice
     from hendazh_desktop.ui.context import UiContext
 
     quality = QualityOffice.on(db)
@@ -97,6 +98,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
         gift_credit=GiftCreditLedger(db),
         gift_credit_admin=GiftCreditService(db),
         gift_credit_documents=GiftCreditDocuments(db),
+        wages=WageOffice.on(db),
     )
 
 

@@ -4,11 +4,12 @@ words, and boxes for the signatures (a cash payment is signed for on it)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.pagesizes import A5
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from hendazh_desktop.domain.jalali import format_date
 from hendazh_desktop.domain.money import format_number
@@ -46,6 +47,34 @@ JOB_COLUMNS: tuple[tuple[str, float | None], ...] = (
 
 def render_payslip(doc: PayslipDocument) -> bytes:
     """The PDF bytes of one payslip."""
+    caption = f"{TITLE} — فهرست {digits(str(doc.batch_number))} — {doc.member_name}"
+    return build(
+        _story(doc),
+        PAGE,
+        MARGIN,
+        title=f"Payslip {doc.batch_number}",
+        furniture=page_footer(PAGE, MARGIN, caption),
+    )
+
+
+def render_payslips(docs: Sequence[PayslipDocument]) -> bytes:
+    """The payslips of a batch in one PDF, each starting on its own page."""
+    story: list[Flowable] = []
+    for doc in docs:
+        if story:
+            story.append(PageBreak())
+        story += _story(doc)
+    number = digits(str(docs[0].batch_number)) if docs else ""
+    return build(
+        story,
+        PAGE,
+        MARGIN,
+        title=f"Payslips {docs[0].batch_number if docs else ''}",
+        furniture=page_footer(PAGE, MARGIN, f"{TITLE} — فهرست {number}"),
+    )
+
+
+def _story(doc: PayslipDocument) -> list[Flowable]:
     story: list[Flowable] = [
         _header(doc),
         Spacer(1, 2.5 * mm),
@@ -63,14 +92,7 @@ def render_payslip(doc: PayslipDocument) -> bytes:
             ]
         )
     ]
-    caption = f"{TITLE} — فهرست {digits(str(doc.batch_number))} — {doc.member_name}"
-    return build(
-        story,
-        PAGE,
-        MARGIN,
-        title=f"Payslip {doc.batch_number}",
-        furniture=page_footer(PAGE, MARGIN, caption),
-    )
+    return story
 
 
 def _header(doc: PayslipDocument) -> Flowable:

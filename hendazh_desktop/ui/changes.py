@@ -24,6 +24,7 @@ class Change(enum.StrEnum):
     SETTINGS = "settings"
     USERS = "users"
     QUALITY = "quality"  # feedback, quality calls, complaints, ideas
+    WAGES = "wages"  # wage terms, advances, reimbursements, payout batches
     ALL = "all"  # e.g. another PC's changes, a restored database
 
 

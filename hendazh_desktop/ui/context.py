@@ -29,6 +29,7 @@ from hendazh_desktop.services.requests.queue import QueueService
 from hendazh_desktop.services.requests.webform_import import WebFormImporter
 from hendazh_desktop.services.subscribers.register import SubscriberService
 from hendazh_desktop.services.subscribers.search import SubscriberSearch
+from hendazh_desktop.services.wages.office import WageOffice
 from hendazh_desktop.ui.changes import DataChanges
 
 
@@ -60,6 +61,7 @@ class UiContext:
     gift_credit: GiftCreditLedger
     gift_credit_admin: GiftCreditService
     gift_credit_documents: GiftCreditDocuments
+    wages: WageOffice
     changes: DataChanges = field(default_factory=DataChanges)
     """``data_changed(kind)``: what this window changed; the views re-read on it."""
 

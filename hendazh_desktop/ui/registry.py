@@ -111,6 +111,12 @@ def _credit_ledger(context: UiContext) -> QWidget:
     return CreditLedgerView(context=context)
 
 
+def _wages(context: UiContext) -> QWidget:
+    from hendazh_desktop.ui.wages.wages_view import WagesView
+
+    return WagesView(context=context)
+
+
 P = Permission
 VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("intake", "پنل تماس", "new-call", "Ctrl+1", P.CREATE_REQUESTS, _intake),
@@ -124,6 +130,7 @@ VIEWS: tuple[ViewSpec, ...] = (
              _work_groups),
     ViewSpec("credit_ledger", "دفتر اعتبار", "invoice", "Ctrl+Shift+G", P.VIEW_GIFT_CREDIT,
              _credit_ledger),
+    ViewSpec("wages", "دستمزدها", "invoice", "Ctrl+Shift+W", P.VIEW_WAGES, _wages),
     ViewSpec("audit", "گزارش تغییرات", "search", "Ctrl+6", P.VIEW_AUDIT, _audit),
     ViewSpec("calls", "تماس‌های کیفیت", "new-call", "Ctrl+7", P.RECORD_FEEDBACK, _calls),
     ViewSpec("feedback", "نظرهای مشترکان", "search", "Ctrl+Shift+F", P.RECORD_FEEDBACK,

@@ -142,6 +142,7 @@ def test_an_accountant_has_no_intake_and_opens_on_the_subscribers(qtbot, ui_db):
         "invoicing",
         "work_groups",
         "credit_ledger",
+        "wages",
     ]
     assert window.current_view() == "subscribers"
     assert window.intake is None and not window.new_call_action.isVisible()

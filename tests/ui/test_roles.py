@@ -39,14 +39,14 @@ class Expected:
 
 OFFICE = ("intake", "subscribers", "queue", "board", "invoicing", "work_groups", "credit_ledger")
 QUALITY = ("calls", "feedback", "complaints", "ideas", "scorecard")
-EVERY = (*OFFICE, "audit", *QUALITY)
+EVERY = (*OFFICE, "wages", "audit", *QUALITY)  # wages: accountants and managers only
 INTAKE = (*OFFICE, *QUALITY)
 ROLES = {
     Role.CONSULTANT: Expected(INTAKE, True, True, False, False, False, False, False, True, True,
                               False, False, False, False, False),
     Role.DISPATCHER: Expected(INTAKE, True, True, False, False, False, False, False, True, True,
                               True, True, True, False, False),
-    Role.ACCOUNTANT: Expected(OFFICE[1:], False, False, False, False, False, False, False, False,
+    Role.ACCOUNTANT: Expected((*OFFICE[1:], "wages"), False, False, False, False, False, False, False, False,
                               False, False, False, False, True, True),
     Role.MANAGER: Expected(EVERY, True, True, True, False, True, True, True, True, True, True,
                            True, True, True, True),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import (
@@ -165,7 +165,7 @@ class WageListRepository:
 
     def totals(self, f: PayableFilter) -> dict[str, int]:
         """The fees in each state (held jobs without a known fee count as 0)."""
-        rows = self._union(PayableFilter(**{**f.__dict__, "state": None}))
+        rows = self._union(replace(f, state=None))
         stmt = select(rows.c.state, func.coalesce(func.sum(rows.c.fee), 0)).group_by(rows.c.state)
         return {state: int(total) for state, total in self.session.execute(stmt)}
 

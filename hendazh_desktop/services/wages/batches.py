@@ -95,7 +95,7 @@ def _parse_period(day_from: str, day_to: str) -> tuple[dt.date, dt.date]:
     errors.raise_if_any()
     assert start is not None and end is not None
     if end < start:
-        raise ValidationError("day_to", "range_reversed")
+        raise ValidationError("day_to", "date_range_reversed")
     return start, end
 
 

@@ -98,6 +98,12 @@ class WageDocuments:
 
         return [(d.member_name, render_payslip(d)) for d in self.payslip_documents(actor, batch_id)]
 
+    def payslips_pdf(self, actor: Actor, batch_id: int) -> bytes:
+        """Every payslip of the batch in one PDF (one page each), to preview and print."""
+        from hendazh_desktop.reports.payslip_pdf import render_payslips
+
+        return render_payslips(self.payslip_documents(actor, batch_id))
+
     def bank_rows(self, actor: Actor, batch_id: int) -> list[BankRow]:
         """The batch's transfers (lines paid in cash are not in the bank file); every Sheba is
         checked by its checksum again."""
@@ -131,7 +137,7 @@ class WageDocuments:
     ) -> EarningsStatementDocument:
         start, end = parse_date(day_from, field="day_from"), parse_date(day_to, field="day_to")
         if end < start:
-            raise ValidationError("day_to", "range_reversed")
+            raise ValidationError("day_to", "date_range_reversed")
         statement = self._queries.statement(actor, group_id, start, end)
         numbers = {b.id: b.number for b in self._queries.batches(actor)}
         return EarningsStatementDocument(

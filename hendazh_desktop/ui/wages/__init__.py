@@ -1,0 +1,1 @@
+"""The wages view (دستمزدها): payables by state, payout batches, advances."""

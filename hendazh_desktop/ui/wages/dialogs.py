@@ -1,0 +1,122 @@
+"""The wages' small forms: paying a batch (bank reference and day), building one for a Jalali
+period, and recording an advance (مساعده). One operation id per opening."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+
+from hendazh_desktop.domain.jalali import from_jalali, to_jalali, today_local
+from hendazh_desktop.services.wages.records import BatchRecord, WageMemberRecord
+from hendazh_desktop.ui import fmt
+from hendazh_desktop.ui.common.form_dialog import FormDialog, latin_line
+from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
+from hendazh_desktop.ui.context import UiContext
+
+
+class PayBatchDialog(FormDialog):
+    """The bank's reference and the day the batch was paid; its lines are then final."""
+
+    def __init__(
+        self, *, context: UiContext, batch: BatchRecord, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            title=f"پرداخت فهرست {fmt.number(batch.number)}",
+            intro=(
+                f"جمع فهرست: {fmt.money(batch.total)} در {fmt.count(batch.line_count)} ردیف. "
+                "پس از ثبت پرداخت، ردیف‌ها قطعی می‌شوند و فقط با ردیف اصلاحی جبران می‌شوند."
+            ),
+            action=self._apply,
+            ok_text="ثبت پرداخت",
+            parent=parent,
+        )
+        self._ctx, self._batch = context, batch
+        self._operation = str(uuid.uuid4())
+        self.bank_ref = self.add_field("bank_ref", "شماره پیگیری بانک:", latin_line())
+        self.paid_on = self.add_field("paid_on", "تاریخ پرداخت:", JalaliDateEdit(optional=False))
+        self.paid_on.set_value(today_local())
+        self.finish_layout()
+
+    def _apply(self) -> object:
+        return self._ctx.wages.batches.pay(
+            self._ctx.actor,
+            self._batch.id,
+            bank_ref=self.bank_ref.text(),
+            paid_on=self.paid_on.jalali_text(),
+            expected_version=self._batch.version,
+            operation_id=self._operation,
+        )
+
+
+class BuildBatchDialog(FormDialog):
+    """A Jalali period (every due item up to its end; earlier unpaid ones are included)."""
+
+    def __init__(
+        self, *, context: UiContext, group_id: int | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            title="ساختن فهرست پرداخت دستمزد",
+            intro=(
+                "همه دستمزدهای قابل پرداخت، هزینه‌های مصالح تأییدشده، مساعده‌ها و کسرهای برگشت "
+                "وصول تا پایان دوره، برای هر عضو یک ردیف."
+            ),
+            action=self._apply,
+            ok_text="ساختن فهرست",
+            parent=parent,
+        )
+        self._ctx, self._group_id = context, group_id
+        self._operation = str(uuid.uuid4())
+        today = today_local()
+        self.day_from = self.add_field("day_from", "از تاریخ:", JalaliDateEdit(optional=False))
+        self.day_to = self.add_field("day_to", "تا تاریخ:", JalaliDateEdit(optional=False))
+        year, month, _ = to_jalali(today)
+        self.day_from.set_value(from_jalali(year, month, 1))
+        self.day_to.set_value(today)
+        self.finish_layout()
+
+    def _apply(self) -> object:
+        return self._ctx.wages.batches.build(
+            self._ctx.actor,
+            self.day_from.jalali_text(),
+            self.day_to.jalali_text(),
+            group_ids=(self._group_id,) if self._group_id else (),
+            operation_id=self._operation,
+        )
+
+
+class AdvanceDialog(FormDialog):
+    """An advance paid to a member, with its reason; deducted from their next payout."""
+
+    def __init__(
+        self,
+        *,
+        context: UiContext,
+        members: list[WageMemberRecord],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            title="ثبت مساعده",
+            intro="مساعده از خالص پرداختی فهرست بعدی همین شخص کسر می‌شود.",
+            action=self._apply,
+            ok_text="ثبت مساعده",
+            parent=parent,
+        )
+        self._ctx = context
+        self._operation = str(uuid.uuid4())
+        self.member = self.add_field("member", "شخص:", QComboBox())
+        for member in members:
+            if member.left_on is None:
+                self.member.addItem(member.name, member.id)
+        self.amount = self.add_field("amount", "مبلغ (ریال):", QLineEdit())
+        self.reason = self.add_field("reason", "دلیل:", QLineEdit())
+        self.finish_layout()
+
+    def _apply(self) -> object:
+        return self._ctx.wages.ledger.record_advance(
+            self._ctx.actor,
+            int(self.member.currentData() or 0),
+            self.amount.text(),
+            self.reason.text(),
+            operation_id=self._operation,
+        )

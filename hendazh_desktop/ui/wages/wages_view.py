@@ -1,0 +1,225 @@
+"""The wages view (دستمزدها), for accountants and managers: every job's wage by state (held
+with the reason, due, in a batch, paid, clawed back) filtered by group, member, service and
+Jalali range, with the totals; the payout batches; the advances."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hendazh_desktop.domain.permissions import Actor, Permission
+from hendazh_desktop.domain.wages import HOLD_REASON_LABELS, PAYABLE_STATE_LABELS, PayableState
+from hendazh_desktop.services.wages.queries import PayableFilter, WageQueries
+from hendazh_desktop.services.wages.records import PayableRow, WageItemRecord
+from hendazh_desktop.ui import fmt
+from hendazh_desktop.ui.changes import Change
+from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
+from hendazh_desktop.ui.common.refresh import RefreshWhenShown
+from hendazh_desktop.ui.common.tables import list_table
+from hendazh_desktop.ui.common.window_model import NUMERIC, Column, ListSource, WindowTableModel
+from hendazh_desktop.ui.context import UiContext
+from hendazh_desktop.ui.ops import run_op
+from hendazh_desktop.ui.wages.batches_panel import BatchesPanel
+
+
+def state_text(row: PayableRow) -> str:
+    label = PAYABLE_STATE_LABELS[PayableState(row.state)]
+    return f"{label}: {HOLD_REASON_LABELS.get(row.reason, row.reason)}" if row.reason else label
+
+
+PAYABLE_COLUMNS: list[Column[PayableRow]] = [
+    Column("درخواست", lambda r: fmt.number(r.request_id), NUMERIC),
+    Column("تاریخ وصول", lambda r: fmt.date(r.on_day) if r.on_day else ""),
+    Column("گروه", lambda r: r.group_name),
+    Column("خدمت", lambda r: r.service_name),
+    Column("کد مشترک", lambda r: fmt.code(r.subscriber_code), NUMERIC),
+    Column("دستمزد گروه", lambda r: fmt.money(r.fee) if r.fee is not None else "—", NUMERIC),
+    Column("وضعیت", state_text),
+]
+
+ADVANCE_COLUMNS: list[Column[WageItemRecord]] = [
+    Column("تاریخ", lambda r: fmt.date(r.on_day)),
+    Column("مبلغ", lambda r: fmt.money(-r.amount), NUMERIC),
+    Column("دلیل", lambda r: r.reason),
+]
+
+
+class PayableSource:
+    """The payables list's count and pages under one filter."""
+
+    def __init__(self, queries: WageQueries, actor: Actor, flt: PayableFilter) -> None:
+        self._queries, self._actor, self._filter = queries, actor, flt
+
+    def count(self) -> int:
+        return self._queries.payable_count(self._actor, self._filter)
+
+    def fetch(self, offset: int, limit: int) -> Sequence[PayableRow]:
+        return self._queries.payables(self._actor, self._filter, offset, limit)
+
+
+class WagesView(RefreshWhenShown, QWidget):
+    """Payables, batches and advances of the work groups' wages."""
+
+    status_message = Signal(str)
+    """A short message for the status bar."""
+
+    def __init__(self, *, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx, self._actor = context, context.actor
+        self._queries = context.wages.queries
+        self.state = QComboBox()
+        self.state.addItem("همه وضعیت‌ها", None)
+        for state in PayableState:
+            self.state.addItem(PAYABLE_STATE_LABELS[state], state.value)
+        self.group = QComboBox()
+        self.member = QComboBox()
+        self.service = QComboBox()
+        self.date_from = JalaliDateEdit(optional=True)
+        self.date_to = JalaliDateEdit(optional=True)
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+        self.model: WindowTableModel[PayableRow] = WindowTableModel(
+            PAYABLE_COLUMNS, warn=lambda r: r.state == PayableState.CLAWED_BACK
+        )
+        self.table = list_table(self.model)
+        self.batches = BatchesPanel(context=context)
+        self.batches.status_message.connect(self.status_message)
+        self.advances: WindowTableModel[WageItemRecord] = WindowTableModel(ADVANCE_COLUMNS)
+        self.advances_table = list_table(self.advances)
+        self.advance_button = QPushButton("ثبت مساعده…")
+        self.advance_button.setVisible(context.can(Permission.MANAGE_WAGES))
+        self.advance_button.clicked.connect(self.record_advance)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._payables_tab(), "دستمزد کارها")
+        self.tabs.addTab(self.batches, "فهرست‌های پرداخت")
+        self.tabs.addTab(self._advances_tab(), "مساعده‌ها")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self._fill_choices()
+        self.state.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.group.currentIndexChanged.connect(self._on_group_current_index_changed)
+        self.member.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.service.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.date_from.date_changed.connect(lambda _d: self.refresh())
+        self.date_to.date_changed.connect(lambda _d: self.refresh())
+        self.refresh()
+        self.watch(context.changes, (Change.BILLING, Change.DISPATCH, Change.WAGES))
+
+    def _payables_tab(self) -> QWidget:
+        tab = QWidget()
+        filters = QHBoxLayout()
+        for widget in (
+            QLabel("وضعیت:"),
+            self.state,
+            QLabel("گروه:"),
+            self.group,
+            QLabel("شخص:"),
+            self.member,
+            QLabel("خدمت:"),
+            self.service,
+            QLabel("از تاریخ:"),
+            self.date_from,
+            QLabel("تا:"),
+            self.date_to,
+        ):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        layout = QVBoxLayout(tab)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals)
+        return tab
+
+    def _advances_tab(self) -> QWidget:
+        tab = QWidget()
+        top = QHBoxLayout()
+        top.addWidget(QLabel("مساعده‌های گروه انتخاب‌شده (یا همه گروه‌ها)"))
+        top.addStretch(1)
+        top.addWidget(self.advance_button)
+        layout = QVBoxLayout(tab)
+        layout.addLayout(top)
+        layout.addWidget(self.advances_table, 1)
+        return tab
+
+    def _fill_choices(self) -> None:
+        self.group.blockSignals(True)
+        self.group.addItem("همه گروه‌ها", None)
+        for row in run_op(self, lambda: self._ctx.work_groups.list_groups(self._actor)) or []:
+            self.group.addItem(row.name, row.id)
+        self.group.blockSignals(False)
+        self.service.addItem("همه خدمات", None)
+        for service in run_op(self, lambda: self._ctx.catalogue.services(self._actor)) or []:
+            self.service.addItem(service.name, service.id)
+        self._fill_members()
+
+    def _fill_members(self) -> None:
+        self.member.blockSignals(True)
+        self.member.clear()
+        self.member.addItem("همه اشخاص", None)
+        group_id = self.group.currentData()
+        if group_id is not None:
+            for member in run_op(self, lambda: self._queries.members(self._actor, group_id)) or []:
+                left = " (رفته)" if member.left_on else ""
+                self.member.addItem(member.name + left, member.id)
+        self.member.blockSignals(False)
+
+    def _on_group_current_index_changed(self, _index: int) -> None:
+        self._fill_members()
+        self.batches.group_id = self.group.currentData()
+        self.refresh()
+
+    def current_filter(self) -> PayableFilter:
+        return PayableFilter(
+            state=self.state.currentData(),
+            group_id=self.group.currentData(),
+            member_id=self.member.currentData(),
+            service_id=self.service.currentData(),
+            day_from=self.date_from.value(),
+            day_to=self.date_to.value(),
+        )
+
+    def refresh(self) -> None:
+        """Re-read the payables, their totals, the batches and the advances."""
+        self._stale = False
+        flt = self.current_filter()
+        self.model.set_source(PayableSource(self._queries, self._actor, flt))
+        sums = run_op(self, lambda: self._queries.totals(self._actor, flt)) or {}
+        self.totals.setText(
+            " — ".join(
+                f"{PAYABLE_STATE_LABELS[state]}: {fmt.money(sums.get(state.value, 0))}"
+                for state in PayableState
+            )
+        )
+        self.batches.refresh()
+        advances = run_op(self, lambda: self._queries.advances(self._actor, flt.group_id)) or []
+        self.advances.set_source(ListSource(advances))
+        self.status_message.emit(f"{fmt.count(self.model.rowCount())} کار در فهرست دستمزد")
+
+    def record_advance(self) -> WageItemRecord | None:
+        group_id = self.group.currentData()
+        if group_id is None:
+            self.status_message.emit("نخست گروه کاری را انتخاب کنید.")
+            return None
+        from hendazh_desktop.ui.wages.dialogs import AdvanceDialog
+
+        terms = run_op(self, lambda: self._ctx.wages.ledger.terms(self._actor, group_id))
+        if terms is None:
+            return None
+        dialog = AdvanceDialog(context=self._ctx, members=list(terms.members), parent=self)
+        done: WageItemRecord | None = dialog.result_value if dialog.exec() else None
+        dialog.deleteLater()
+        if done is not None:
+            self._ctx.changes.announce(Change.WAGES, source=self)
+            self.refresh()
+            self.status_message.emit(f"مساعده {fmt.money(-done.amount)} ثبت شد.")
+        return done

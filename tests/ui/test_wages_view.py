@@ -1,0 +1,119 @@
+"""The wages view: payables by state, a batch built, approved by another user and paid by
+keyboard; its lazy models pass Qt's model checks; dispatchers and consultants see no wages."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
+from billing_helpers import Office
+from wage_helpers import collected, done_and_invoiced
+
+from hendazh_desktop.domain.permissions import Role
+from hendazh_desktop.services.accounts.bootstrap import office_actor
+from hendazh_desktop.ui.main_window import MainWindow
+from hendazh_desktop.ui.registry import views_for
+from hendazh_desktop.ui.wages.dialogs import BuildBatchDialog, PayBatchDialog
+from hendazh_desktop.ui.wages.wages_view import WagesView
+
+FEE = 800_000
+
+
+def press(widget, key=Qt.Key.Key_Space) -> None:
+    widget.setFocus()
+    QTest.keyClick(widget, key)
+
+
+def enter_dialog(dialog) -> None:
+    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
+
+
+def test_payables_by_state_with_totals(qtbot, qtmodeltester, ui_db, ctx):
+    office = Office(ui_db, ctx.actor)
+    collected(ui_db, ctx.actor, office)
+    done_and_invoiced(ui_db, ctx.actor, office)
+    view = WagesView(context=ctx)
+    qtbot.addWidget(view)
+    view.show()
+    qtmodeltester.check(view.model, force_py=True)
+    assert view.model.rowCount() == 2
+    states = {view.model.row_item(r).state for r in range(2)}
+    assert states == {"due", "held"}
+    assert "قابل پرداخت: ۸۰۰٬۰۰۰ ریال" in view.totals.text()
+    held = view.model.find_row(lambda r: r.state == "held")
+    assert "وصول نشده" in view.model.data(view.model.index(held, 6))
+    view.state.setCurrentIndex(view.state.findData("due"))
+    assert view.model.rowCount() == 1
+    assert view.model.data(view.model.index(0, 5)) == "۸۰۰٬۰۰۰ ریال"
+
+
+def test_build_approve_and_pay_a_batch_by_keyboard(
+    qtbot, qtmodeltester, ui_db, ctx, context_for, answer_modal
+):
+    ctx.wages.batches.set_approval_required(ctx.actor, True)
+    office = Office(ui_db, ctx.actor)
+    collected(ui_db, ctx.actor, office)
+    accountant = context_for(office_actor(ui_db, "mina", role=Role.ACCOUNTANT))
+    view = WagesView(context=accountant)
+    qtbot.addWidget(view)
+    view.show()
+    view.tabs.setCurrentIndex(1)
+    panel = view.batches
+    answer_modal(BuildBatchDialog, enter_dialog)
+    press(panel.build_button)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    qtmodeltester.check(panel.lines, force_py=True)
+    (line,) = [panel.lines.row_item(0)]
+    assert line.net == FEE and line.method == "cash"  # the member has no Sheba
+    assert "شبا ثبت نشده" in panel.lines.data(panel.lines.index(0, 9))
+    assert not panel.approve_button.isVisible()  # accountants do not approve
+    assert not panel.pay_button.isEnabled()  # waits for a manager's approval
+
+    managers = WagesView(context=ctx)  # the manager, another user, approves it
+    qtbot.addWidget(managers)
+    managers.show()
+    managers.tabs.setCurrentIndex(1)
+    assert managers.batches.approve_button.isEnabled()
+    press(managers.batches.approve_button)
+    assert managers.batches.current().state == "approved"
+
+    panel.refresh()
+    assert panel.pay_button.isEnabled()
+
+    def fill(dialog: PayBatchDialog) -> None:
+        dialog.bank_ref.setFocus()
+        QTest.keyClicks(dialog.bank_ref, "TR-12345")
+        enter_dialog(dialog)
+
+    answer_modal(PayBatchDialog, fill)
+    press(panel.pay_button)
+    qtbot.waitUntil(lambda: panel.current() is not None and panel.current().state == "paid")
+    assert panel.current().bank_ref == "TR-12345"
+    assert not panel.pay_button.isEnabled() and not panel.cancel_button.isEnabled()
+    view.tabs.setCurrentIndex(0)
+    view.refresh()
+    assert view.model.row_item(0).state == "paid"
+    assert QApplication.activeModalWidget() is None
+
+
+def test_dispatchers_and_consultants_see_no_wages(qtbot, ui_db, context_for, consultant_ctx):
+    dispatcher = context_for(office_actor(ui_db, "dispatcher", role=Role.DISPATCHER))
+    for context in (dispatcher, consultant_ctx):
+        assert "wages" not in {spec.key for spec in views_for(context.actor)}
+        window = MainWindow(context=context)
+        qtbot.addWidget(window)
+        window.show()
+        assert window.view("wages") is None
+
+
+def test_the_wages_view_is_registered_for_accountants(qtbot, ctx):
+    window = MainWindow(context=ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_view("wages")
+    assert isinstance(window.view("wages"), WagesView)
