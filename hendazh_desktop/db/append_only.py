@@ -20,7 +20,8 @@ APPEND_ONLY_TABLES = (
 FROZEN_TABLES = ("invoices", "invoice_lines")
 GUARDED_TABLES = (*APPEND_ONLY_TABLES, *FROZEN_TABLES, "audit_head")
 # Append-only tables of later migrations, each guarded the same way by its own migration
-# (0011: the gift-credit ledger; 0015: the wages).
+# (0011: the gift-credit ledger; 0015: the wages; 0014, which follows 0015: the gift
+# catalogue's stock moves and order lines).
 LATER_APPEND_ONLY = (
     "job_splits",
     "credit_entries",
@@ -29,6 +30,8 @@ LATER_APPEND_ONLY = (
     "wage_items",
     "wage_batch_lines",
     "wage_paid",
+    "stock_moves",
+    "gift_order_lines",
 )
 
 # Triggers of earlier migrations (0002, 0006) that a complete schema holds too.

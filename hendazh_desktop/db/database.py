@@ -28,6 +28,7 @@ from hendazh_desktop.db.repositories.billing_lists import BillingListRepository
 from hendazh_desktop.db.repositories.catalogue import CatalogueRepository
 from hendazh_desktop.db.repositories.credit import CreditRepository
 from hendazh_desktop.db.repositories.dispatch import DispatchRepository
+from hendazh_desktop.db.repositories.gifts import GiftRepository
 from hendazh_desktop.db.repositories.pricing import PricingRepository
 from hendazh_desktop.db.repositories.quality import QualityRepository
 from hendazh_desktop.db.repositories.requests import RequestRepository
@@ -68,6 +69,7 @@ class UnitOfWork:
         self.credit = CreditRepository(self.session)
         self.wages = WagesRepository(self.session)
         self.wage_lists = WageListRepository(self.session)
+        self.gifts = GiftRepository(self.session)
         return self
 
     def __exit__(

@@ -62,6 +62,9 @@ ENTITY_LABELS = {
     "invoice": "صورتحساب",
     "payment": "دریافت یا پرداخت",
     "gift_credit": "اعتبار هدیه",
+    "gift_item": "هدیه کاتالوگ",
+    "gift_stock": "موجودی هدیه",
+    "gift_order": "سفارش هدیه",
 }
 
 

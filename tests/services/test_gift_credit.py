@@ -267,3 +267,27 @@ def test_a_ledger_entry_cannot_be_replaced_in_place(db, manager, office):
         assert (
             uow.credit.sum_of_entries(office.card.id) == uow.credit.balance(office.card.id) == 1000
         )
+
+
+def test_credit_given_back_by_a_cancelled_gift_order_still_expires(
+    db, manager, clock, office, referred
+):
+    """A cancelled gift order's «returned» entry undoes its spending: the earning it had
+    used is unspent again and expires in full when due."""
+    from gift_helpers import make_item
+
+    from hendazh_desktop.services.gifts.orders import GiftOrders
+
+    credit = GiftCreditService(db, clock=clock)
+    credit.set_expiry_months(manager, "6")
+    final_paid(db, manager, office)
+    with db.read() as uow:
+        ((amount, due),) = [(e.amount, e.expires_on) for e in uow.credit.entries_of(referred.id)]
+    gift = make_item(db, manager, price="10000", stock=1)
+    orders = GiftOrders(db, clock=clock)
+    order = orders.place(manager, referred.id, [(gift.id, 1)], operation_id=op())
+    orders.cancel(manager, order.id, "مشترک نخواست", expected_version=order.version)
+    assert GiftCreditLedger(db).gift_credit(manager, referred.id) == amount
+    clock.now = dt.datetime.combine(due, dt.time(12), tzinfo=dt.UTC)
+    credit.expire_due(manager)
+    assert GiftCreditLedger(db).gift_credit(manager, referred.id) == 0

@@ -1,8 +1,10 @@
 """Random office days through the real services (jobs with and without referrers, payments,
-bounced cheques, credit notes, cancellations, spending and adjustments); after every step each
-split adds up to its labour, every paid job has exactly one live split and every other job
-none, every reversal names the posting before it, each gift-credit balance equals the sum of
-its entries and what the splits and manual entries say, and spending never overdraws."""
+bounced cheques, credit notes, cancellations, spending and adjustments, gift redemptions, their
+delivery and their cancellation); after every step each split adds up to its labour, every paid
+job has exactly one live split and every other job none, every reversal names the posting
+before it, each gift-credit balance equals the sum of its entries and what the splits, manual
+entries and orders say, spending never overdraws, and each gift's stock equals its moves and
+what the orders left, never below zero."""
 
 from __future__ import annotations
 
@@ -34,6 +36,9 @@ from hendazh_desktop.services.billing.payments import PaymentService
 from hendazh_desktop.services.billing.records import PaymentDraft
 from hendazh_desktop.services.credit.adjustments import GiftCreditService
 from hendazh_desktop.services.dispatch.pricing import LineDraft
+from hendazh_desktop.services.gifts.catalogue import GiftCatalogue
+from hendazh_desktop.services.gifts.orders import DeliveryWay, GiftOrders
+from hendazh_desktop.services.gifts.records import GiftItemDraft
 from hendazh_desktop.services.requests.queue import QueueService
 from hendazh_desktop.services.subscribers.register import SubscriberService
 from hendazh_desktop.services.wiring import wire
@@ -50,6 +55,7 @@ class GiftCreditMachine(RuleBasedStateMachine):
     invoices = Bundle("invoices")
     cheques = Bundle("cheques")
     prepaid = Bundle("prepaid")
+    orders = Bundle("orders")
 
     def __init__(self) -> None:
         super().__init__()
@@ -83,6 +89,17 @@ class GiftCreditMachine(RuleBasedStateMachine):
         self.everyone = [a.id, b.id, c.id, d.id, e.id]
         self.manual = dict.fromkeys(self.everyone, 0)  # adjustments and spending, by subscriber
         self.requests: list[int] = []
+        catalogue = GiftCatalogue(self.db)
+        self.gifts: list[int] = []
+        self.stock: dict[int, int] = {}  # what the model expects to be free to redeem
+        self.on_hand: dict[int, int] = {}
+        for name, price, pieces in (("بشقاب میناکاری", "40000", 3), ("جعبه خاتم", "250000", 1)):
+            item = catalogue.create(
+                self.actor, GiftItemDraft(name=name, craft="میناکاری", credit_price=price)
+            )
+            catalogue.receive(self.actor, item.id, str(pieces))
+            self.gifts.append(item.id)
+            self.stock[item.id] = self.on_hand[item.id] = pieces
 
     def teardown(self) -> None:
         self.db.dispose()
@@ -205,6 +222,77 @@ class GiftCreditMachine(RuleBasedStateMachine):
         )
         self.manual[subscriber_id] += amount
 
+    # -- gifts ----------------------------------------------------------------------------------
+    @rule(which=st.integers(0, 1), pieces=st.integers(1, 3))
+    def receive_gift(self, which: int, pieces: int) -> None:
+        item_id = self.gifts[which]
+        GiftCatalogue(self.db).receive(self.actor, item_id, str(pieces))
+        self.stock[item_id] += pieces
+        self.on_hand[item_id] += pieces
+
+    @rule(
+        target=orders,
+        who=st.integers(0, 4),
+        picks=st.lists(st.tuples(st.integers(0, 1), st.integers(1, 3)), min_size=1, max_size=3),
+    )
+    def redeem(self, who: int, picks: list[tuple[int, int]]) -> int:
+        subscriber_id = self.everyone[who]
+        lines = [(self.gifts[which], pieces) for which, pieces in picks]
+        wanted: dict[int, int] = {}
+        for item_id, pieces in lines:
+            wanted[item_id] = wanted.get(item_id, 0) + pieces
+        expected = self._expected(subscriber_id)
+        with self.db.read() as uow:
+            prices = {i: uow.gifts.item(i).credit_price for i in wanted}
+        total = sum(prices[i] * q for i, q in wanted.items())
+        try:
+            order = GiftOrders(self.db).place(self.actor, subscriber_id, lines, operation_id=op())
+        except ValidationError as refused:
+            if refused.code == "gift_out_of_stock":
+                assert any(q > self.stock[i] for i, q in wanted.items())
+            else:
+                assert refused.code == "gift_credit_insufficient"
+                assert all(q <= self.stock[i] for i, q in wanted.items())
+                assert total > expected  # refused only when it would overdraw
+            return 0
+        assert all(q <= self.stock[i] for i, q in wanted.items())
+        assert order.total == total <= expected  # never overdrawn
+        self.manual[subscriber_id] -= total
+        for item_id, pieces in wanted.items():
+            self.stock[item_id] -= pieces
+        return order.id
+
+    @rule(order_id=orders, deliver=st.booleans())
+    def move_order_on(self, order_id: int, deliver: bool) -> None:
+        if not order_id:
+            return
+        orders = GiftOrders(self.db)
+        order = orders.order(self.actor, order_id)
+        with contextlib.suppress(Conflict):
+            if order.state == "placed":
+                orders.prepare(self.actor, order_id, expected_version=order.version)
+            elif order.state == "prepared" and deliver:
+                orders.deliver(
+                    self.actor, order_id, DeliveryWay.OFFICE, expected_version=order.version
+                )
+                for line in order.lines:
+                    self.on_hand[line.item_id] -= line.quantity
+
+    @rule(order_id=consumes(orders))
+    def cancel_order(self, order_id: int) -> None:
+        if not order_id:
+            return
+        orders = GiftOrders(self.db)
+        order = orders.order(self.actor, order_id)
+        try:
+            orders.cancel(self.actor, order_id, "انصراف مشترک", expected_version=order.version)
+        except Conflict as refused:
+            assert refused.code == "gift_order_state" and order.state == "delivered"
+            return
+        self.manual[order.subscriber_id] += order.total
+        for line in order.lines:
+            self.stock[line.item_id] += line.quantity
+
     # -- what must hold after every step ------------------------------------------------------
     def _live_credit(self, subscriber_id: int) -> int:
         with self.db.read() as uow:
@@ -266,6 +354,25 @@ class GiftCreditMachine(RuleBasedStateMachine):
             assert numbers == list(range(1, totals.entries + 1))  # gapless, one per entry
         e = self.everyone[4]  # not served: never earns as a referrer
         assert self._live_credit(e) == 0
+
+    @invariant()
+    def stock_equals_its_moves_and_is_never_negative(self) -> None:
+        if not hasattr(self, "db"):
+            return
+        with self.db.read() as uow:
+            moved = uow.gifts.stock_from_moves()
+            for item_id in self.gifts:
+                item = uow.gifts.item(item_id)
+                assert (item.stock, item.on_hand) == moved[item_id]
+                assert (item.stock, item.on_hand) == (self.stock[item_id], self.on_hand[item_id])
+                assert 0 <= item.stock <= item.on_hand
+            for order in uow.gifts.all_orders():  # each order paid once, returned at most once
+                spent = uow.credit.entry(order.spent_entry_id)
+                assert spent.kind == "spent" and spent.amount == -order.total
+                returned = order.returned_entry_id
+                assert (returned is not None) == (order.state == "cancelled")
+                if returned is not None:
+                    assert uow.credit.entry(returned).amount == order.total
 
 
 @pytest.mark.slow

@@ -6,6 +6,7 @@ from hendazh_desktop.db.models import (  # noqa: F401  (importing the package ma
     core,
     credit,
     dispatch,
+    gifts,
     pricing,
     quality,
     wages,

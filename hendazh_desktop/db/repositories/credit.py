@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Select, case, func, select, update
 from sqlalchemy.orm import Session
 
 from hendazh_desktop.db.models.core import Subscriber
@@ -209,16 +209,26 @@ class CreditRepository:
         return list(self.session.execute(stmt).scalars())
 
     def expiring_sums(self, subscriber_id: int, day: dt.date) -> tuple[int, int]:
-        """(earned credit whose term ended by ``day``, everything taken out so far)."""
+        """(earned credit whose term ended by ``day``, everything taken out so far). Credit
+        given back by a cancelled gift order («returned») undoes that much spending."""
         due = select(func.coalesce(func.sum(CreditEntry.amount), 0)).where(
             CreditEntry.subscriber_id == subscriber_id,
             CreditEntry.amount > 0,
             CreditEntry.expires_on.is_not(None),
             CreditEntry.expires_on <= day,
         )
-        out = select(func.coalesce(func.sum(-CreditEntry.amount), 0)).where(
-            CreditEntry.subscriber_id == subscriber_id, CreditEntry.amount < 0
-        )
+        out = select(
+            func.coalesce(
+                func.sum(
+                    case(
+                        (CreditEntry.amount < 0, -CreditEntry.amount),
+                        (CreditEntry.kind == "returned", -CreditEntry.amount),
+                        else_=0,
+                    )
+                ),
+                0,
+            )
+        ).where(CreditEntry.subscriber_id == subscriber_id)
         return int(self.session.execute(due).scalar_one()), int(
             self.session.execute(out).scalar_one()
         )

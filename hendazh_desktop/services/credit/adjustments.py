@@ -156,20 +156,10 @@ class GiftCreditService:
         reason: str,
         operation_id: str | None,
     ) -> int:
-        now = self._clock()
-        row = uow.credit.add_entry(
-            CreditEntry(
-                subscriber_id=subscriber_id,
-                kind=kind.value,
-                amount=amount,
-                reason=reason,
-                operation_id=operation_id,
-                at=now,
-                on_day=today_local(now),
-                user_id=actor.user_id,
-            )
+        _, balance = append_entry(
+            uow, self._clock, actor, subscriber_id, kind, amount, reason, operation_id=operation_id
         )
-        return row.balance
+        return balance
 
     def _replayed(self, operation_id: str) -> int:
         with self._db.read() as uow:
@@ -182,3 +172,32 @@ class GiftCreditService:
     def _subscriber(uow: UnitOfWork, subscriber_id: int) -> None:
         if uow.subscribers.get(subscriber_id, for_update=True) is None:
             raise NotFound("subscriber", subscriber_id)
+
+
+def append_entry(
+    uow: UnitOfWork,
+    clock: Clock,
+    actor: Actor,
+    subscriber_id: int,
+    kind: CreditKind,
+    amount: int,
+    reason: str,
+    *,
+    operation_id: str | None = None,
+) -> tuple[CreditEntry, int]:
+    """Append one gift-credit entry in the caller's transaction (the balance and the ledger's
+    totals move with it); returns it and the balance after it. Spending callers check
+    ``check_spend`` first, under the subscriber's lock."""
+    now = clock()
+    entry = CreditEntry(
+        subscriber_id=subscriber_id,
+        kind=kind.value,
+        amount=amount,
+        reason=reason,
+        operation_id=operation_id,
+        at=now,
+        on_day=today_local(now),
+        user_id=actor.user_id,
+    )
+    balance = uow.credit.add_entry(entry)
+    return entry, balance.balance

@@ -24,7 +24,7 @@ down_revision = "0010"
 branch_labels = None
 depends_on = None
 
-APPEND_ONLY = ("job_splits", "credit_entries")  # append_only.LATER_APPEND_ONLY
+APPEND_ONLY = ("job_splits", "credit_entries")  # append_only.LATER_APPEND_ONLY[:2]
 
 
 def _integer_check(column: str, name: str, minimum: int | None) -> list[sa.CheckConstraint]:

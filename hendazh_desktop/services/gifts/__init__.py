@@ -1,0 +1,1 @@
+"""The handicraft gift catalogue, its stock and redemption orders paid in gift credit."""
