@@ -57,13 +57,10 @@ class Permission(enum.StrEnum):
     VIEW_GIFT_CREDIT = "view_gift_credit"
     SPEND_GIFT_CREDIT = "spend_gift_credit"
     ADJUST_GIFT_CREDIT = "adjust_gift_credit"
-<<<<<<< HEAD
+    MANAGE_GIFTS = "manage_gifts"  # the gift catalogue's items and stock
     VIEW_WAGES = "view_wages"  # wage figures: never consultants or dispatchers
     MANAGE_WAGES = "manage_wages"  # advances, reimbursements, shares, build and pay batches
     APPROVE_WAGE_BATCHES = "approve_wage_batches"
-=======
-    MANAGE_GIFTS = "manage_gifts"  # the gift catalogue's items and stock
->>>>>>> f3a87d0 (Gift catalogue (issue 12, points 4): items with their photo reduced and stored in the database, append-only stock moves keeping a never-negative stock, redemption orders that number, debit gift credit and reserve stock in one transaction once per operation id, then prepared, delivered or cancelled (credit and stock restored); migration 0014 with frozen guards; two-PC last-item test; stateful test extended with redemptions; expiry no longer spares credit given back by a cancelled gift order)
 
 
 P = Permission
