@@ -63,6 +63,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
     from hendazh_desktop.services.dispatch.job_sheets import JobSheetService
     from hendazh_desktop.services.dispatch.pricing import PricingService
     from hendazh_desktop.services.dispatch.work_groups import WorkGroupService
+    from hendazh_desktop.services.exports.database import DatabaseExport
     from hendazh_desktop.services.quality.office import QualityOffice
     from hendazh_desktop.services.requests.intake import IntakeService
     from hendazh_desktop.services.requests.queue import QueueService
@@ -99,6 +100,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
         gift_credit_admin=GiftCreditService(db),
         gift_credit_documents=GiftCreditDocuments(db),
         wages=WageOffice.on(db),
+        database_export=DatabaseExport(db),
     )
 
 

@@ -56,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     restore = sub.add_parser("restore", help="replace the database by a checked backup")
     restore.add_argument("path", type=Path)
+    dump = sub.add_parser(
+        "export-db", help="every table to one Excel workbook, or (--csv) a folder of CSV files"
+    )
+    dump.add_argument("path", type=Path, help="the .xlsx file, or with --csv a new folder")
+    dump.add_argument("--csv", action="store_true", help="one CSV file (UTF-8) per table")
     web = sub.add_parser("import-webform", help="import web-form submissions (CSV or JSON)")
     web.add_argument("path", type=Path)
     audit = sub.add_parser("audit", help="the audit trail")

@@ -141,6 +141,26 @@ def _backup(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
+def _export_db(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
+    from hendazh_desktop.services.exports.database import DatabaseExport
+    from hendazh_desktop.services.exports.records import ExportFormat
+
+    fmt = ExportFormat.CSV if args.csv else ExportFormat.XLSX
+    target = Path(args.path) if args.csv else _output(str(args.path))
+    if not target.parent.is_dir():
+        raise FileNotFoundError(2, "No such folder", str(target.parent))
+
+    def progress(done: int, total: int, table: str) -> None:
+        print(f"\r{done:,}/{total:,} {table:30}", end="", file=sys.stderr, flush=True)
+
+    result = DatabaseExport(db).export(
+        _users_of(db).system_actor(), target, fmt, progress=progress
+    )
+    print(file=sys.stderr)
+    print(f"wrote {result.path}: {result.tables} tables, {result.rows:,} rows")
+    return 0
+
+
 def _webform(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
     from hendazh_desktop.services.requests.webform_import import WebFormImporter
     from hendazh_desktop.ui.messages import field_label, message_for_code
@@ -232,6 +252,7 @@ HANDLERS: dict[str, Callable[[Database, argparse.Namespace, AppPaths], int]] = {
     "migrate": _migrate,
     "demo-data": _demo,
     "backup": _backup,
+    "export-db": _export_db,
     "import-webform": _webform,
     "audit": _audit,
     "users": _users,

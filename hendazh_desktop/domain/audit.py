@@ -29,6 +29,7 @@ class AuditAction(enum.StrEnum):
     BACKUP = "backup"
     RESTORE = "restore"
     GENERATE = "generate"
+    EXPORT = "export"
 
 
 ACTION_LABELS = {
@@ -43,6 +44,7 @@ ACTION_LABELS = {
     AuditAction.BACKUP: "پشتیبان‌گیری",
     AuditAction.RESTORE: "بازگردانی",
     AuditAction.GENERATE: "تولید داده نمایشی",
+    AuditAction.EXPORT: "خروجی گرفتن",
 }
 
 ENTITY_LABELS = {

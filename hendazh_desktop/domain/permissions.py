@@ -61,6 +61,7 @@ class Permission(enum.StrEnum):
     VIEW_WAGES = "view_wages"  # wage figures: never consultants or dispatchers
     MANAGE_WAGES = "manage_wages"  # advances, reimbursements, shares, build and pay batches
     APPROVE_WAGE_BATCHES = "approve_wage_batches"
+    EXPORT_DATABASE = "export_database"  # every table to Excel or CSV (admin)
 
 
 P = Permission
@@ -119,6 +120,7 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             P.VIEW_AUDIT,
             P.BACKUP_DATABASE,
             P.RESTORE_DATABASE,
+            P.EXPORT_DATABASE,
             P.GENERATE_DEMO_DATA,
             P.MANAGE_WORK_GROUPS,
             P.DISPATCH,

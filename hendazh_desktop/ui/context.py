@@ -23,6 +23,7 @@ from hendazh_desktop.services.dispatch.assignment import DispatchService
 from hendazh_desktop.services.dispatch.job_sheets import JobSheetService
 from hendazh_desktop.services.dispatch.pricing import PricingService
 from hendazh_desktop.services.dispatch.work_groups import WorkGroupService
+from hendazh_desktop.services.exports.database import DatabaseExport
 from hendazh_desktop.services.quality.office import QualityOffice
 from hendazh_desktop.services.requests.intake import IntakeService
 from hendazh_desktop.services.requests.queue import QueueService
@@ -62,6 +63,7 @@ class UiContext:
     gift_credit_admin: GiftCreditService
     gift_credit_documents: GiftCreditDocuments
     wages: WageOffice
+    database_export: DatabaseExport
     changes: DataChanges = field(default_factory=DataChanges)
     """``data_changed(kind)``: what this window changed; the views re-read on it."""
 

@@ -61,6 +61,8 @@ class MainWindow(OfficeActions, QMainWindow):
     import_action: QAction
     backup_action: QAction
     restore_action: QAction
+    export_list_action: QAction
+    export_database_action: QAction
     password_action: QAction
     sign_out_action: QAction
     refresh_action: QAction

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
     from hendazh_desktop.services.accounts.backups import RestoreResult
+    from hendazh_desktop.services.exports.records import ExportResult
     from hendazh_desktop.services.requests.records import ImportReport
     from hendazh_desktop.ui.context import UiContext
     from hendazh_desktop.ui.main_window import MainWindow
@@ -66,6 +67,44 @@ class OfficeActions(_Window):
             cancellable=True,
             on_success=done,
             on_cancelled=lambda: self._show_status("ورود فرم‌های وب لغو شد؛ چیزی ثبت نشد."),
+        )
+
+    def export_current_list(self) -> Operation[ExportResult] | None:
+        """Ctrl+E: every row of the list in view (the table with the focus, else the view's
+        first) to Excel or CSV, on a worker thread."""
+        from hendazh_desktop.ui.common.export import export_table, table_to_export
+        from hendazh_desktop.ui.registry import spec
+
+        window = cast("MainWindow", self)
+        key = window.current_view()
+        view = window.view(key) if key else None
+        table = table_to_export(view) if view is not None else None
+        if view is None or table is None:
+            self._show_status("در این نما فهرستی برای خروجی نیست.")
+            return None
+        return export_table(self, table, spec(key).title, on_done=self._show_status)
+
+    def export_database(self) -> Operation[ExportResult] | None:
+        """Every table of the database to one workbook or to a folder of CSV files."""
+        from hendazh_desktop.ui.common.export import ask_database_target
+
+        choice = ask_database_target(self)
+        if choice is None:
+            return None
+        target, fmt_ = choice
+        ctx = self._ctx
+        return run_in_background(
+            self,
+            lambda task: ctx.database_export.export(
+                ctx.actor, target, fmt_, progress=task.progress, cancelled=task.cancelled
+            ),
+            label="در حال نوشتن همه جدول‌های پایگاه داده…",
+            cancellable=True,
+            on_success=lambda r: self._show_status(
+                f"{fmt.count(r.tables)} جدول و {fmt.count(r.rows)} ردیف در {r.path.name} "
+                "نوشته شد."
+            ),
+            on_cancelled=lambda: self._show_status("خروجی پایگاه داده لغو شد."),
         )
 
     def open_catalogue(self) -> None:

@@ -68,6 +68,12 @@ def build_menus(window: MainWindow) -> None:
     w.restore_action = _action(
         w, "بازگردانی از پشتیبان…", w.restore_backup, None, None, P.RESTORE_DATABASE
     )
+    w.export_list_action = _action(
+        w, "خروجی اکسل فهرست…", w.export_current_list, "Ctrl+E", "save"
+    )
+    w.export_database_action = _action(
+        w, "خروجی کل پایگاه داده…", w.export_database, None, None, P.EXPORT_DATABASE
+    )
     w.password_action = _action(w, "تغییر گذرواژه…", w.change_password)
     w.sign_out_action = _action(w, "خروج از حساب / تعویض کاربر…", w.sign_out)
     quit_action = _action(w, "خروج", w.close, QKeySequence.StandardKey.Quit)
@@ -87,6 +93,9 @@ def build_menus(window: MainWindow) -> None:
     file_menu = bar.addMenu("&پرونده")
     for action in (w.new_call_action, w.import_action, w.backup_action, w.restore_action):
         file_menu.addAction(action)
+    file_menu.addSeparator()
+    file_menu.addAction(w.export_list_action)
+    file_menu.addAction(w.export_database_action)
     file_menu.addSeparator()
     file_menu.addAction(w.password_action)
     file_menu.addAction(w.sign_out_action)

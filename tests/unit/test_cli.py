@@ -135,3 +135,18 @@ def test_import_webform_all_or_nothing(db_path, tmp_path, capsys):
     bad.write_text("ref,phone,name,service\nw2,0917,نگار,نظافت\n", encoding="utf-8")
     code, _, err = run(["--db", db_path, "import-webform", str(bad)], capsys)
     assert code == 1 and "ردیف 2" in err and "nothing imported" in err
+
+
+def test_export_db_to_a_workbook_and_to_csv_files(db_path, tmp_path, capsys):
+    import openpyxl
+
+    run(["--db", db_path, "demo-data", "--subscribers", "30", "--seed", "3"], capsys)
+    book = tmp_path / "all.xlsx"
+    code, out, _ = run(["--db", db_path, "export-db", str(book)], capsys)
+    assert code == 0 and "tables" in out
+    sheet = openpyxl.load_workbook(book, read_only=True)["subscribers"]
+    assert sum(1 for _ in sheet.iter_rows()) == 1 + 30
+    code, out, _ = run(["--db", db_path, "export-db", "--csv", str(tmp_path / "dump")], capsys)
+    assert code == 0 and (tmp_path / "dump" / "subscribers.csv").exists()
+    code, _, err = run(["--db", db_path, "export-db", "--csv", str(tmp_path / "dump")], capsys)
+    assert code == 2 and err  # never into a folder that holds files

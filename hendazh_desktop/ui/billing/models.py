@@ -41,6 +41,7 @@ from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.common.window_model import (
     CENTER,
     NUMERIC,
+    RIAL,
     AnyIndex,
     Column,
     WindowTableModel,
@@ -106,8 +107,10 @@ INVOICE_COLUMNS: list[Column[InvoiceRow]] = [
     Column("مشترک", lambda r: r.subscriber_name),
     Column("خدمت", lambda r: r.service_name or NONE),
     Column("درخواست", lambda r: fmt.number(r.request_id) if r.request_id else NONE, NUMERIC),
-    Column("مبلغ کل", lambda r: fmt.money(r.total), NUMERIC),
-    Column("مانده", lambda r: _money_or_dash(r.balance), NUMERIC),
+    Column("مبلغ کل", lambda r: fmt.money(r.total), NUMERIC, value=lambda r: r.total, unit=RIAL),
+    Column(
+        "مانده", lambda r: _money_or_dash(r.balance), NUMERIC, value=lambda r: r.balance, unit=RIAL
+    ),
 ]
 # What was paid shows in the details; the balance, last, takes the rest of the width.
 INVOICE_WIDTHS = (106, 78, 84, 142, 140, 116, 60, 118)
@@ -231,10 +234,16 @@ PAYMENT_COLUMNS: list[Column[PaymentRow]] = [
     Column("تاریخ", lambda r: fmt.date(r.received_on), NUMERIC),
     Column("مشترک", lambda r: r.subscriber_name),
     Column("روش", payment_method),
-    Column("مبلغ", lambda r: fmt.money(r.amount), NUMERIC),
+    Column("مبلغ", lambda r: fmt.money(r.amount), NUMERIC, value=lambda r: r.amount, unit=RIAL),
     Column("پیگیری / چک", payment_details),
     Column("وضعیت چک", lambda r: cheque_label(r.cheque_state)),
-    Column("اعمال‌نشده", lambda r: _money_or_dash(r.unapplied), NUMERIC),
+    Column(
+        "اعمال‌نشده",
+        lambda r: _money_or_dash(r.unapplied),
+        NUMERIC,
+        value=lambda r: r.unapplied,
+        unit=RIAL,
+    ),
 ]
 # What a payment settled shows in the details; the credit it left, last, takes the rest.
 PAYMENT_WIDTHS = (126, 78, 140, 110, 118, 180, 104)
@@ -296,11 +305,23 @@ LINE_COLUMNS: list[Column[InvoiceLine]] = [
     Column("ردیف", lambda x: fmt.number(x.position + 1), CENTER),
     Column("شرح", lambda x: x.description),
     Column("تعداد", lambda x: f"{fmt.count(x.quantity)} {x.unit}".strip(), NUMERIC),
-    Column("مبلغ واحد", lambda x: fmt.money(x.unit_price), NUMERIC),
-    Column("تخفیف", lambda x: _money_or_dash(x.discount), NUMERIC),
-    Column("پس از تخفیف", lambda x: fmt.money(x.net), NUMERIC),
-    Column("مالیات", _vat, NUMERIC),
-    Column("جمع", lambda x: fmt.money(x.total), NUMERIC),
+    Column(
+        "مبلغ واحد",
+        lambda x: fmt.money(x.unit_price),
+        NUMERIC,
+        value=lambda x: x.unit_price,
+        unit=RIAL,
+    ),
+    Column(
+        "تخفیف",
+        lambda x: _money_or_dash(x.discount),
+        NUMERIC,
+        value=lambda x: x.discount,
+        unit=RIAL,
+    ),
+    Column("پس از تخفیف", lambda x: fmt.money(x.net), NUMERIC, value=lambda x: x.net, unit=RIAL),
+    Column("مالیات", _vat, NUMERIC, value=lambda x: "معاف" if x.vat_exempt else x.vat, unit=RIAL),
+    Column("جمع", lambda x: fmt.money(x.total), NUMERIC, value=lambda x: x.total, unit=RIAL),
 ]
 LINE_WIDTHS = (44, 0, 80, 118, 100, 118, 100, 118)  # the description (1) stretches
 LINE_STRETCH_COLUMN = 1
@@ -313,7 +334,7 @@ def line_model(parent: Any = None) -> WindowTableModel[InvoiceLine]:
 SETTLEMENT_COLUMNS: list[Column[SettlementInfo]] = [
     Column("تاریخ", lambda s: fmt.date(fmt.local_date(s.at)), NUMERIC),
     Column("دریافت یا برگشت", lambda s: doc_number_in(s.label)),
-    Column("مبلغ", lambda s: fmt.money(s.amount), NUMERIC),
+    Column("مبلغ", lambda s: fmt.money(s.amount), NUMERIC, value=lambda s: s.amount, unit=RIAL),
 ]
 SETTLEMENT_WIDTHS = (78, 0, 104)  # the description (1) stretches
 SETTLEMENT_STRETCH_COLUMN = 1
@@ -347,12 +368,25 @@ def _bucket(index: int) -> Callable[[AgeingRow], str]:
     return lambda row: _money_or_dash(row.buckets[index])
 
 
+def _bucket_value(index: int) -> Callable[[AgeingRow], int]:
+    return lambda row: row.buckets[index]
+
+
 AGEING_COLUMNS: list[Column[AgeingRow]] = [
     Column("مشترک", lambda r: r.subscriber_name),
     Column("کد اشتراک", lambda r: fmt.code(r.subscription_code), NUMERIC),
-    *(Column(label, _bucket(i), NUMERIC) for i, label in enumerate(AGEING_LABELS)),
-    Column("جمع بدهی", lambda r: fmt.money(r.total), NUMERIC),
-    Column("بستانکاری", lambda r: _money_or_dash(r.credit), NUMERIC),
+    *(
+        Column(label, _bucket(i), NUMERIC, value=_bucket_value(i), unit=RIAL)
+        for i, label in enumerate(AGEING_LABELS)
+    ),
+    Column("جمع بدهی", lambda r: fmt.money(r.total), NUMERIC, value=lambda r: r.total, unit=RIAL),
+    Column(
+        "بستانکاری",
+        lambda r: _money_or_dash(r.credit),
+        NUMERIC,
+        value=lambda r: r.credit,
+        unit=RIAL,
+    ),
 ]
 AGEING_WIDTHS = (170, 90, 118, 118, 118, 118, 126)  # the credit, last, stretches
 OVERDUE_COLUMNS = (4, 5)  # 61 days and more

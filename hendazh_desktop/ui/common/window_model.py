@@ -28,6 +28,9 @@ NUMERIC = (
     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
 )
 
+RIAL = "ریال"
+"""The unit of an amount column's export (amounts are exported in rials whatever is shown)."""
+
 WARNING_BRUSH = QBrush(QColor("#b3261e"))
 
 
@@ -47,6 +50,8 @@ class Column(Generic[T]):
     render: Callable[[T], str]
     align: Qt.AlignmentFlag = LEFT  # "leading" side: the right in a right-to-left window
     sort: str = ""  # the key a database-backed source orders by ("": not orderable there)
+    value: Callable[[T], object] | None = None  # what an export writes (None: what is shown)
+    unit: str = ""  # the export header's unit, e.g. «ریال» for an amount exported in rials
 
 
 class OrderedSource(Protocol[T_co]):
@@ -111,6 +116,16 @@ class WindowTableModel(QAbstractTableModel, Generic[T]):
         self._count = 0
         self._blocks: OrderedDict[int, list[tuple[T, tuple[str, ...], bool]]] = OrderedDict()
         self.fetches = 0  # how many blocks were read: tests and benchmarks watch it
+
+    @property
+    def columns(self) -> list[Column[T]]:
+        """The columns shown (an export writes the same ones)."""
+        return list(self._columns)
+
+    @property
+    def source(self) -> RowSource[T]:
+        """Where the rows shown now come from (the current filter and order)."""
+        return self._source
 
     # --- loading --------------------------------------------------------------------------
     def set_source(self, source: RowSource[T]) -> None:

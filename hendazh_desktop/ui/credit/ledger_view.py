@@ -36,7 +36,7 @@ from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
 from hendazh_desktop.ui.common.refresh import RefreshWhenShown
 from hendazh_desktop.ui.common.tables import list_table
-from hendazh_desktop.ui.common.window_model import NUMERIC, Column, WindowTableModel
+from hendazh_desktop.ui.common.window_model import NUMERIC, RIAL, Column, WindowTableModel
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.ops import run_op
 
@@ -57,7 +57,13 @@ COLUMNS: list[Column[CreditEntryRecord]] = [
     Column("مشترک", lambda r: r.subscriber_name),
     Column("کد اشتراک", lambda r: fmt.code(r.subscription_code), NUMERIC),
     Column("نوع", lambda r: kind_label(r.kind)),
-    Column(GIFT_CREDIT_LABEL, lambda r: credit_amount(r.amount), NUMERIC),
+    Column(
+        GIFT_CREDIT_LABEL,
+        lambda r: credit_amount(r.amount),
+        NUMERIC,
+        value=lambda r: r.amount,
+        unit=RIAL,
+    ),
     Column("درخواست", lambda r: fmt.number(r.request_id) if r.request_id else "", NUMERIC),
     Column("انقضا", lambda r: fmt.date(r.expires_on) if r.expires_on else ""),
     Column("شرح", lambda r: r.reason),

@@ -85,7 +85,7 @@ class SubscribersView(RefreshWhenShown, QWidget):
         self.card = SubscriberCardWidget()
         self.card.edit_requested.connect(lambda _id: self.edit_selected())
         self.card.new_request_requested.connect(self.new_request_requested)
-        self.card.edit_button.setText("ویرایش (Ctrl+E)")
+        self.card.edit_button.setText("ویرایش (F4)")
         self.card.edit_button.setEnabled(context.actor.can(Permission.EDIT_SUBSCRIBERS))
         self.card.request_button.setText("درخواست جدید (Ctrl+Enter)")
         self.card.request_button.setEnabled(context.actor.can(Permission.CREATE_REQUESTS))
@@ -123,7 +123,7 @@ class SubscribersView(RefreshWhenShown, QWidget):
         self.table.installEventFilter(self)
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
         QShortcut(QKeySequence("Ctrl+N"), self, self.create_subscriber)
-        QShortcut(QKeySequence("Ctrl+E"), self, self.edit_selected)
+        QShortcut(QKeySequence("F4"), self, self.edit_selected)  # Ctrl+E exports the list
         QShortcut(QKeySequence("Ctrl+Return"), self, self.request_for_selected)
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.request_for_selected)
         self.refresh()

@@ -1,0 +1,1 @@
+"""Exports: any list, and the whole database, to Excel or CSV files."""

@@ -1,0 +1,79 @@
+"""Any list of the application to a file: every row under the list's filter and order (not only
+the rows on screen), read page by page through the same paged query the list shows."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from hendazh_desktop.domain.progress import (
+    CancelCheck,
+    Progress,
+    never_cancelled,
+    no_progress,
+    stop_if_cancelled,
+)
+from hendazh_desktop.reports.sheets import Cell, Table, write_csv_file, write_xlsx
+from hendazh_desktop.services.exports.records import ExportFormat, ExportResult
+
+T = TypeVar("T")
+PAGE = 2000
+"""Rows read per page: large enough that a list of 100,000 rows is 50 queries."""
+
+
+def format_of(path: Path) -> ExportFormat:
+    """The format a file name asks for (.csv, anything else: Excel)."""
+    return ExportFormat.CSV if path.suffix.casefold() == ".csv" else ExportFormat.XLSX
+
+
+def export_list(
+    path: Path,
+    *,
+    title: str,
+    headers: Sequence[str],
+    count: Callable[[], int],
+    fetch: Callable[[int, int], Sequence[T]],
+    cells: Callable[[T], Sequence[Cell]],
+    page: int = PAGE,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> ExportResult:
+    """Write every row of a paged list to ``path`` (.xlsx or .csv, by its name).
+
+    The file is written beside the target and renamed into place at the end: a cancelled or
+    failed export leaves no half-written file (and an existing file as it was)."""
+    total = count()
+    temporary = path.with_name(f".{path.name}.part")
+
+    def rows() -> Iterator[Sequence[Cell]]:
+        done, offset = 0, 0
+        progress(0, total, "")
+        while True:
+            stop_if_cancelled(cancelled)
+            batch = fetch(offset, page)
+            for item in batch:
+                yield cells(item)
+            done += len(batch)
+            offset += page
+            progress(min(done, total), total, "")
+            if len(batch) < page:
+                return
+
+    table = Table(title, list(headers), rows())
+    try:
+        if format_of(path) is ExportFormat.CSV:
+            written = write_csv_file(temporary, table)
+        else:
+            written = write_xlsx(temporary, [table])
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return ExportResult(path=path, rows=written)
+
+
+def sequence_fetch(rows: Sequence[Any]) -> Callable[[int, int], Sequence[Any]]:
+    """A ``fetch`` over rows already in memory (short lists)."""
+    return lambda offset, limit: rows[offset : offset + limit]
