@@ -10,7 +10,8 @@ invoices (invoice PDFs, from ``bench/invoice_figures.py``), billing (the invoici
 100,000 invoices, from ``bench/billing_figures.py``) and coldstart (new processes of the command
 line, from ``bench/coldstart_figures.py``) and quality (the day's call list, a scorecard and
 the suggestion with quality over 500,000 finished jobs, ``bench/quality_figures.py``) and
-credit (gift credit at three entries per subscriber, ``bench/credit_figures.py``). The
+credit (gift credit at three entries per subscriber, ``bench/credit_figures.py``) and exports (the
+100,000-invoice list to xlsx as Ctrl+E writes it, ``bench/exports_figures.py``). The
 large database is made only for the groups
 that read it.
 A full run rewrites the results file; with --only, the figures measured replace theirs in it.
@@ -57,6 +58,7 @@ GROUPS = (
     "coldstart",
     "quality",
     "credit",
+    "exports",
 )
 GENERATION_GOAL_S = 180
 
@@ -117,6 +119,11 @@ def _quality_figures(big: Path, size: str) -> dict[str, Figure]:
 def _credit_figures(subscribers: int) -> dict[str, Figure]:
     module = _optional("credit_figures")
     return {} if module is None else dict(module.measure(DATA_DIR, subscribers, 3 * subscribers))
+
+
+def _exports_figures() -> dict[str, Figure]:
+    module = _optional("exports_figures")
+    return {} if module is None else dict(module.measure(DATA_DIR))
 
 
 def _coldstart_figures() -> dict[str, Figure]:
@@ -203,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         ("coldstart", _coldstart_figures),
         ("quality", lambda: _quality_figures(big()[0], size)),
         ("credit", lambda: _credit_figures(args.subscribers)),
+        ("exports", _exports_figures),
     ]
     failed = []
     for group, measure in steps:

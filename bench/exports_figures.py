@@ -1,0 +1,115 @@
+"""Export figures for ``make bench``: the invoice list of 100,000 invoices written whole to xlsx
+the way Ctrl+E writes it (the list's own paged service query, its columns rendered, XlsxWriter
+in constant-memory mode), against bare XlsxWriter writing the same cells from memory in the
+same run (wall and CPU time: the machine is shared, CPU time shows the work alone); and the
+memory it takes: tracemalloc's peak at 10,000 and at 100,000 rows (flat: the same), and the
+process's peak RSS growth.
+
+The dataset is the billing group's (``bench/billing_figures.py``: 100,000 issued invoices).
+"""
+
+from __future__ import annotations
+
+import gc
+import resource
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+from bench import billing_figures
+from bench.common import Figure, figure
+from hendazh_desktop.app import build_context
+from hendazh_desktop.db.database import Database
+from hendazh_desktop.services.accounts.users import UserService
+from hendazh_desktop.services.billing.records import InvoiceFilter
+from hendazh_desktop.services.exports.lists import export_list
+from hendazh_desktop.services.wiring import wire
+from hendazh_desktop.ui.billing.models import InvoiceSource, InvoiceTableModel
+from hendazh_desktop.ui.common.export import ListExport, plan_for
+
+ROWS = 100_000
+SMALL = 10_000
+GOAL_S = 3.0
+
+
+def _capped(plan: ListExport, rows: int) -> ListExport:
+    def fetch(offset: int, limit: int) -> Any:
+        return plan.fetch(offset, min(limit, rows - offset)) if offset < rows else []
+
+    return ListExport(plan.headers, lambda: min(rows, plan.count()), fetch, plan.cells)
+
+
+def _export(plan: ListExport, target: Path) -> int:
+    return export_list(
+        target, title="صورتحساب‌ها", headers=plan.headers, count=plan.count,
+        fetch=plan.fetch, cells=plan.cells,
+    ).rows  # fmt: skip
+
+
+def _bare(headers: list[str], cells: list[list[Any]], target: Path) -> None:
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(target), {"constant_memory": True})
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, headers)
+    for r, row in enumerate(cells, start=1):
+        sheet.write_row(r, 0, row)
+    book.close()
+
+
+def _peak(call: Any) -> int:
+    gc.collect()
+    tracemalloc.start()
+    try:
+        call()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def measure(data_dir: Path) -> dict[str, Figure]:
+    path = billing_figures.dataset(data_dir)
+    db = wire(Database(str(path)))
+    try:
+        ctx = build_context(db, UserService(db).system_actor())
+        model = InvoiceTableModel()
+        model.set_source(InvoiceSource(ctx, InvoiceFilter()))
+        plan = _capped(plan_for(model), ROWS)
+        with tempfile.TemporaryDirectory() as folder:
+            out = Path(folder)
+            _export(_capped(plan, 2000), out / "warm.xlsx")
+            rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            start, cpu = time.perf_counter(), time.process_time()
+            written = _export(plan, out / "list.xlsx")
+            seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+            rss_growth_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024
+            assert written == ROWS, written
+            cells = [list(plan.cells(r)) for r in plan.fetch(0, ROWS)]
+            start, bare_cpu = time.perf_counter(), time.process_time()
+            _bare(plan.headers, cells, out / "bare.xlsx")
+            bare, bare_cpu = time.perf_counter() - start, time.process_time() - bare_cpu
+            del cells
+            small_peak = _peak(lambda: _export(_capped(plan, SMALL), out / "small.xlsx"))
+            big_peak = _peak(lambda: _export(plan, out / "big.xlsx"))
+    finally:
+        db.dispose()
+    mb = 1024 * 1024
+    flat = big_peak <= 1.5 * small_peak
+    return {
+        "export_invoice_list_100k_xlsx_bare_xlsxwriter": figure(
+            bare, "s", "the limit: the same cells from memory, constant memory", True, rows=ROWS,
+            cpu_s=round(bare_cpu, 3), cells=ROWS * len(plan.headers),
+        ),
+        "export_invoice_list_100k_xlsx": figure(
+            seconds, "s", f"≤ {GOAL_S} s (paged service query, rendered, written)",
+            seconds <= GOAL_S, limit=bare, ratio=seconds / bare, rows=ROWS,
+            peak_rss_growth_mb=round(rss_growth_mb, 1), cpu_s=round(cpu, 3),
+            cpu_ratio=round(cpu / bare_cpu, 2),
+        ),
+        "export_invoice_list_xlsx_peak_memory_100k": figure(
+            big_peak / mb, "MB", "flat: ≤ 1.5 × the peak at 10,000 rows", flat,
+            limit=small_peak / mb, ratio=big_peak / small_peak,
+        ),
+    }
