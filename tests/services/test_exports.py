@@ -138,3 +138,4 @@ def test_database_values_as_cells():
     assert cell(dt.date(2025, 3, 20)) == "1403/12/30"  # leap Esfand
     assert cell(True) == 1 and cell(12) == 12 and cell(None) is None
     assert cell({"b": 1, "a": "ب"}) == '{"a": "ب", "b": 1}'
+    assert cell(b"\x89PNG" + bytes(2000)) == "[2,004 bytes]"

@@ -2,7 +2,8 @@
 table) or to a folder of CSV files (one per table), read in one snapshot.
 
 Dates are written as Jalali text (times in Tehran, with seconds), numbers as numbers; the
-password hashes are left out. Nothing is written to the database, so it may be cancelled.
+password hashes are left out, and binary values (photos) are named by their size only (a cell
+holds at most 32,767 characters: the backup is the copy that keeps everything). Nothing is written to the database, so it may be cancelled.
 """
 
 from __future__ import annotations
@@ -54,8 +55,8 @@ def cell(value: Any) -> Cell:
         return value
     if isinstance(value, dt.date):  # datetimes too
         return jalali_text(value)
-    if isinstance(value, bytes | memoryview):
-        return bytes(value).hex()
+    if isinstance(value, bytes | memoryview):  # photos: too long for a cell; the backup has them
+        return f"[{len(bytes(value)):,} bytes]"
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     return str(value)
