@@ -57,6 +57,7 @@ class InvoiceDocument:
     footer: str = ""
     logo_png: bytes = b""
     draft: bool = False
+    tax_number: str = ""  # the 22 characters of سامانه مودیان, given at issue
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,6 +117,11 @@ def _header(doc: InvoiceDocument) -> Table:
                 cell("تاریخ صدور", bold=True),
                 cell(format_date(doc.issued_on) if doc.issued_on else "—", fit=True),
             ],
+            *(
+                [[cell("شماره مالیاتی", bold=True), cell(doc.tax_number, fit=True)]]
+                if doc.tax_number
+                else []
+            ),
         ],
         [22 * mm, side - 24 * mm],
         [("BACKGROUND", (0, 0), (0, -1), SHADE)],

@@ -76,6 +76,7 @@ class Invoice(Base):
         integer_check("invoices", "discount"),
         Index("ix_invoices_issued_on", "issued_on", "id"),
         Index("ix_invoices_subscriber", "subscriber_id", "id"),
+        Index("ix_invoices_tax_number", "tax_number", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -102,6 +103,7 @@ class Invoice(Base):
     issued_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     operation_id: Mapped[str | None] = mapped_column(String(36), unique=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    tax_number: Mapped[str | None] = mapped_column(String(22))  # سامانه مودیان, given at issue
 
     lines: Mapped[list[InvoiceLine]] = relationship(
         order_by="InvoiceLine.position", cascade="all, delete-orphan"

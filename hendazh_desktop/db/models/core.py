@@ -84,6 +84,7 @@ class Service(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    tax_service_id: Mapped[str | None] = mapped_column(String(13))  # شناسه کالا/خدمت
 
 
 class Subscriber(Base):

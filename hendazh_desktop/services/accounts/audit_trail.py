@@ -52,6 +52,7 @@ def service_snapshot(service: Service) -> dict[str, Any]:
         "materials_prepayment_bp": service.materials_prepayment_bp,
         "base_price": service.base_price,
         "active": service.active,
+        "tax_service_id": service.tax_service_id or "",
     }
 
 

@@ -20,6 +20,7 @@ from hendazh_desktop.domain.identity import (
 from hendazh_desktop.domain.money import CurrencyUnit, parse_percent
 from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.phones import parse_phone
+from hendazh_desktop.domain.tax_id import parse_memory_id
 from hendazh_desktop.domain.text import to_ascii_digits
 from hendazh_desktop.services.clock import Clock, system_clock
 
@@ -49,6 +50,7 @@ class OfficeSettings:
     invoice_footer: str = ""
     backup_dir: str = ""
     backups_kept: int = DEFAULT_BACKUPS_KEPT
+    tax_memory_id: str = ""  # سامانه مودیان: the taxpayer's memory ID (six letters or digits)
 
     @property
     def logo(self) -> bytes:
@@ -76,6 +78,7 @@ class SettingsDraft:
     backups_kept: str
     logo_path: str = ""  # a new logo file to store; "" keeps the current one
     remove_logo: bool = False
+    tax_memory_id: str | None = None  # None keeps the stored one
 
 
 _FIELDS = [f.name for f in dataclasses.fields(OfficeSettings)]
@@ -148,6 +151,11 @@ class SettingsService:
         economic = _optional(errors, parse_economic_code, draft.economic_code, "economic_code")
         national = _optional(errors, parse_legal_national_id, draft.national_id, "national_id")
         postal = _optional(errors, parse_postal_code, draft.postal_code, "postal_code")
+        memory = (
+            None
+            if draft.tax_memory_id is None
+            else _optional(errors, parse_memory_id, draft.tax_memory_id, "tax_memory_id")
+        )
         if draft.display_currency not in {u.value for u in CurrencyUnit}:
             errors.add("display_currency", "invalid")
         if draft.vat_rounding not in {"truncate", "round"}:
@@ -181,6 +189,7 @@ class SettingsService:
                 vat_rounding=draft.vat_rounding,
                 backups_kept=kept,
                 logo_png_b64=logo_b64,
+                tax_memory_id=before.tax_memory_id if memory is None else memory,
             )
             changed = {
                 n: (getattr(before, n), getattr(after, n))

@@ -118,6 +118,7 @@ def invoice_document(uow: UnitOfWork, invoice: Invoice) -> InvoiceDocument:
         footer=office.invoice_footer,
         logo_png=office.logo,
         draft=invoice.issued_at is None,
+        tax_number=invoice.tax_number or "",
     )
 
 

@@ -37,6 +37,7 @@ from hendazh_desktop.domain.invoicing import (
 )
 from hendazh_desktop.domain.jalali import fiscal_year_of, today_local
 from hendazh_desktop.domain.permissions import Actor, Permission, require
+from hendazh_desktop.domain.tax_id import tax_number
 from hendazh_desktop.domain.vat import VatEntry
 from hendazh_desktop.services.accounts.settings import load_settings
 from hendazh_desktop.services.billing.milestones import record_paid_in_full
@@ -124,6 +125,9 @@ def issue(
     """Give a draft its number and freeze it; VAT is worked out with the term (a rate or an
     exemption) in force on the issue day. Returns the moment of issue."""
     require_seller_identity(uow)
+    memory_id = load_settings(uow).tax_memory_id  # read before the row changes (autoflush)
+    if invoice.id is None:
+        uow.flush()  # a draft row first: its id is the tax number's serial
     series = CREDIT_NOTE_SERIES if invoice.kind == InvoiceKind.CREDIT_NOTE.value else INVOICE_SERIES
     now = issuing_moment(uow, series, clock)
     day = today_local(now)
@@ -141,6 +145,8 @@ def issue(
     invoice.issued_by = actor.user_id
     invoice.operation_id = operation_id
     invoice.version += 1
+    if memory_id:  # the taxpayers' system's number, in the same transaction as the issue
+        invoice.tax_number = tax_number(memory_id, now, invoice.id)
     uow.flush()
     balance = uow.billing.balance(invoice.id)
     if balance is None:

@@ -17,6 +17,7 @@ from hendazh_desktop.domain.jalali import format_date, parse_date, today_local
 from hendazh_desktop.domain.money import CurrencyUnit, parse_amount, parse_percent
 from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.split import SplitRule, check_new_rule
+from hendazh_desktop.domain.tax_id import parse_service_id
 from hendazh_desktop.domain.vat import VatEntry, check_new_entry
 from hendazh_desktop.services.accounts.audit_trail import record, service_snapshot
 from hendazh_desktop.services.catalogue.records import ServiceInfo, ZoneInfo
@@ -45,6 +46,7 @@ def service_info(uow: UnitOfWork, s: Service, today: dt.date) -> ServiceInfo:
         base_price=s.base_price,
         active=s.active,
         version=s.version,
+        tax_service_id=s.tax_service_id or "",
     )
 
 
@@ -74,6 +76,7 @@ class ServiceDraft:
     active: bool
     vat_effective_from: str = ""  # Jalali day a changed VAT rate or exemption starts; "" = today
     split_effective_from: str = ""  # Jalali day a changed split rule starts; "" = today
+    tax_service_id: str | None = None  # the 13-digit ID of سامانه مودیان; None keeps it
 
 
 class CatalogueService:
@@ -169,6 +172,9 @@ class CatalogueService:
             errors.add("recipient_share_percent", "shares_exceed_commission")
         if draft.payment_policy == PaymentPolicy.PREPAID.value and price == 0:
             errors.add("base_price", "prepaid_needs_price")
+        tax_id = draft.tax_service_id
+        if tax_id is not None and tax_id.strip():
+            tax_id = errors.check(parse_service_id, tax_id, field="tax_service_id")
         today = today_local(self._clock())
         effective = (
             errors.check(parse_date, draft.vat_effective_from, field="vat_effective_from")
@@ -210,6 +216,8 @@ class CatalogueService:
                 scheduled |= self._schedule_split(uow, actor, service, rule, today)
             service.base_price = price
             service.active = draft.active
+            if tax_id is not None:
+                service.tax_service_id = tax_id.strip() or None
             service.version += 1
             record(
                 uow,

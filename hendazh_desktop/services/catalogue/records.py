@@ -31,6 +31,7 @@ class ServiceInfo:
     base_price: int
     active: bool
     version: int
+    tax_service_id: str = ""  # شناسه کالا/خدمت of سامانه مودیان (13 digits), "" until given
 
     @property
     def prepaid(self) -> bool:

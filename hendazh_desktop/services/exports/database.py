@@ -3,7 +3,8 @@ table) or to a folder of CSV files (one per table), read in one snapshot.
 
 Dates are written as Jalali text (times in Tehran, with seconds), numbers as numbers; the
 password hashes are left out, and binary values (photos) are named by their size only (a cell
-holds at most 32,767 characters: the backup is the copy that keeps everything). Nothing is written to the database, so it may be cancelled.
+holds at most 32,767 characters: the backup is the copy that keeps everything). Nothing is
+written to the database, so it may be cancelled.
 """
 
 from __future__ import annotations

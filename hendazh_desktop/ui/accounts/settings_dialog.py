@@ -46,6 +46,7 @@ TEXT_FIELDS = (
     "default_vat_percent",
     "backup_dir",
     "backups_kept",
+    "tax_memory_id",
 )
 DIGIT_FIELDS = ("economic_code", "national_id", "postal_code", "phone")
 PREVIEW_SIZE = (96, 64)

@@ -88,6 +88,7 @@ class ServiceCatalogueDialog(QDialog):
                 self.ui.recipientSharePercentError,
             ),
             ("base_price", self.ui.basePriceEdit, self.ui.basePriceError),
+            ("tax_service_id", self.ui.taxServiceIdEdit, self.ui.taxServiceIdError),
             ("vat_effective_from", self.vat_from_edit, self.vat_from_error),
             ("split_effective_from", self.split_box.from_edit, self.split_box.error),
         ):
@@ -219,6 +220,7 @@ class ServiceCatalogueDialog(QDialog):
         ui.recipientSharePercentEdit.setText(percent_text(service.recipient_share_bp))
         ui.basePriceEdit.setText(format_number(service.base_price))
         ui.activeCheck.setChecked(service.active)
+        ui.taxServiceIdEdit.setText(fmt.number_text(service.tax_service_id))
         self._show_vat_schedule(service)
         self.split_box.show_schedule(
             self._ctx.catalogue.split_schedule(self._ctx.actor, service.id)
@@ -258,6 +260,7 @@ class ServiceCatalogueDialog(QDialog):
             active=ui.activeCheck.isChecked(),
             vat_effective_from=self.vat_from_edit.text(),
             split_effective_from=self.split_box.from_edit.text(),
+            tax_service_id=ui.taxServiceIdEdit.text(),
         )
 
     def save(self) -> bool:

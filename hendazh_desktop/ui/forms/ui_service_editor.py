@@ -221,14 +221,34 @@ class Ui_ServiceEditor(object):
 
         self.grid.addWidget(self.activeError, 21, 1, 1, 1)
 
+        self.taxServiceIdLabel = QLabel(ServiceEditor)
+        self.taxServiceIdLabel.setObjectName(u"taxServiceIdLabel")
+
+        self.grid.addWidget(self.taxServiceIdLabel, 22, 0, 1, 1)
+
+        self.taxServiceIdEdit = QLineEdit(ServiceEditor)
+        self.taxServiceIdEdit.setObjectName(u"taxServiceIdEdit")
+        self.taxServiceIdEdit.setLayoutDirection(Qt.LeftToRight)
+        self.taxServiceIdEdit.setMaxLength(13)
+
+        self.grid.addWidget(self.taxServiceIdEdit, 22, 1, 1, 1)
+
+        self.taxServiceIdError = QLabel(ServiceEditor)
+        self.taxServiceIdError.setObjectName(u"taxServiceIdError")
+        self.taxServiceIdError.setStyleSheet(u"color: #b3261e;")
+        self.taxServiceIdError.setWordWrap(True)
+        self.taxServiceIdError.setVisible(False)
+
+        self.grid.addWidget(self.taxServiceIdError, 23, 1, 1, 1)
+
         self.saveButton = QPushButton(ServiceEditor)
         self.saveButton.setObjectName(u"saveButton")
 
-        self.grid.addWidget(self.saveButton, 22, 1, 1, 1)
+        self.grid.addWidget(self.saveButton, 24, 1, 1, 1)
 
         self.bottomSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
-        self.grid.addItem(self.bottomSpacer, 23, 0, 1, 2)
+        self.grid.addItem(self.bottomSpacer, 25, 0, 1, 2)
 
         self.grid.setColumnStretch(1, 1)
 
@@ -252,6 +272,8 @@ class Ui_ServiceEditor(object):
         self.recipientSharePercentLabel.setText(QCoreApplication.translate("ServiceEditor", u"\u0633\u0647\u0645 \u062f\u0631\u06cc\u0627\u0641\u062a\u200c\u06a9\u0646\u0646\u062f\u0647 (\u066a \u0627\u0632 \u067e\u0648\u0631\u0633\u0627\u0646\u062a):", None))
         self.basePriceLabel.setText(QCoreApplication.translate("ServiceEditor", u"\u0642\u06cc\u0645\u062a \u067e\u0627\u06cc\u0647 (\u0631\u06cc\u0627\u0644):", None))
         self.activeCheck.setText(QCoreApplication.translate("ServiceEditor", u"\u0641\u0639\u0627\u0644", None))
+        self.taxServiceIdLabel.setText(QCoreApplication.translate("ServiceEditor", u"\u0634\u0646\u0627\u0633\u0647 \u06a9\u0627\u0644\u0627/\u062e\u062f\u0645\u062a (\u0633\u0627\u0645\u0627\u0646\u0647 \u0645\u0648\u062f\u06cc\u0627\u0646):", None))
+        self.taxServiceIdEdit.setPlaceholderText(QCoreApplication.translate("ServiceEditor", u"\u06f1\u06f3 \u0631\u0642\u0645", None))
         self.saveButton.setText(QCoreApplication.translate("ServiceEditor", u"\u0630\u062e\u06cc\u0631\u0647 \u062a\u063a\u06cc\u06cc\u0631\u0627\u062a (Ctrl+S)", None))
         pass
     # retranslateUi

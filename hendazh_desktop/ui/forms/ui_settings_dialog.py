@@ -239,6 +239,26 @@ class Ui_SettingsForm(object):
 
         self.companyGrid.addWidget(self.logoError, 19, 1, 1, 1)
 
+        self.taxMemoryIdLabel = QLabel(self.companyTab)
+        self.taxMemoryIdLabel.setObjectName(u"taxMemoryIdLabel")
+
+        self.companyGrid.addWidget(self.taxMemoryIdLabel, 20, 0, 1, 1)
+
+        self.taxMemoryIdEdit = QLineEdit(self.companyTab)
+        self.taxMemoryIdEdit.setObjectName(u"taxMemoryIdEdit")
+        self.taxMemoryIdEdit.setLayoutDirection(Qt.LeftToRight)
+        self.taxMemoryIdEdit.setMaxLength(6)
+
+        self.companyGrid.addWidget(self.taxMemoryIdEdit, 20, 1, 1, 1)
+
+        self.taxMemoryIdError = QLabel(self.companyTab)
+        self.taxMemoryIdError.setObjectName(u"taxMemoryIdError")
+        self.taxMemoryIdError.setStyleSheet(u"color: #b3261e;")
+        self.taxMemoryIdError.setWordWrap(True)
+        self.taxMemoryIdError.setVisible(False)
+
+        self.companyGrid.addWidget(self.taxMemoryIdError, 21, 1, 1, 1)
+
         self.tabs.addTab(self.companyTab, "")
         self.generalTab = QWidget()
         self.generalTab.setObjectName(u"generalTab")
@@ -386,7 +406,8 @@ class Ui_SettingsForm(object):
         QWidget.setTabOrder(self.postalCodeEdit, self.phoneEdit)
         QWidget.setTabOrder(self.phoneEdit, self.logoButton)
         QWidget.setTabOrder(self.logoButton, self.removeLogoButton)
-        QWidget.setTabOrder(self.removeLogoButton, self.displayCurrencyCombo)
+        QWidget.setTabOrder(self.removeLogoButton, self.taxMemoryIdEdit)
+        QWidget.setTabOrder(self.taxMemoryIdEdit, self.displayCurrencyCombo)
         QWidget.setTabOrder(self.displayCurrencyCombo, self.defaultVatPercentEdit)
         QWidget.setTabOrder(self.defaultVatPercentEdit, self.vatRoundingCombo)
         QWidget.setTabOrder(self.vatRoundingCombo, self.invoiceFooterEdit)
@@ -416,6 +437,8 @@ class Ui_SettingsForm(object):
         self.logoLabel.setText(QCoreApplication.translate("SettingsForm", u"\u0646\u0634\u0627\u0646 (\u0644\u0648\u06af\u0648):", None))
         self.logoButton.setText(QCoreApplication.translate("SettingsForm", u"\u0627\u0646\u062a\u062e\u0627\u0628 \u067e\u0631\u0648\u0646\u062f\u0647\u2026", None))
         self.removeLogoButton.setText(QCoreApplication.translate("SettingsForm", u"\u062d\u0630\u0641 \u0646\u0634\u0627\u0646", None))
+        self.taxMemoryIdLabel.setText(QCoreApplication.translate("SettingsForm", u"\u0634\u0646\u0627\u0633\u0647 \u06cc\u06a9\u062a\u0627\u06cc \u062d\u0627\u0641\u0638\u0647 \u0645\u0627\u0644\u06cc\u0627\u062a\u06cc:", None))
+        self.taxMemoryIdEdit.setPlaceholderText(QCoreApplication.translate("SettingsForm", u"\u0634\u0634 \u062d\u0631\u0641 \u06cc\u0627 \u0631\u0642\u0645\u060c \u0627\u0632 \u06a9\u0627\u0631\u067e\u0648\u0634\u0647 \u0633\u0627\u0645\u0627\u0646\u0647 \u0645\u0648\u062f\u06cc\u0627\u0646", None))
         self.tabs.setTabText(self.tabs.indexOf(self.companyTab), QCoreApplication.translate("SettingsForm", u"\u0645\u0634\u062e\u0635\u0627\u062a \u0634\u0631\u06a9\u062a", None))
         self.displayCurrencyLabel.setText(QCoreApplication.translate("SettingsForm", u"\u0648\u0627\u062d\u062f \u0646\u0645\u0627\u06cc\u0634 \u0645\u0628\u0627\u0644\u063a:", None))
         self.defaultVatPercentLabel.setText(QCoreApplication.translate("SettingsForm", u"\u0646\u0631\u062e \u067e\u06cc\u0634\u200c\u0641\u0631\u0636 \u0645\u0627\u0644\u06cc\u0627\u062a \u0628\u0631 \u0627\u0631\u0632\u0634 \u0627\u0641\u0632\u0648\u062f\u0647 (\u066a):", None))
