@@ -109,6 +109,7 @@ ISSUE_COLUMNS = (
     "issued_on",
     "issued_by",
     "operation_id",
+    "tax_number",
     "id",
 )
 

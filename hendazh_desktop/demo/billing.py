@@ -14,7 +14,9 @@ from hendazh_desktop.domain.invoicing import line_amounts
 from hendazh_desktop.domain.jalali import fiscal_year_of, to_jalali, today_local
 from hendazh_desktop.domain.permissions import Actor
 from hendazh_desktop.domain.requests import RequestStatus
+from hendazh_desktop.domain.tax_id import tax_number
 from hendazh_desktop.domain.vat import VatEntry
+from hendazh_desktop.services.accounts.settings import load_settings
 from hendazh_desktop.services.billing.invoices import InvoiceService
 from hendazh_desktop.services.billing.payments import PaymentService
 from hendazh_desktop.services.billing.posting import UNIT_SERVICE, rounding, service_line
@@ -48,6 +50,7 @@ DEMO_COMPANY = {
     "address": "شیراز، بلوار زند، کوچه ۱۲، پلاک ۳",
     "postal_code": "7134845678",
     "phone": "07132345678",
+    "tax_memory_id": "A1B2C3",  # سامانه مودیان: every demo invoice gets its tax number
 }
 
 
@@ -58,6 +61,9 @@ def fill_company(db: Database) -> None:
         for key, value in DEMO_COMPANY.items():
             if not (uow.catalogue.setting(key) or "").strip():
                 uow.catalogue.set_setting(key, value)
+        for service in uow.catalogue.services(include_inactive=True):
+            if not service.tax_service_id:  # a demo ID in the system's 13-digit form
+                service.tax_service_id = f"2710000{service.id:06d}"
         uow.commit()
 
 
@@ -69,6 +75,7 @@ def prepayment_invoices(db: Database, actor: Actor) -> list[int]:
     with db.read() as uow:
         waiting = uow.billing.uninvoiced_awaiting_prepayment(limit=10**9)
         way = rounding(uow)
+        memory_id = load_settings(uow).tax_memory_id
         services = {s.id: s for s in uow.catalogue.services(include_inactive=True)}
         rates: dict[tuple[int, dt.date], VatEntry] = {}
         planned = []
@@ -149,6 +156,7 @@ def prepayment_invoices(db: Database, actor: Actor) -> list[int]:
                     day,
                     actor.user_id,
                     f"prepay-{request_id}-{invoice_id}",
+                    tax_number(memory_id, created_at, invoice_id) if memory_id else None,
                     invoice_id,
                 )
             )

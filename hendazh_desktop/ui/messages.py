@@ -206,7 +206,9 @@ MESSAGES: dict[str, str] = {
     "legal_id_length": "شناسه ملی باید ۱۱ رقم باشد.",
     "legal_id_invalid": "شناسه ملی معتبر نیست.",
     "economic_code_invalid": "کد اقتصادی باید ۱۰ تا ۱۴ رقم باشد.",
-    "tax_export_incomplete": "{count} سند این بازه هنوز آماده سامانه مودیان نیست؛ پرونده‌ای نوشته نشد.",
+    "tax_export_incomplete": (
+        "{count} سند این بازه هنوز آماده سامانه مودیان نیست؛ پرونده‌ای نوشته نشد."
+    ),
     "tax_memory_id_invalid": "شناسه یکتای حافظه مالیاتی شش حرف لاتین یا رقم است (مانند A1B2C3).",
     "tax_service_id_invalid": "شناسه کالا/خدمت سامانه مودیان باید ۱۳ رقم باشد.",
     "logo_unreadable": "پرونده نشان خوانده نشد.",
