@@ -71,6 +71,12 @@ def _parser() -> argparse.ArgumentParser:
     pdf = invoice_sub.add_parser("pdf", help="write an issued invoice as PDF")
     pdf.add_argument("number", help="the invoice number, e.g. 1404-000123 or CRN-1404-000002")
     pdf.add_argument("-o", "--output", required=True, help="the PDF file to write")
+    tax = invoice_sub.add_parser(
+        "tax-json", help="the invoices of a Jalali range as the taxpayers' system's JSON"
+    )
+    tax.add_argument("first", help="the first Jalali day, e.g. 1404/09/01")
+    tax.add_argument("last", help="the last Jalali day, e.g. 1404/09/30")
+    tax.add_argument("-o", "--output", required=True, help="the JSON file to write")
     statement = invoice_sub.add_parser("statement", help="a subscriber's statement as PDF")
     statement.add_argument("code", help="the subscription code")
     statement.add_argument("-o", "--output", required=True, help="the PDF file to write")

@@ -20,6 +20,7 @@ from hendazh_desktop.domain.masking import mask_passwords
 if TYPE_CHECKING:
     from hendazh_desktop.config import AppPaths
     from hendazh_desktop.db.database import Database
+    from hendazh_desktop.domain.permissions import Actor
     from hendazh_desktop.services.accounts.users import UserService
 
 __all__ = ["CommandError", "run"]
@@ -227,6 +228,8 @@ def _invoice(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
 
     target = _output(args.output)
     actor = _users_of(db).system_actor()
+    if args.invoice_command == "tax-json":
+        return _tax_json(db, actor, args, target)
     documents = BillingDocuments(db)
     if args.invoice_command == "pdf":
         data = documents.invoice_pdf_by_number(actor, args.number)
@@ -240,6 +243,22 @@ def _invoice(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
         data = documents.statement_pdf(actor, found)
     write_private_file(target, data)
     print(f"wrote {target} ({len(data):,} bytes)")
+    return 0
+
+
+def _tax_json(db: Database, actor: Actor, args: argparse.Namespace, target: Path) -> int:
+    from hendazh_desktop.domain.jalali import parse_date
+    from hendazh_desktop.services.billing.tax_invoices import TaxInvoiceExport
+
+    first, last = parse_date(args.first, field="first"), parse_date(args.last, field="last")
+    export = TaxInvoiceExport(db).build(actor, first, last)
+    for problem in export.problems:
+        print(problem, file=sys.stderr)
+    if not export.ok:
+        print("سندهای بالا آماده نیستند؛ پرونده‌ای نوشته نشد. (nothing written)", file=sys.stderr)
+        return 1
+    TaxInvoiceExport(db).write(actor, first, last, target)
+    print(f"wrote {target}: {len(export.documents)} documents")
     return 0
 
 

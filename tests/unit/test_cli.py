@@ -150,3 +150,28 @@ def test_export_db_to_a_workbook_and_to_csv_files(db_path, tmp_path, capsys):
     assert code == 0 and (tmp_path / "dump" / "subscribers.csv").exists()
     code, _, err = run(["--db", db_path, "export-db", "--csv", str(tmp_path / "dump")], capsys)
     assert code == 2 and err  # never into a folder that holds files
+
+
+def test_the_tax_json_of_the_demo_office_validates(db_path, tmp_path, capsys):
+    import json
+
+    from hendazh_desktop.domain.tax_id import tax_number_valid
+    from hendazh_desktop.domain.tax_invoice import validate
+
+    run(["--db", db_path, "demo-data", "--subscribers", "600", "--seed", "4"], capsys)
+    target = tmp_path / "moadian.json"
+    code, out, err = run(
+        ["--db", db_path, "invoice", "tax-json", "1400/01/01", "1410/12/29", "-o", str(target)],
+        capsys,
+    )
+    assert code == 0, err
+    documents = json.loads(target.read_text(encoding="utf-8"))
+    assert documents and f"{len(documents)} documents" in out
+    assert all(validate(d) == [] for d in documents)
+    numbers = [d["header"]["taxid"] for d in documents]
+    assert len(set(numbers)) == len(numbers) and all(tax_number_valid(n) for n in numbers)
+    code, _, err = run(
+        ["--db", db_path, "invoice", "tax-json", "1404/13/01", "1404/12/01", "-o", str(target)],
+        capsys,
+    )
+    assert code == 2 and err
