@@ -64,6 +64,9 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
     from hendazh_desktop.services.dispatch.pricing import PricingService
     from hendazh_desktop.services.dispatch.work_groups import WorkGroupService
     from hendazh_desktop.services.exports.database import DatabaseExport
+    from hendazh_desktop.services.gifts.catalogue import GiftCatalogue
+    from hendazh_desktop.services.gifts.documents import GiftDocuments
+    from hendazh_desktop.services.gifts.orders import GiftOrders
     from hendazh_desktop.services.quality.office import QualityOffice
     from hendazh_desktop.services.requests.intake import IntakeService
     from hendazh_desktop.services.requests.queue import QueueService
@@ -99,6 +102,9 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
         gift_credit=GiftCreditLedger(db),
         gift_credit_admin=GiftCreditService(db),
         gift_credit_documents=GiftCreditDocuments(db),
+        gifts=GiftCatalogue(db),
+        gift_orders=GiftOrders(db),
+        gift_documents=GiftDocuments(db),
         wages=WageOffice.on(db),
         database_export=DatabaseExport(db),
     )

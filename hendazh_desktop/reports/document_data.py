@@ -118,3 +118,31 @@ class CreditStatementDocument:
     printed_on: dt.date
     lines: tuple[CreditLine, ...]
     gift_credit: int
+
+
+@dataclass(frozen=True, slots=True)
+class GiftSlipLine:
+    """One gift on a delivery slip, with its thumbnail (JPEG bytes, b"" when none)."""
+
+    name: str
+    craft: str
+    quantity: int
+    unit_price: int
+    thumbnail: bytes = b""
+
+
+@dataclass(frozen=True, slots=True)
+class GiftSlipDocument:
+    """What the A5 gift delivery slip prints."""
+
+    company: str
+    order_number: int
+    subscriber_name: str
+    subscription_code: str
+    placed_on: dt.date
+    printed_on: dt.date
+    state: str  # the order's state, in Persian
+    delivery: str  # how it is handed over, in Persian ("" until delivered)
+    lines: tuple[GiftSlipLine, ...]
+    total: int
+    credit_after: int  # the subscriber's gift credit when printed

@@ -25,6 +25,7 @@ class Change(enum.StrEnum):
     USERS = "users"
     QUALITY = "quality"  # feedback, quality calls, complaints, ideas
     WAGES = "wages"  # wage terms, advances, reimbursements, payout batches
+    GIFTS = "gifts"  # the gift catalogue, its stock and redemption orders
     ALL = "all"  # e.g. another PC's changes, a restored database
 
 

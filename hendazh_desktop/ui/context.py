@@ -24,6 +24,9 @@ from hendazh_desktop.services.dispatch.job_sheets import JobSheetService
 from hendazh_desktop.services.dispatch.pricing import PricingService
 from hendazh_desktop.services.dispatch.work_groups import WorkGroupService
 from hendazh_desktop.services.exports.database import DatabaseExport
+from hendazh_desktop.services.gifts.catalogue import GiftCatalogue
+from hendazh_desktop.services.gifts.documents import GiftDocuments
+from hendazh_desktop.services.gifts.orders import GiftOrders
 from hendazh_desktop.services.quality.office import QualityOffice
 from hendazh_desktop.services.requests.intake import IntakeService
 from hendazh_desktop.services.requests.queue import QueueService
@@ -62,6 +65,9 @@ class UiContext:
     gift_credit: GiftCreditLedger
     gift_credit_admin: GiftCreditService
     gift_credit_documents: GiftCreditDocuments
+    gifts: GiftCatalogue
+    gift_orders: GiftOrders
+    gift_documents: GiftDocuments
     wages: WageOffice
     database_export: DatabaseExport
     changes: DataChanges = field(default_factory=DataChanges)

@@ -117,6 +117,12 @@ def _wages(context: UiContext) -> QWidget:
     return WagesView(context=context)
 
 
+def _gifts(context: UiContext) -> QWidget:
+    from hendazh_desktop.ui.gifts.catalogue_view import GiftCatalogueView
+
+    return GiftCatalogueView(context=context)
+
+
 P = Permission
 VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("intake", "پنل تماس", "new-call", "Ctrl+1", P.CREATE_REQUESTS, _intake),
@@ -130,6 +136,7 @@ VIEWS: tuple[ViewSpec, ...] = (
              _work_groups),
     ViewSpec("credit_ledger", "دفتر اعتبار", "invoice", "Ctrl+Shift+G", P.VIEW_GIFT_CREDIT,
              _credit_ledger),
+    ViewSpec("gifts", "کاتالوگ هدایا", "save", "Ctrl+Shift+K", P.VIEW_GIFT_CREDIT, _gifts),
     ViewSpec("wages", "دستمزدها", "invoice", "Ctrl+Shift+W", P.VIEW_WAGES, _wages),
     ViewSpec("audit", "گزارش تغییرات", "search", "Ctrl+6", P.VIEW_AUDIT, _audit),
     ViewSpec("calls", "تماس‌های کیفیت", "new-call", "Ctrl+7", P.RECORD_FEEDBACK, _calls),

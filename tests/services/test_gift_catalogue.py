@@ -267,3 +267,18 @@ def test_stock_moves_and_order_lines_are_append_only_and_stock_never_negative(db
         with db.engine.connect() as conn, pytest.raises(DBAPIError):
             conn.execute(text(statement))
             conn.commit()
+
+
+def test_delivery_slip_is_read_from_the_order(db, manager, ali, tmp_path):
+    from hendazh_desktop.services.gifts.documents import GiftDocuments
+
+    give_credit(db, manager, ali.id, 1_000_000)
+    plate = make_item(db, manager, stock=2, photo=draw_photo(tmp_path / "p.png"))
+    orders = GiftOrders(db)
+    order = orders.place(manager, ali.id, [(plate.id, 2)], operation_id=op())
+    slip = GiftDocuments(db).delivery_slip(manager, order.id)
+    assert (slip.order_number, slip.total, slip.credit_after) == (order.number, 600_000, 400_000)
+    (line,) = slip.lines
+    assert (line.name, line.craft, line.quantity) == ("بشقاب میناکاری", "میناکاری", 2)
+    assert Image.open(io.BytesIO(line.thumbnail)).format == "JPEG"
+    assert GiftDocuments(db).delivery_slip_pdf(manager, order.id).startswith(b"%PDF")

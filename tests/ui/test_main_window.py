@@ -124,8 +124,9 @@ def test_each_role_sees_only_what_it_may_do(qtbot, ctx, consultant_ctx):
     assert not manager.users_action.isVisible()  # only admins manage accounts
     assert "گزارش تغییرات" in [manager._nav.item(i).text() for i in range(manager._nav.count())]
     # intake, subscribers, queue, board, invoices (read-only: what a caller owes), work groups,
-    # the credit ledger, and the quality screens: calls, feedback, complaints, ideas, scorecards
-    assert consultant._nav.count() == 12
+    # the credit ledger, the gift catalogue, and the quality screens: calls, feedback,
+    # complaints, ideas, scorecards
+    assert consultant._nav.count() == 13
     assert not consultant.view("board").assign_button.isEnabled()  # consultants do not dispatch
     assert not consultant.view("work_groups").can_edit
     assert consultant.import_action.isVisible()
@@ -142,6 +143,7 @@ def test_an_accountant_has_no_intake_and_opens_on_the_subscribers(qtbot, ui_db):
         "invoicing",
         "work_groups",
         "credit_ledger",
+        "gifts",
         "wages",
     ]
     assert window.current_view() == "subscribers"

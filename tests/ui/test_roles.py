@@ -37,7 +37,9 @@ class Expected:
     issue_invoice: bool
 
 
-OFFICE = ("intake", "subscribers", "queue", "board", "invoicing", "work_groups", "credit_ledger")
+OFFICE = (
+    "intake", "subscribers", "queue", "board", "invoicing", "work_groups", "credit_ledger", "gifts"
+)  # fmt: skip
 QUALITY = ("calls", "feedback", "complaints", "ideas", "scorecard")
 EVERY = (*OFFICE, "wages", "audit", *QUALITY)  # wages: accountants and managers only
 INTAKE = (*OFFICE, *QUALITY)

@@ -37,6 +37,7 @@ class ItemFilter:
     craft: str = ""
     max_price: int | None = None  # what a subscriber can afford (in stock too)
     include_retired: bool = False
+    in_stock: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,8 @@ class GiftRepository:
             stmt = stmt.where(GiftItem.name_key.like(f"%{escaped}%", escape="\\"))
         if f.max_price is not None:
             stmt = stmt.where(GiftItem.credit_price <= f.max_price, GiftItem.stock > 0)
+        elif f.in_stock:
+            stmt = stmt.where(GiftItem.stock > 0)
         return stmt
 
     def count_items(self, f: ItemFilter) -> int:

@@ -73,6 +73,9 @@ class SubscriberCardWidget(QWidget):
     statement_requested = Signal(int)
     """The user asked for this subscriber's statement of account (its id)."""
 
+    gift_requested = Signal(int)
+    """The user asked to redeem gift credit for this subscriber (its id)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._card: SubscriberCard | None = None
@@ -120,6 +123,10 @@ class SubscriberCardWidget(QWidget):
         self.statement_button.clicked.connect(self._on_statement_clicked)
         self.statement_button.setVisible(False)
         self._billing = False
+        self.gift_button = QPushButton("برداشت هدیه…")
+        self.gift_button.setToolTip("هدایای صنایع دستی با اعتبار هدیه مشترک")
+        self.gift_button.clicked.connect(self._on_gift_clicked)
+        self.gift_button.setVisible(False)
 
         self._content = QWidget()
         self._sections_layout = QVBoxLayout(self._content)
@@ -140,6 +147,7 @@ class SubscriberCardWidget(QWidget):
         buttons.addWidget(self.request_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.statement_button)
+        buttons.addWidget(self.gift_button)
         buttons.addStretch(1)
         self._sections_layout.addLayout(buttons)
 
@@ -303,6 +311,10 @@ class SubscriberCardWidget(QWidget):
     def _on_request_clicked(self) -> None:
         if self._card is not None:
             self.new_request_requested.emit(self._card.id)
+
+    def _on_gift_clicked(self) -> None:
+        if self._card is not None:
+            self.gift_requested.emit(self._card.id)
 
     def _on_statement_clicked(self) -> None:
         if self._card is not None:

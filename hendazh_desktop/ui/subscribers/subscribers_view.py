@@ -91,6 +91,8 @@ class SubscribersView(RefreshWhenShown, QWidget):
         self.card.request_button.setEnabled(context.actor.can(Permission.CREATE_REQUESTS))
         self.card.set_billing_visible(context.actor.can(Permission.VIEW_BILLING))
         self.card.statement_requested.connect(self.show_statement)
+        self.card.gift_button.setVisible(context.actor.can(Permission.SPEND_GIFT_CREDIT))
+        self.card.gift_requested.connect(self.redeem_gift)
         self.feedback = SubscriberFeedback(context=context)
         self.card.add_section("feedback", "نظرهای مشترک", self.feedback)
 
@@ -199,6 +201,24 @@ class SubscribersView(RefreshWhenShown, QWidget):
         )
         if gift is not None:
             self.card.show_gift_credit(gift)
+
+    def redeem_gift(self, subscriber_id: int) -> None:
+        """Gifts for this subscriber's gift credit (the redemption dialog)."""
+        card = self.card.card()
+        if card is None or card.id != subscriber_id:
+            return
+        from hendazh_desktop.ui.gifts.redemption_dialog import RedemptionDialog
+
+        dialog = RedemptionDialog(
+            context=self._ctx, subscriber_id=card.id, subscriber_name=card.name, parent=self
+        )
+        if dialog.exec() and dialog.placed is not None:
+            self._ctx.changes.announce(Change.GIFTS, source=self)
+            self._show_balance(card.id)
+            self.status_message.emit(
+                f"سفارش هدیه شماره {fmt.number(dialog.placed.number)} برای «{card.name}» ثبت شد."
+            )
+        dialog.deleteLater()
 
     def show_statement(self, subscriber_id: int) -> None:
         """The subscriber's statement of account, to read, print or save."""

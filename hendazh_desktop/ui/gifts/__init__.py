@@ -1,0 +1,1 @@
+"""The gift catalogue (کاتالوگ هدایا): grid and list, item dialog, redemption, orders."""
