@@ -16,6 +16,7 @@ from hendazh_desktop.demo.billing import fill_company, make_billing
 from hendazh_desktop.demo.credit import make_gift_credit
 from hendazh_desktop.demo.dispatch import advance_jobs, make_groups
 from hendazh_desktop.demo.quality import make_quality
+from hendazh_desktop.demo.wages import make_wages, prepare_wage_terms
 from hendazh_desktop.domain.audit import AuditAction
 from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.requests import Channel, Priority, RequestStatus
@@ -321,9 +322,11 @@ def generate_demo_data(
         groups = len(
             make_groups(db, actor, group_rng, min(MAX_GROUPS, max(MIN_GROUPS, subscribers // 2000)))
         )
+        prepare_wage_terms(db, actor, random.Random(seed + 4))
         jobs = advance_jobs(db, actor, group_rng, min(DISPATCHED_JOBS, made))
         invoices = make_billing(db, actor, group_rng)
         make_gift_credit(db, actor, random.Random(seed + 3))
+        make_wages(db, actor, random.Random(seed + 5))
         make_quality(db, actor, random.Random(seed + 2), now)
     summary = DemoSummary(
         subscribers,

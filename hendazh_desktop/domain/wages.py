@@ -77,7 +77,7 @@ class BatchState(enum.StrEnum):
 
 
 BATCH_STATE_LABELS = {
-    BatchState.DRAFT: "در انتظار تأیید",
+    BatchState.DRAFT: "ساخته‌شده (پرداخت‌نشده)",
     BatchState.APPROVED: "تأییدشده",
     BatchState.PAID: "پرداخت‌شده",
     BatchState.CANCELLED: "لغوشده",

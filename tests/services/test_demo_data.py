@@ -279,6 +279,7 @@ def test_dispatch_states_are_all_present(tmp_path):
         kinds = {r[0] for r in _query(db, "SELECT DISTINCT kind FROM credit_entries")}
         assert {"earned_referrer", "earned_recipient", "spent", "reversal", "adjustment"} <= kinds
         assert _scalar(db, "SELECT count(*) FROM credit_balances WHERE balance < 0") >= 1
+        _check_wages(db, actor)
         assert (
             _query(
                 db,
@@ -381,3 +382,24 @@ def test_demo_quality_data_has_every_channel_outcome_and_state(tmp_path):
         )
     ]
     assert max(averages) - min(averages) > 0.8
+
+
+def _check_wages(db: Database, actor: Actor) -> None:
+    """Wages in every state, unequal shares, a reimbursement, an advance, a clawback after a
+    bounced cheque, a paid batch and one awaiting approval."""
+    from hendazh_desktop.services.wages.queries import PayableFilter, WageQueries
+
+    queries = WageQueries(db)
+    states = {r.state for r in queries.payables(actor, PayableFilter(), 0, 1000)}
+    assert {"held", "due", "batched", "paid", "clawed_back"} <= states
+    batches = {(b.state, b.approval_required) for b in queries.batches(actor)}
+    assert {("paid", False), ("draft", True)} <= batches
+    kinds = {r[0] for r in _query(db, "SELECT DISTINCT kind FROM wage_items")}
+    assert {"fee", "reimbursement", "advance", "clawback"} <= kinds
+    unequal = _scalar(
+        db,
+        "SELECT count(*) FROM (SELECT group_id FROM wage_members GROUP BY group_id "
+        "HAVING count(DISTINCT share) > 1) AS teams",
+    )
+    assert unequal >= 1
+    assert _scalar(db, "SELECT count(*) FROM wage_members WHERE iban IS NULL") >= 1

@@ -99,7 +99,8 @@ class WageListRepository:
         return stmt
 
     def _awaiting(self, f: PayableFilter) -> Select[Any]:
-        """Done jobs of a group whose money is not collected yet (no payable at all)."""
+        """Done jobs of a group whose money is not collected yet (no payable at all): done or
+        invoiced (a closed request without a payable predates the wages)."""
         stmt: Any = select(
             null().label("payable_id"),
             ServiceRequest.id.label("request_id"),
@@ -112,7 +113,7 @@ class WageListRepository:
         ).where(
             ServiceRequest.done_at.is_not(None),
             ServiceRequest.group_id.is_not(None),
-            ServiceRequest.status != "cancelled",
+            ServiceRequest.status.in_(("done", "invoiced")),
             ~exists().where(WagePayable.request_id == ServiceRequest.id),
         )
         if f.group_id is not None:
