@@ -55,6 +55,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
     from hendazh_desktop.services.billing.invoices import InvoiceService
     from hendazh_desktop.services.billing.payments import PaymentService
     from hendazh_desktop.services.billing.queries import BillingQueries
+    from hendazh_desktop.services.billing.tax_invoices import TaxInvoiceExport
     from hendazh_desktop.services.catalogue.catalogue import CatalogueService
     from hendazh_desktop.services.credit.adjustments import GiftCreditService
     from hendazh_desktop.services.credit.documents import GiftCreditDocuments
@@ -107,6 +108,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
         gift_documents=GiftDocuments(db),
         wages=WageOffice.on(db),
         database_export=DatabaseExport(db),
+        tax_export=TaxInvoiceExport(db),
     )
 
 

@@ -15,6 +15,7 @@ from hendazh_desktop.services.billing.documents import BillingDocuments
 from hendazh_desktop.services.billing.invoices import InvoiceService
 from hendazh_desktop.services.billing.payments import PaymentService
 from hendazh_desktop.services.billing.queries import BillingQueries
+from hendazh_desktop.services.billing.tax_invoices import TaxInvoiceExport
 from hendazh_desktop.services.catalogue.catalogue import CatalogueService
 from hendazh_desktop.services.credit.adjustments import GiftCreditService
 from hendazh_desktop.services.credit.documents import GiftCreditDocuments
@@ -70,6 +71,7 @@ class UiContext:
     gift_documents: GiftDocuments
     wages: WageOffice
     database_export: DatabaseExport
+    tax_export: TaxInvoiceExport
     changes: DataChanges = field(default_factory=DataChanges)
     """``data_changed(kind)``: what this window changed; the views re-read on it."""
 

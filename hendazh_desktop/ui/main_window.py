@@ -63,6 +63,7 @@ class MainWindow(OfficeActions, QMainWindow):
     restore_action: QAction
     export_list_action: QAction
     export_database_action: QAction
+    tax_export_action: QAction
     password_action: QAction
     sign_out_action: QAction
     refresh_action: QAction

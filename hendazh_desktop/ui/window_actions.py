@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
     from hendazh_desktop.services.accounts.backups import RestoreResult
+    from hendazh_desktop.services.billing.tax_invoices import TaxExport
     from hendazh_desktop.services.exports.records import ExportResult
     from hendazh_desktop.services.requests.records import ImportReport
     from hendazh_desktop.ui.context import UiContext
@@ -106,6 +107,12 @@ class OfficeActions(_Window):
             ),
             on_cancelled=lambda: self._show_status("خروجی پایگاه داده لغو شد."),
         )
+
+    def export_tax_json(self) -> Operation[TaxExport] | None:
+        """The invoices of a Jalali range as the taxpayers' system's JSON (سامانه مودیان)."""
+        from hendazh_desktop.ui.billing.tax_export_dialog import export_tax_json
+
+        return export_tax_json(self, self._ctx, on_done=self._show_status)
 
     def open_catalogue(self) -> None:
         from hendazh_desktop.ui.catalogue.service_catalogue_dialog import ServiceCatalogueDialog

@@ -74,6 +74,9 @@ def build_menus(window: MainWindow) -> None:
     w.export_database_action = _action(
         w, "خروجی کل پایگاه داده…", w.export_database, None, None, P.EXPORT_DATABASE
     )
+    w.tax_export_action = _action(
+        w, "خروجی سامانه مودیان…", w.export_tax_json, None, None, P.ISSUE_INVOICES
+    )
     w.password_action = _action(w, "تغییر گذرواژه…", w.change_password)
     w.sign_out_action = _action(w, "خروج از حساب / تعویض کاربر…", w.sign_out)
     quit_action = _action(w, "خروج", w.close, QKeySequence.StandardKey.Quit)
@@ -96,6 +99,7 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addSeparator()
     file_menu.addAction(w.export_list_action)
     file_menu.addAction(w.export_database_action)
+    file_menu.addAction(w.tax_export_action)
     file_menu.addSeparator()
     file_menu.addAction(w.password_action)
     file_menu.addAction(w.sign_out_action)

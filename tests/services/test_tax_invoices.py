@@ -181,7 +181,15 @@ def test_a_range_with_a_document_not_ready_writes_nothing(
     issue_final(db, accountant, office)  # its service has no 13-digit ID
     day = today_local()
     export = TaxInvoiceExport(db).build(accountant, day, day)
-    assert not export.ok and "service ID" in export.problems[0]
+    assert not export.ok and "شناسه ۱۳ رقمی" in export.problems[0]
     with pytest.raises(Conflict):
         TaxInvoiceExport(db).write(accountant, day, day, tmp_path / "x.json")
     assert not (tmp_path / "x.json").exists()
+
+
+def test_only_the_billing_roles_export_it(db, consultant):
+    from hendazh_desktop.domain.errors import PermissionDenied
+
+    day = today_local()
+    with pytest.raises(PermissionDenied):
+        TaxInvoiceExport(db).build(consultant, day, day)

@@ -47,7 +47,7 @@ class TaxInvoiceExport:
 
     def build(self, actor: Actor, first: dt.date, last: dt.date) -> TaxExport:
         """Every invoice and credit note issued from ``first`` to ``last`` (Tehran days)."""
-        require(actor, Permission.VIEW_BILLING)
+        require(actor, Permission.ISSUE_INVOICES)  # the accountant's submission, not a clerk's
         if last < first:
             raise ValidationError("date_to", "date_range_reversed")
         with self._db.read() as uow:
@@ -100,17 +100,17 @@ def _tax_invoice(
     paid: dict[int, list[Any]],
 ) -> TaxInvoice:
     if not invoice.tax_number:
-        raise _Missing("no tax number (issued before the memory ID was set)")
+        raise _Missing("شماره مالیاتی ندارد (پیش از ثبت شناسه حافظه مالیاتی صادر شده است)")
     if not seller:
-        raise _Missing("the seller's economic code is not set")
+        raise _Missing("کد اقتصادی فروشنده در تنظیمات نیست")
     service_id = services.get(invoice.service_id) if invoice.service_id else None
     if not service_id:
-        raise _Missing("its service has no 13-digit service ID in the catalogue")
+        raise _Missing("خدمت آن در فهرست خدمات شناسه ۱۳ رقمی سامانه مودیان ندارد")
     original = ""
     if invoice.kind == InvoiceKind.CREDIT_NOTE.value:
         original = originals.get(invoice.credits_invoice_id or 0) or ""
         if not original:
-            raise _Missing("the invoice it returns has no tax number")
+            raise _Missing("صورتحسابی که برمی‌گرداند شماره مالیاتی ندارد")
     national, postal = buyers.get(invoice.subscriber_id, ("", ""))
     assert invoice.issued_at is not None
     return TaxInvoice(
