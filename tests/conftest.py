@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, make_url
 
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.demo.billing import fill_company
@@ -49,9 +49,96 @@ def _fresh_postgres(url: str) -> None:
     """An empty public schema (each test starts from nothing, as with a new SQLite file)."""
     engine = create_engine(url)
     with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA IF EXISTS pristine CASCADE")
         conn.exec_driver_sql("DROP SCHEMA public CASCADE")
         conn.exec_driver_sql("CREATE SCHEMA public")
     engine.dispose()
+
+
+def _worker_postgres_url(url: str) -> str:
+    """Each pytest-xdist worker gets a database of its own (created on first use), named after
+    the configured one; a run without workers uses the configured database itself."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        exists = conn.exec_driver_sql(
+            "SELECT 1 FROM pg_database WHERE datname = %(name)s", {"name": name}
+        ).scalar()
+        if not exists:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    engine.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+_SCHEMA_FINGERPRINT = """
+    SELECT (SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+             JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'public' AND a.attnum > 0 AND NOT a.attisdropped),
+           (SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+             JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'),
+           (SELECT count(*) FROM pg_indexes WHERE schemaname = 'public')
+"""
+
+
+class PostgresTemplate:
+    """The migrated, seeded PostgreSQL database of one worker, kept as a copy of every table in
+    a ``pristine`` schema: a test starts by putting the rows back (about 0.1 s) instead of
+    migrating anew (about 3 s). A test that changed the schema itself gets a full rebuild."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = create_engine(url)
+        self._build()
+
+    def _build(self) -> None:
+        _fresh_postgres(self.url)
+        database = wire(Database(self.url))
+        prepare_database(database, backup_dir=None)
+        fill_company(database)
+        database.dispose()
+        with self.engine.begin() as conn:
+            tables = [
+                row[0]
+                for row in conn.exec_driver_sql(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"
+                )
+            ]
+            sequences = conn.exec_driver_sql(
+                "SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public'"
+            ).all()
+            conn.exec_driver_sql("CREATE SCHEMA pristine")
+            for table in tables:
+                conn.exec_driver_sql(f'CREATE TABLE pristine."{table}" AS TABLE public."{table}"')
+            self.fingerprint = tuple(conn.exec_driver_sql(_SCHEMA_FINGERPRINT).one())
+        statements = ["SET LOCAL session_replication_role = replica"]
+        # DELETE, not TRUNCATE: these tables hold a few rows, and TRUNCATE makes new files.
+        statements += [f'DELETE FROM public."{t}"' for t in tables]
+        statements += [f'INSERT INTO public."{t}" SELECT * FROM pristine."{t}"' for t in tables]
+        for name, last_value in sequences:
+            if last_value is None:
+                statements.append(f"SELECT setval('public.\"{name}\"', 1, false)")
+            else:
+                statements.append(f"SELECT setval('public.\"{name}\"', {int(last_value)}, true)")
+        self._restore_sql = ";\n".join(statements)
+
+    def reset(self) -> None:
+        """Every table as it was after migrating and seeding; every sequence where it was."""
+        with self.engine.begin() as conn:
+            if tuple(conn.exec_driver_sql(_SCHEMA_FINGERPRINT).one()) == self.fingerprint:
+                conn.exec_driver_sql(self._restore_sql)
+                return
+        self._build()
+
+
+@pytest.fixture(scope="session")
+def _postgres_template() -> Iterator[PostgresTemplate]:
+    template = PostgresTemplate(_worker_postgres_url(POSTGRES_URL))
+    yield template
+    template.engine.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -72,10 +159,9 @@ def db(request, tmp_path) -> Iterator[Database]:
     """A migrated, seeded database: a temporary SQLite file, and the same on PostgreSQL
     when HENDAZH_TEST_PG_URL names a server (CI starts one)."""
     if request.param == "postgresql":
-        _fresh_postgres(POSTGRES_URL)
-        database = wire(Database(POSTGRES_URL))
-        prepare_database(database, backup_dir=None)
-        fill_company(database)
+        template = request.getfixturevalue("_postgres_template")
+        template.reset()
+        database = wire(Database(template.url))
     else:
         path = tmp_path / "hendazh.db"
         shutil.copyfile(request.getfixturevalue("_migrated_sqlite"), path)

@@ -189,3 +189,27 @@ def test_upgrade_keeps_data_and_references_of_a_populated_database(tmp_path):
             assert conn.exec_driver_sql("SELECT id FROM service_requests").fetchall() == [(7,)]
     finally:
         db.dispose()
+
+
+def test_migrations_import_no_live_code():
+    """A migration replays the schema as it was on its day: it may import its frozen helpers
+    in ``db/migrations/`` but nothing of the application that a later change could alter."""
+    import ast
+    from pathlib import Path
+
+    versions = Path(migrate.__file__).parent / "migrations" / "versions"
+    live = []
+    for path in sorted(versions.glob("[0-9]*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            live += [
+                f"{path.name}: {name}"
+                for name in names
+                if name.startswith("hendazh_desktop")
+                and not name.startswith("hendazh_desktop.db.migrations")
+            ]
+    assert not live

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import statistics
-import time
 
 import pytest
+from sqlalchemy import event
 
 from hendazh_desktop.db.models.core import ServiceRequest
 from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
@@ -129,35 +128,28 @@ def test_open_complaints_are_said(db, manager, office):
     assert card.months[-1].count == 4 and card.months[-1].overall == pytest.approx(13 / 4)
 
 
+def _suggestion_statements(db, manager, office) -> list[str]:
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        DispatchService(db, quality=QualityStandings(db)).suggest(manager, office["request"], DAY)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    return statements
+
+
 def test_the_suggestion_with_quality_stays_quick(db, manager, office):
+    """Quality reads one running sum per group and service, never the ratings themselves: the
+    suggestion's queries are the same with 20 ratings as with 220, and none reads the feedback
+    table (counted, not timed, so a loaded machine cannot make it flaky)."""
+    rate(db, manager, office, "گروه خوش‌نام", [5, 4] * 10)
+    few = _suggestion_statements(db, manager, office)
     rate(db, manager, office, "گروه خوش‌نام", [5, 4] * 100)
-    dispatch = DispatchService(db, quality=QualityStandings(db))
-    times = []
-    for _ in range(15):
-        start = time.perf_counter()
-        dispatch.suggest(manager, office["request"], DAY)
-        times.append((time.perf_counter() - start) * 1000)
-    assert statistics.median(times) <= 50
-
-
-def test_the_application_ranks_with_quality(db, manager, office):
-    from hendazh_desktop.app import build_context
-
-    rate(db, manager, office, "گروه معمولی", [5] * 10)
-    context = build_context(db, manager)
-    assert context.dispatch.suggest(manager, office["request"], DAY)[0].name == "گروه معمولی"
-
-
-def test_running_sums_follow_feedback_and_the_half_life_setting(db, manager, office):
-    from hendazh_desktop.services.quality.settings import QualitySettingsService
-
-    group = office["groups"]["گروه خوش‌نام"]
-    rate(db, manager, office, "گروه خوش‌نام", [5, 5, 4, 2, 5])
-    standings = QualityStandings(db)
-    first = standings.standings(office["service"])[group]
-    assert first.count == 5 and 3.0 < first.score < 4.4
-    QualitySettingsService(db).update(manager, half_life_days="30")
-    after = standings.standings(office["service"])[group]
-    assert after.count == 5 and after.score != pytest.approx(first.score)
-    with pytest.raises(Exception):  # noqa: B017 - a too short half-life is refused
-        QualitySettingsService(db).update(manager, half_life_days="7")
+    many = _suggestion_statements(db, manager, office)
+    assert len(many) == len(few)
+    assert not [s for s in many if re.search(r"\bquality_feedback\b", s)]
+    assert any(re.search(r"\bquality_scores\b", s) for s in many)

@@ -45,6 +45,19 @@ class CatalogueRepository:
         row = self.session.get(Setting, key)
         return row.value if row else None
 
+    def settings(self) -> dict[str, str]:
+        """Every stored setting in one query (printing a document reads a dozen of them)."""
+        return dict(self.session.execute(select(Setting.key, Setting.value)).tuples().all())
+
+    def is_seeded(self) -> bool:
+        """Whether the catalogue has its services and zones (one cheap query each)."""
+        has = select(Service.id).limit(1)
+        zones = select(Zone.id).limit(1)
+        return (
+            self.session.execute(has).first() is not None
+            and self.session.execute(zones).first() is not None
+        )
+
     def set_setting(self, key: str, value: str) -> None:
         row = self.session.get(Setting, key)
         if row is None:

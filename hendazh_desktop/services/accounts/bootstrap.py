@@ -32,6 +32,9 @@ def prepare_database(db: Database, *, backup_dir: Path | None) -> Path | None:
 
 def seed_catalogue(db: Database) -> None:
     """The ten services and the city's zones, on first run only (later edits are kept)."""
+    with db.read() as uow:  # every later start: a read, no write lock, no commit to sync
+        if uow.catalogue.is_seeded():
+            return
     with db.write() as uow:
         if not uow.catalogue.services():
             for order, s in enumerate(DEFAULT_SERVICES):

@@ -88,8 +88,9 @@ _INT_FIELDS = {"default_vat_bp", "backups_kept"}
 def load_settings(uow: UnitOfWork) -> OfficeSettings:
     """Every setting inside the caller's unit of work."""
     values: dict[str, object] = {}
+    stored = uow.catalogue.settings()
     for name in _FIELDS:
-        raw = uow.catalogue.setting(name)
+        raw = stored.get(name)
         if raw is None:
             continue
         values[name] = int(raw) if name in _INT_FIELDS else raw

@@ -273,6 +273,10 @@ class UserService:
     def system_actor(self) -> Actor:
         """Who command-line chores act as: a reserved account that cannot sign in, named with
         the operating-system user in the audit trail."""
+        with self._db.read() as uow:  # made once; every later chore only reads it
+            user = uow.users.by_username(SYSTEM_USERNAME)
+            if user is not None:
+                return Actor(user.id, user.username, Role.ADMIN)
         with self._db.write() as uow:
             user = uow.users.by_username(SYSTEM_USERNAME)
             if user is None:

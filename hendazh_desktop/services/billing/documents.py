@@ -30,7 +30,7 @@ from hendazh_desktop.reports.document_data import (
     Settlement,
     StatementDocument,
 )
-from hendazh_desktop.services.accounts.settings import load_settings
+from hendazh_desktop.services.accounts.settings import OfficeSettings, load_settings
 from hendazh_desktop.services.billing.queries import build_statement, detail_of, payment_row_of
 from hendazh_desktop.services.clock import Clock, system_clock
 
@@ -41,8 +41,8 @@ TITLES = {
 }
 
 
-def seller(uow: UnitOfWork) -> Party:
-    office = load_settings(uow)
+def seller(uow: UnitOfWork, office: OfficeSettings | None = None) -> Party:
+    office = office or load_settings(uow)
     return Party(
         name=office.legal_name or "هنداژمون",
         economic_code=office.economic_code,
@@ -56,7 +56,7 @@ def seller(uow: UnitOfWork) -> Party:
     )
 
 
-def _buyer(uow: UnitOfWork, invoice: Invoice) -> Party:
+def _buyer(uow: UnitOfWork, invoice: Invoice, office: OfficeSettings) -> Party:
     subscriber = uow.subscribers.get(invoice.subscriber_id)
     assert subscriber is not None
     address = None
@@ -67,7 +67,6 @@ def _buyer(uow: UnitOfWork, invoice: Invoice) -> Party:
     if address is None:
         address = next((a for a in subscriber.addresses if a.active), None)
     zone = uow.catalogue.zone(address.zone_id) if address is not None else None
-    office = load_settings(uow)
     phone = subscriber.phones[0].number if subscriber.phones else ""
     return Party(
         name=subscriber.name,
@@ -100,8 +99,8 @@ def invoice_document(uow: UnitOfWork, invoice: Invoice) -> InvoiceDocument:
         title=TITLES[kind],
         number=detail.row.number,
         issued_on=invoice.issued_on,
-        seller=seller(uow),
-        buyer=_buyer(uow, invoice),
+        seller=seller(uow, office),
+        buyer=_buyer(uow, invoice, office),
         lines=detail.lines,
         gross=invoice.gross,
         discount=invoice.discount,

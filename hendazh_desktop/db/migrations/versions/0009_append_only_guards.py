@@ -19,7 +19,7 @@ import uuid
 import sqlalchemy as sa
 from alembic import op
 
-from hendazh_desktop.db.append_only import (
+from hendazh_desktop.db.migrations.append_only_guards import (
     GUARDED_TABLES,
     POSTGRES_GUARDS,
     SQLITE_AUDIT_HEAD,

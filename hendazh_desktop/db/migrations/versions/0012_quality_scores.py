@@ -16,7 +16,14 @@ import datetime as dt
 import sqlalchemy as sa
 from alembic import op
 
-from hendazh_desktop.domain.quality import growth
+# domain.quality's weighting as of this migration, frozen (migrations never import live code).
+EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+
+
+def growth(at: dt.datetime, half_life_days: float) -> float:
+    """A rating's stored weight at ``at``: it doubles every half-life after the epoch."""
+    return float(2.0 ** ((at - EPOCH).total_seconds() / 86_400 / half_life_days))
+
 
 revision = "0012"
 down_revision = "0011"

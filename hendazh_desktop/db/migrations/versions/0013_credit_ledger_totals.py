@@ -16,7 +16,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from hendazh_desktop.db.append_only import sqlite_replace_guards
+from hendazh_desktop.db.migrations.append_only_guards import sqlite_replace_guards
 
 revision = "0013"
 down_revision = "0012"
