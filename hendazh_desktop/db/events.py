@@ -9,6 +9,7 @@ Once wired it is read-only, so the units of work of several threads share it saf
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -48,6 +49,8 @@ class EventDispatcher:
     def __init__(self) -> None:
         self._handlers: dict[type[DomainEvent], list[Callable[[UnitOfWork, Any], None]]] = {}
         self._wired = False
+        self._pending: Callable[[], Iterable[Subscription[Any]]] | None = None
+        self._lock = threading.Lock()
 
     @property
     def wired(self) -> bool:
@@ -55,14 +58,31 @@ class EventDispatcher:
 
     def wire(self, subscriptions: Iterable[Subscription[Any]]) -> None:
         """Register every handler (in this order) and open the dispatcher for publishing."""
+        self.wire_lazily(lambda: subscriptions)
+        self._resolve()
+
+    def wire_lazily(self, subscriptions: Callable[[], Iterable[Subscription[Any]]]) -> None:
+        """Open the dispatcher now; ask for the subscriptions when the first event is published.
+        A command that only reads (printing an invoice) never imports the handlers' features."""
         if self._wired:
             raise EventsAlreadyWired("the event dispatcher is wired already")
-        for sub in subscriptions:
-            self._handlers.setdefault(sub.kind, []).append(sub.handler)
+        self._pending = subscriptions
         self._wired = True
 
+    def _resolve(self) -> dict[type[DomainEvent], list[Callable[[UnitOfWork, Any], None]]]:
+        if self._pending is not None:
+            with self._lock:  # units of work on several threads may publish first at once
+                if self._pending is not None:
+                    handlers: dict[type[DomainEvent], list[Callable[[UnitOfWork, Any], None]]]
+                    handlers = {}
+                    for sub in self._pending():
+                        handlers.setdefault(sub.kind, []).append(sub.handler)
+                    self._handlers = handlers
+                    self._pending = None
+        return self._handlers
+
     def handlers(self, kind: type[DomainEvent]) -> tuple[Callable[[UnitOfWork, Any], None], ...]:
-        return tuple(self._handlers.get(kind, ()))
+        return tuple(self._resolve().get(kind, ()))
 
     def check_wired(self, event: DomainEvent) -> None:
         if not self._wired:
@@ -75,5 +95,5 @@ class EventDispatcher:
         """Run the event's handlers in registration order, in the caller's transaction; any
         error propagates (and so rolls the whole unit of work back)."""
         self.check_wired(event)
-        for handler in self._handlers.get(type(event), ()):
+        for handler in self._resolve().get(type(event), ()):
             handler(uow, event)

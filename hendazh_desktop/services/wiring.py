@@ -11,17 +11,19 @@ from typing import Any
 
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.db.events import Subscription
-from hendazh_desktop.services.billing.handlers import billing_handlers
-from hendazh_desktop.services.credit.handlers import credit_handlers
-from hendazh_desktop.services.wages.handlers import wage_handlers
 
 
 def office_handlers() -> list[Subscription[Any]]:
-    """Every feature's subscriptions, in the order their handlers run for one event."""
+    """Every feature's subscriptions, in the order their handlers run for one event (imported
+    here, when the first event is published, so a read-only command never loads them)."""
+    from hendazh_desktop.services.billing.handlers import billing_handlers
+    from hendazh_desktop.services.credit.handlers import credit_handlers
+    from hendazh_desktop.services.wages.handlers import wage_handlers
+
     return [*billing_handlers(), *credit_handlers(), *wage_handlers()]
 
 
 def wire(db: Database) -> Database:
     """Register the office's handlers on ``db`` (once); returns it for chaining."""
-    db.events.wire(office_handlers())
+    db.events.wire_lazily(office_handlers)
     return db

@@ -129,3 +129,22 @@ def test_events_are_frozen():
     event = rang(1)
     with pytest.raises(AttributeError):
         event.n = 2  # type: ignore[misc]
+
+
+def test_lazy_wiring_asks_for_its_handlers_once_at_the_first_publish(bare):
+    asked: list[int] = []
+    seen: list[int] = []
+
+    def subscriptions():
+        asked.append(1)
+        return [on(Rang, lambda uow, e: seen.append(e.n))]
+
+    bare.events.wire_lazily(subscriptions)
+    assert bare.events.wired and asked == []
+    with bare.write() as uow:
+        uow.publish(rang(1))
+        uow.publish(rang(2))
+        uow.commit()
+    assert asked == [1] and seen == [1, 2]
+    with pytest.raises(EventsAlreadyWired):
+        bare.events.wire_lazily(subscriptions)

@@ -47,6 +47,9 @@ def test_a_chore_on_a_current_database_skips_alembic_and_qt(tmp_path):
     assert "sqlalchemy.orm" in modules  # it did open the database
     for heavy in ("PySide6", "alembic", "reportlab"):
         assert not {name for name in modules if name.split(".")[0] == heavy}, heavy
+    # The events are wired, but no handler's feature loads until something is published.
+    handlers = {name for name in modules if name.endswith(".handlers")}
+    assert not handlers, handlers
 
 
 def test_the_stored_dummy_hash_has_the_hashers_parameters():
