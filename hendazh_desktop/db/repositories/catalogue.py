@@ -47,7 +47,8 @@ class CatalogueRepository:
 
     def settings(self) -> dict[str, str]:
         """Every stored setting in one query (printing a document reads a dozen of them)."""
-        return dict(self.session.execute(select(Setting.key, Setting.value)).tuples().all())
+        rows = self.session.execute(select(Setting.key, Setting.value))
+        return {key: value for key, value in rows}
 
     def is_seeded(self) -> bool:
         """Whether the catalogue has its services and zones (one cheap query each)."""
