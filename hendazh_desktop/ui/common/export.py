@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QDir, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFileDialog,
+    QMessageBox,
+    QTableView,
+    QWidget,
+)
 
 from hendazh_desktop.domain.text import to_ascii_digits
 from hendazh_desktop.services.exports.lists import export_list, sequence_fetch
@@ -94,17 +101,24 @@ def plan_for(model: QAbstractItemModel) -> ListExport:
     )
 
 
-def tables_in(root: QWidget) -> list[QTableView]:
-    """The visible tables of a view, in the order they were made."""
-    return [t for t in root.findChildren(QTableView) if t.isVisibleTo(root) and t.model()]
+def tables_in(root: QWidget) -> list[QAbstractItemView]:
+    """The lists of a view that can be exported, in the order they were made: its visible
+    tables first, then any list over a lazy model (a grid of tiles, a table hidden by it)."""
+    tables = [t for t in root.findChildren(QTableView) if t.isVisibleTo(root) and t.model()]
+    lazy = [
+        v
+        for v in root.findChildren(QAbstractItemView)
+        if isinstance(v.model(), WindowTableModel) and v not in tables
+    ]
+    return [*tables, *lazy]
 
 
-def table_to_export(root: QWidget) -> QTableView | None:
-    """The table with the focus when it is in ``root``, else the view's first visible one."""
+def table_to_export(root: QWidget) -> QAbstractItemView | None:
+    """The list with the focus when it is in ``root``, else the view's first one."""
     focus = QApplication.focusWidget()
-    while focus is not None and not isinstance(focus, QTableView):
+    while focus is not None and not isinstance(focus, QTableView | QAbstractItemView):
         focus = focus.parentWidget()
-    if focus is not None and focus.model() is not None and root.isAncestorOf(focus):
+    if focus is not None and root.isAncestorOf(focus) and focus in tables_in(root):
         return focus
     found = tables_in(root)
     return found[0] if found else None
@@ -128,7 +142,7 @@ def ask_export_path(parent: QWidget | None, title: str) -> Path | None:
 
 def export_table(
     parent: QWidget,
-    table: QTableView,
+    table: QAbstractItemView,
     title: str,
     *,
     path: Path | None = None,
