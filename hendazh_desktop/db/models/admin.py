@@ -1,7 +1,5 @@
 """Models of administration: the hash-chained audit log and its head, and sign-in state."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text

@@ -5,8 +5,6 @@ append-only (database triggers refuse UPDATE and DELETE); ``invoice_balances`` a
 ``payment_balances`` are projections kept in the same transaction for fast lists.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import (
@@ -105,7 +103,7 @@ class Invoice(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     tax_number: Mapped[str | None] = mapped_column(String(22))  # سامانه مودیان, given at issue
 
-    lines: Mapped[list[InvoiceLine]] = relationship(
+    lines: Mapped[list["InvoiceLine"]] = relationship(
         order_by="InvoiceLine.position", cascade="all, delete-orphan"
     )
 

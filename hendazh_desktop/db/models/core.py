@@ -1,7 +1,5 @@
 """The ORM models of the office: users, settings, the catalogue, subscribers and requests."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import (
@@ -106,12 +104,12 @@ class Subscriber(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    phones: Mapped[list[SubscriberPhone]] = relationship(
+    phones: Mapped[list["SubscriberPhone"]] = relationship(
         back_populates="subscriber",
         order_by="SubscriberPhone.position",
         cascade="all, delete-orphan",
     )
-    addresses: Mapped[list[Address]] = relationship(
+    addresses: Mapped[list["Address"]] = relationship(
         back_populates="subscriber", order_by="Address.id", cascade="all, delete-orphan"
     )
 
@@ -128,7 +126,7 @@ class SubscriberPhone(Base):
     label: Mapped[str] = mapped_column(String(40), default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
 
-    subscriber: Mapped[Subscriber] = relationship(back_populates="phones")
+    subscriber: Mapped["Subscriber"] = relationship(back_populates="phones")
 
 
 class Address(Base):
@@ -144,7 +142,7 @@ class Address(Base):
     postal_code: Mapped[str | None] = mapped_column(String(10))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
-    subscriber: Mapped[Subscriber] = relationship(back_populates="addresses")
+    subscriber: Mapped["Subscriber"] = relationship(back_populates="addresses")
 
 
 class ServiceRequest(Base):
@@ -190,7 +188,7 @@ class ServiceRequest(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    events: Mapped[list[RequestEvent]] = relationship(
+    events: Mapped[list["RequestEvent"]] = relationship(
         back_populates="request", order_by="RequestEvent.id"
     )
 
@@ -208,4 +206,4 @@ class RequestEvent(Base):
     to_status: Mapped[str] = mapped_column(String(24))
     reason: Mapped[str] = mapped_column(String(500), default="")
 
-    request: Mapped[ServiceRequest] = relationship(back_populates="events")
+    request: Mapped["ServiceRequest"] = relationship(back_populates="events")

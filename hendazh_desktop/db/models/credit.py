@@ -8,8 +8,6 @@ money on account that billing keeps. ``job_splits`` and ``credit_entries`` are a
 same transaction as every entry.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import (

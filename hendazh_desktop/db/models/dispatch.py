@@ -1,7 +1,5 @@
 """Models of the people who do the work: workers and teams, their skills, zones and leave."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import (
@@ -40,12 +38,12 @@ class WorkGroup(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    members: Mapped[list[GroupMember]] = relationship(
+    members: Mapped[list["GroupMember"]] = relationship(
         order_by="GroupMember.position", cascade="all, delete-orphan"
     )
-    skills: Mapped[list[GroupSkill]] = relationship(cascade="all, delete-orphan")
-    zones: Mapped[list[GroupZone]] = relationship(cascade="all, delete-orphan")
-    leave: Mapped[list[GroupLeave]] = relationship(
+    skills: Mapped[list["GroupSkill"]] = relationship(cascade="all, delete-orphan")
+    zones: Mapped[list["GroupZone"]] = relationship(cascade="all, delete-orphan")
+    leave: Mapped[list["GroupLeave"]] = relationship(
         order_by="GroupLeave.day", cascade="all, delete-orphan"
     )
 

@@ -6,8 +6,6 @@ transaction as each move; CHECKs refuse either going below zero. ``stock_moves``
 ``gift_order_lines`` are append-only (triggers of migration 0014).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import (

@@ -1,7 +1,5 @@
 """Models of the on-site price (versioned, never edited) and the subscriber's answer to it."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
@@ -31,7 +29,7 @@ class PriceVersion(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
 
-    lines: Mapped[list[PriceLineRow]] = relationship(
+    lines: Mapped[list["PriceLineRow"]] = relationship(
         order_by="PriceLineRow.position", cascade="all, delete-orphan"
     )
 

@@ -1,8 +1,6 @@
 """Models of the quality loop: feedback on finished jobs, the daily call lists and their calls,
 complaints, subscribers' ideas, and who asked not to be called."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import (

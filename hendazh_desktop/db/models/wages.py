@@ -8,8 +8,6 @@ its primary key: an item (a member's share of a payable, …) is paid at most on
 releases its claims. Payout batches move draft → approved → paid (or cancelled).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import (
