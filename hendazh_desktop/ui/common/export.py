@@ -38,6 +38,7 @@ Cell = str | int | float | None
 _WHOLE = re.compile(r"^-?(0|[1-9][0-9]*)$")
 _FRACTION = re.compile(r"^-?(0|[1-9][0-9]*)\.[0-9]+$")
 _SEPARATORS = str.maketrans({"٬": "", ",": "", "٫": ".", "\u200e": "", "\u200f": ""})
+_NUMBER_STARTS = frozenset("-0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩ \u200e\u200f")
 FILTERS = "کارپوشه اکسل (*.xlsx);;CSV (*.csv)"
 FILTERS_XLSX = "کارپوشه اکسل (*.xlsx)"
 
@@ -45,6 +46,8 @@ FILTERS_XLSX = "کارپوشه اکسل (*.xlsx)"
 def shown_cell(text: str) -> Cell:
     """What a shown cell is in a spreadsheet: a plain number (۱۲٬۳۴۵, ۴٫۵) as a number, anything
     else as its text (a leading zero, as in a phone number, keeps it text)."""
+    if not text or text[0] not in _NUMBER_STARTS:
+        return text  # names, labels, codes with letters: most cells, decided at once
     plain = to_ascii_digits(text.strip()).translate(_SEPARATORS)
     if _WHOLE.match(plain):
         return int(plain)
