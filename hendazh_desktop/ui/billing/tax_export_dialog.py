@@ -34,6 +34,7 @@ class TaxExportDialog(QDialog):
         super().__init__(parent)
         self._ctx = context
         self.setWindowTitle("خروجی سامانه مودیان")
+        self.setMinimumWidth(440)
         this_month = month_of(today_local())
         self.first = JalaliDateEdit(optional=False)
         self.first.set_value(this_month.first)
