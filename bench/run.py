@@ -11,7 +11,8 @@ invoices (invoice PDFs, from ``bench/invoice_figures.py``), billing (the invoici
 line, from ``bench/coldstart_figures.py``) and quality (the day's call list, a scorecard and
 the suggestion with quality over 500,000 finished jobs, ``bench/quality_figures.py``) and
 credit (gift credit at three entries per subscriber, ``bench/credit_figures.py``) and exports (the
-100,000-invoice list to xlsx as Ctrl+E writes it, ``bench/exports_figures.py``). The
+100,000-invoice list to xlsx as Ctrl+E writes it, ``bench/exports_figures.py``) and gifts (the
+catalogue grid of 1,000 gifts with photos first painted, ``bench/gifts_figures.py``). The
 large database is made only for the groups
 that read it.
 A full run rewrites the results file; with --only, the figures measured replace theirs in it.
@@ -59,6 +60,7 @@ GROUPS = (
     "quality",
     "credit",
     "exports",
+    "gifts",
 )
 GENERATION_GOAL_S = 180
 
@@ -123,6 +125,11 @@ def _credit_figures(subscribers: int) -> dict[str, Figure]:
 
 def _exports_figures() -> dict[str, Figure]:
     module = _optional("exports_figures")
+    return {} if module is None else dict(module.measure(DATA_DIR))
+
+
+def _gifts_figures() -> dict[str, Figure]:
+    module = _optional("gifts_figures")
     return {} if module is None else dict(module.measure(DATA_DIR))
 
 
@@ -211,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         ("quality", lambda: _quality_figures(big()[0], size)),
         ("credit", lambda: _credit_figures(args.subscribers)),
         ("exports", _exports_figures),
+        ("gifts", _gifts_figures),
     ]
     failed = []
     for group, measure in steps:

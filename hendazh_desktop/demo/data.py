@@ -15,6 +15,7 @@ from hendazh_desktop.demo import names as words
 from hendazh_desktop.demo.billing import fill_company, make_billing
 from hendazh_desktop.demo.credit import make_gift_credit
 from hendazh_desktop.demo.dispatch import advance_jobs, make_groups
+from hendazh_desktop.demo.gifts import make_gifts
 from hendazh_desktop.demo.quality import make_quality
 from hendazh_desktop.demo.wages import make_wages, prepare_wage_terms
 from hendazh_desktop.domain.audit import AuditAction
@@ -327,6 +328,7 @@ def generate_demo_data(
         invoices = make_billing(db, actor, group_rng)
         make_gift_credit(db, actor, random.Random(seed + 3))
         make_wages(db, actor, random.Random(seed + 5))
+        make_gifts(db, actor, random.Random(seed + 4), now, subscribers=subscribers)
         make_quality(db, actor, random.Random(seed + 2), now)
     summary = DemoSummary(
         subscribers,

@@ -403,3 +403,48 @@ def _check_wages(db: Database, actor: Actor) -> None:
     )
     assert unequal >= 1
     assert _scalar(db, "SELECT count(*) FROM wage_members WHERE iban IS NULL") >= 1
+
+
+def test_demo_gift_catalogue_and_orders_in_every_state(generated):
+    db, _, _ = generated
+    assert _query(db, "SELECT count(*), sum(has_photo), sum(active) FROM gift_items") == [
+        (40, 40, 38)
+    ]
+    states = {s for (s,) in _query(db, "SELECT DISTINCT state FROM gift_orders")}
+    assert states == {"placed", "prepared", "delivered", "cancelled"}
+    ways = {w for (w,) in _query(db, "SELECT DISTINCT delivery FROM gift_orders")}
+    assert {"office", "work_group"} <= ways
+    assert _scalar(db, "SELECT count(*) FROM credit_entries WHERE kind = 'returned'") > 0
+    with db.read() as uow:
+        moved = uow.gifts.stock_from_moves()
+        for item_id, (available, on_hand) in moved.items():
+            item = uow.gifts.item(item_id)
+            assert (item.stock, item.on_hand) == (available, on_hand)
+
+
+def test_demo_referral_chain_earned_and_expired_a_year_ago(tmp_path):
+    """A larger demo database adds five subscribers referred one by another, whose jobs were
+    paid thirteen months ago under a six-month term: their unspent credit has expired, the
+    invoices of that year number in date order, and the audit chain holds."""
+    from hendazh_desktop.demo.gifts import CHAIN, CHAIN_FROM
+    from hendazh_desktop.services.credit.ledger import GiftCreditLedger
+
+    db = _fresh(tmp_path / "chain.db")
+    try:
+        actor = _admin(db)
+        generate_demo_data(db, actor, subscribers=CHAIN_FROM, seed=4, clock=lambda: NOW)
+        (top,) = _query(db, f"SELECT id FROM subscribers WHERE name = '{CHAIN[0]}'")
+        node, depth = GiftCreditLedger(db).referral_tree(actor, top[0], depth=6), 0
+        while node.children:
+            node, depth = node.children[0], depth + 1
+        assert depth == len(CHAIN) - 1
+        assert _scalar(db, "SELECT count(*) FROM credit_entries WHERE kind = 'expiry'") > 0
+        assert (
+            _scalar(db, "SELECT count(*) FROM credit_entries WHERE expires_on > '2025-11-25'") == 0
+        )
+        _check_billing(db, actor)
+        assert _out_of_date_order(db) == []
+        with db.read() as uow:
+            assert uow.audit.verify()[1] is None
+    finally:
+        db.dispose()
