@@ -282,7 +282,7 @@ def _paid_job(
     )
     JobSheetService(db, clock=clock).dispatch(actor, request_id, expected_version=version())
     pricing = PricingService(db, clock=clock)
-    lines = [LineDraft("labour", "سرویس و تعمیر", "1", "4500000")]
+    lines = [LineDraft("labour", "بازسازی کامل لوله‌کشی ساختمان", "1", "60000000")]
     price = pricing.present_price(actor, request_id, lines, expected_version=version())
     pricing.agree(actor, request_id, price.version, method="in_person", person="صاحب‌خانه",
                   expected_version=version())  # fmt: skip

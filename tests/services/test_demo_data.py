@@ -439,6 +439,8 @@ def test_demo_referral_chain_earned_and_expired_a_year_ago(tmp_path):
             node, depth = node.children[0], depth + 1
         assert depth == len(CHAIN) - 1
         assert _scalar(db, "SELECT count(*) FROM credit_entries WHERE kind = 'expiry'") > 0
+        # one of them spent part of it on a gift before the term ended: that part was kept
+        assert _scalar(db, "SELECT count(*) FROM gift_orders WHERE placed_at < '2025-01-01'") == 1
         assert (
             _scalar(db, "SELECT count(*) FROM credit_entries WHERE expires_on > '2025-11-25'") == 0
         )

@@ -122,6 +122,17 @@ def test_redemption_by_keyboard_from_the_catalogue(qtbot, ctx, catalogue, make_s
     QTest.keyClick(dialog.search, Qt.Key.Key_Return)  # a second: the quantities add up
     assert dialog.order_lines() == [(plate.id, 2)]
     assert dialog.credit_after.text() == "۴۰۰٬۰۰۰ ریال"
+    dialog.quantity.setFocus()
+    QTest.keyClick(dialog.quantity, Qt.Key.Key_Up)  # two more: 1,200,000 > 1,000,000
+    QTest.keyClick(dialog.quantity, Qt.Key.Key_Return)
+    assert dialog.credit_after.text() == "منفی ۲۰۰٬۰۰۰ ریال"
+    assert not dialog.place_button.isEnabled()
+    dialog.lines.setFocus()
+    dialog.lines.setCurrentCell(0, 0)
+    QTest.keyClick(dialog.lines, Qt.Key.Key_Delete)
+    QTest.keyClick(dialog.search, Qt.Key.Key_Return)
+    QTest.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert dialog.order_lines() == [(plate.id, 2)] and dialog.place_button.isEnabled()
     QTest.keyClick(dialog.search, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dialog.placed is not None and dialog.placed.total == 600_000
     assert ctx.gift_credit.gift_credit(ctx.actor, ali.id) == 400_000

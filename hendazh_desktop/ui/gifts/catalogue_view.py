@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -79,7 +79,7 @@ class GiftCatalogueView(RefreshWhenShown, QWidget):
         self.grid.setModel(self.model)
         self.grid.doubleClicked.connect(lambda _i: self.redeem())
         self.table = list_table(self.model)
-        self.table.setIconSize(self.table.iconSize().expandedTo(self.table.iconSize()))
+        self.table.setIconSize(QSize(32, 24))
         for column, width in enumerate((220, 110, 90, 130, 70, 70, 70)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda _i: self.redeem())

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QIcon, QPixmap
 
 from hendazh_desktop.domain.gifts import (
     DELIVERY_LABELS,
@@ -104,6 +104,7 @@ class GiftCatalogueModel(WindowTableModel[GiftItemRecord]):
         self._thumbnails = thumbnails
         self._bytes: dict[int, bytes] = {}
         self._pixmaps: OrderedDict[int, QPixmap] = OrderedDict()
+        self._icons: dict[int, QIcon] = {}
         self.decoded = 0  # how many thumbnails were decoded: tests and the bench watch it
 
     def set_source(self, source: RowSource[GiftItemRecord]) -> None:
@@ -113,6 +114,7 @@ class GiftCatalogueModel(WindowTableModel[GiftItemRecord]):
     def forget_photo(self, item_id: int) -> None:
         """Drop a thumbnail whose photo changed (the next fetch reads it again)."""
         self._pixmaps.pop(item_id, None)
+        self._icons.pop(item_id, None)
         self._bytes.pop(item_id, None)
 
     def thumbnail(self, item: GiftItemRecord) -> QPixmap | None:
@@ -134,7 +136,8 @@ class GiftCatalogueModel(WindowTableModel[GiftItemRecord]):
         self.decoded += 1
         self._pixmaps[item.id] = pixmap
         while len(self._pixmaps) > self.MAX_PIXMAPS:
-            self._pixmaps.popitem(last=False)
+            dropped, _ = self._pixmaps.popitem(last=False)
+            self._icons.pop(dropped, None)
         return pixmap
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -142,7 +145,14 @@ class GiftCatalogueModel(WindowTableModel[GiftItemRecord]):
             if not index.isValid() or index.column() != 0:
                 return None
             item = self.row_item(index.row())
-            return self.thumbnail(item) if item is not None else None
+            pixmap = self.thumbnail(item) if item is not None else None
+            if item is None or pixmap is None:
+                return None
+            # an icon: the list mode draws it at the table's icon size, the grid at the tile's
+            icon = self._icons.get(item.id)
+            if icon is None:
+                icon = self._icons[item.id] = QIcon(pixmap)
+            return icon
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == 0:
             item = self.row_item(index.row())
             return item.description or None if item is not None else None

@@ -240,8 +240,11 @@ class RedemptionDialog(QDialog):
         self.credit_after.setText(
             ("" if after >= 0 else "منفی ") + fmt.money(abs(after)) if known else "—"
         )
-        self.credit_after.setStyleSheet(ERROR_STYLE if known and after < 0 else "")
-        self.place_button.setEnabled(known and bool(self._lines))
+        short = known and after < 0
+        self.credit_after.setStyleSheet(ERROR_STYLE if short else "")
+        self.credit_after.setToolTip("اعتبار هدیه کافی نیست؛ ردیفی را کم کنید." if short else "")
+        # the service refuses overdrawing anyway; the button says so before the user tries
+        self.place_button.setEnabled(known and bool(self._lines) and not short)
 
     # -- placing -------------------------------------------------------------------------------
     def place(self) -> None:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -43,8 +43,9 @@ class GiftTileDelegate(QStyledItemDelegate):
         painter.setBrush(QColor("#e3ecf7") if selected else QColor("#ffffff"))
         painter.drawRoundedRect(rect, 6, 6)
         photo = QRect(rect.center().x() - PHOTO // 2, rect.top() + 6, PHOTO, PHOTO - 40)
-        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
-        if isinstance(pixmap, QPixmap) and not pixmap.isNull():
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        pixmap = icon.pixmap(photo.size()) if isinstance(icon, QIcon) else None
+        if pixmap is not None and not pixmap.isNull():
             scaled = pixmap.size().scaled(photo.size(), Qt.AspectRatioMode.KeepAspectRatio)
             target = QRect(0, 0, scaled.width(), scaled.height())
             target.moveCenter(photo.center())
