@@ -13,6 +13,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
+from hendazh_desktop.domain.errors import ValidationError
 from hendazh_desktop.domain.jalali import (
     MONTH_NAMES,
     TEHRAN,
@@ -185,3 +186,72 @@ def period_of(kind: PeriodKind, on: dt.date) -> Period:
         PeriodKind.RANGE: lambda d: between(d, d),
     }
     return makers[kind](on)
+
+
+# -- for reports: typed ranges, a year before, the months of a period, chart labels ------------
+MAX_RANGE_DAYS = 3 * 366
+"""The longest range a report is asked for (three years)."""
+
+
+def checked_range(first: dt.date, last: dt.date) -> Period:
+    """A range typed by the user: a field error when it ends before it starts or is longer
+    than three years."""
+    if last < first:
+        raise ValidationError("period", "date_range_reversed")
+    if (last - first).days + 1 > MAX_RANGE_DAYS:
+        raise ValidationError("period", "range_too_long")
+    return between(first, last)
+
+
+def end_day(period: Period) -> dt.date:
+    """The first day after the period (the half-open bound of a query on local days)."""
+    return period.last + ONE_DAY
+
+
+def each_day(period: Period) -> list[dt.date]:
+    return [period.first + dt.timedelta(days=i) for i in range(period.days)]
+
+
+def local_day(moment: dt.datetime) -> dt.date:
+    """The Tehran day of a stored UTC moment."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(TEHRAN).date()
+
+
+def _shift_year(on: dt.date, years: int) -> dt.date:
+    y, m, d = to_jalali(on)
+    if m == 12 and d == 30 and not is_leap_year(y + years):
+        d = 29
+    return from_jalali(y + years, m, d)
+
+
+def year_before(period: Period) -> Period:
+    """The same period a Jalali year earlier: the same month, season or fiscal year (whole,
+    whatever its length then); other periods day for day (30 Esfand of a leap year → 29)."""
+    if period.kind in (PeriodKind.MONTH, PeriodKind.SEASON, PeriodKind.FISCAL_YEAR):
+        return period_of(period.kind, _shift_year(period.first, -1))
+    return Period(period.kind, _shift_year(period.first, -1), _shift_year(period.last, -1))
+
+
+def months_in(period: Period) -> list[Period]:
+    """The Jalali months a period touches, each cut to the period."""
+    out: list[Period] = []
+    cursor = period.first
+    while cursor <= period.last:
+        whole = month_of(cursor)
+        out.append(Period(PeriodKind.MONTH, cursor, min(whole.last, period.last)))
+        cursor = whole.last + ONE_DAY
+    return out
+
+
+def month_label(on: dt.date, *, with_year: bool = False) -> str:
+    """«آبان», or «آبان ۱۴۰۴», for the month holding ``on``."""
+    y, m, _d = to_jalali(on)
+    return f"{MONTH_NAMES[m - 1]} {to_persian_digits(str(y))}" if with_year else MONTH_NAMES[m - 1]
+
+
+def short_day_label(on: dt.date) -> str:
+    """۰۸/۱۵: a day on a chart's axis."""
+    _y, m, d = to_jalali(on)
+    return to_persian_digits(f"{m:02d}/{d:02d}")

@@ -62,6 +62,9 @@ class Permission(enum.StrEnum):
     MANAGE_WAGES = "manage_wages"  # advances, reimbursements, shares, build and pay batches
     APPROVE_WAGE_BATCHES = "approve_wage_batches"
     EXPORT_DATABASE = "export_database"  # every table to Excel or CSV (admin)
+    VIEW_REPORTS = "view_reports"  # the managers' reports (operations, quality, subscribers)
+    VIEW_MONEY_REPORTS = "view_money_reports"  # sales, collections, VAT, credit, wages reports
+    VIEW_DASHBOARD = "view_dashboard"  # the manager's first screen
 
 
 P = Permission
@@ -75,6 +78,7 @@ _OFFICE = {
 }
 _BILLING = {P.ISSUE_INVOICES, P.RECORD_PAYMENTS, P.CREDIT_INVOICES}
 _WAGES = {P.VIEW_WAGES, P.MANAGE_WAGES}
+_REPORTS = {P.VIEW_REPORTS, P.VIEW_MONEY_REPORTS, P.VIEW_DASHBOARD}
 _INTAKE = _OFFICE | {
     P.EDIT_SUBSCRIBERS,
     P.CREATE_REQUESTS,
@@ -88,11 +92,12 @@ _INTAKE = _OFFICE | {
 MATRIX: dict[Role, frozenset[Permission]] = {
     Role.CONSULTANT: frozenset(_INTAKE),
     Role.DISPATCHER: frozenset(_INTAKE | {P.MANAGE_WORK_GROUPS, P.DISPATCH}),
-    Role.ACCOUNTANT: frozenset(_OFFICE | _BILLING | _WAGES),
+    Role.ACCOUNTANT: frozenset(_OFFICE | _BILLING | _WAGES | {P.VIEW_MONEY_REPORTS}),
     Role.MANAGER: frozenset(
         _INTAKE
         | _BILLING
         | _WAGES
+        | _REPORTS
         | {
             P.APPROVE_WAGE_BATCHES,
             P.EDIT_SERVICES,
@@ -110,6 +115,7 @@ MATRIX: dict[Role, frozenset[Permission]] = {
         _INTAKE
         | _BILLING
         | _WAGES
+        | _REPORTS
         | {
             P.APPROVE_WAGE_BATCHES,
             P.EDIT_SERVICES,

@@ -29,6 +29,7 @@ from hendazh_desktop.services.gifts.catalogue import GiftCatalogue
 from hendazh_desktop.services.gifts.documents import GiftDocuments
 from hendazh_desktop.services.gifts.orders import GiftOrders
 from hendazh_desktop.services.quality.office import QualityOffice
+from hendazh_desktop.services.reports.service import ReportService
 from hendazh_desktop.services.requests.intake import IntakeService
 from hendazh_desktop.services.requests.queue import QueueService
 from hendazh_desktop.services.requests.webform_import import WebFormImporter
@@ -72,6 +73,7 @@ class UiContext:
     wages: WageOffice
     database_export: DatabaseExport
     tax_export: TaxInvoiceExport
+    reports: ReportService
     changes: DataChanges = field(default_factory=DataChanges)
     """``data_changed(kind)``: what this window changed; the views re-read on it."""
 

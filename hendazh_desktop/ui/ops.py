@@ -203,6 +203,7 @@ class Operation(QObject, Generic[T]):
         )
         self.dialog: ProgressDialog | None = None
         self._last: tuple[int, int, str] = (0, 0, "")
+        self._reporting = False
         self.reported_on_worker.connect(self._on_reported, Qt.ConnectionType.QueuedConnection)
         self.ended_on_worker.connect(self._on_ended, Qt.ConnectionType.QueuedConnection)
 
@@ -242,10 +243,19 @@ class Operation(QObject, Generic[T]):
     def _on_reported(self, done: int, total: int, message: str) -> None:
         self._last = (done, total, message)
         if self.dialog is not None and not self.outcome:
-            self.dialog.show_progress(done, total, message)
+            # A modal QProgressDialog's setValue processes events: the end of the work may be
+            # delivered inside it, and must then wait until the dialog has returned.
+            self._reporting = True
+            try:
+                self.dialog.show_progress(done, total, message)
+            finally:
+                self._reporting = False
         self.progressed.emit(done, total, message)
 
     def _on_ended(self, outcome: str, value: object) -> None:
+        if self._reporting:
+            QTimer.singleShot(0, self, lambda: self._on_ended(outcome, value))
+            return
         self.outcome = outcome
         input_blocker().release(self, self.dialog)
         if self.dialog is not None:

@@ -123,6 +123,12 @@ def _gifts(context: UiContext) -> QWidget:
     return GiftCatalogueView(context=context)
 
 
+def _reports(context: UiContext) -> QWidget:
+    from hendazh_desktop.ui.reports.reports_view import ReportsView
+
+    return ReportsView(context=context)
+
+
 P = Permission
 VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("intake", "پنل تماس", "new-call", "Ctrl+1", P.CREATE_REQUESTS, _intake),
@@ -138,6 +144,8 @@ VIEWS: tuple[ViewSpec, ...] = (
              _credit_ledger),
     ViewSpec("gifts", "کاتالوگ هدایا", "save", "Ctrl+Shift+K", P.VIEW_GIFT_CREDIT, _gifts),
     ViewSpec("wages", "دستمزدها", "invoice", "Ctrl+Shift+W", P.VIEW_WAGES, _wages),
+    ViewSpec("reports", "گزارش‌ها", "search", "Ctrl+Shift+R", P.VIEW_MONEY_REPORTS, _reports,
+             toolbar=True),
     ViewSpec("audit", "گزارش تغییرات", "search", "Ctrl+6", P.VIEW_AUDIT, _audit),
     ViewSpec("calls", "تماس‌های کیفیت", "new-call", "Ctrl+7", P.RECORD_FEEDBACK, _calls),
     ViewSpec("feedback", "نظرهای مشترکان", "search", "Ctrl+Shift+F", P.RECORD_FEEDBACK,

@@ -145,6 +145,7 @@ def test_an_accountant_has_no_intake_and_opens_on_the_subscribers(qtbot, ui_db):
         "credit_ledger",
         "gifts",
         "wages",
+        "reports",
     ]
     assert window.current_view() == "subscribers"
     assert window.intake is None and not window.new_call_action.isVisible()

@@ -41,14 +41,15 @@ OFFICE = (
     "intake", "subscribers", "queue", "board", "invoicing", "work_groups", "credit_ledger", "gifts"
 )  # fmt: skip
 QUALITY = ("calls", "feedback", "complaints", "ideas", "scorecard")
-EVERY = (*OFFICE, "wages", "audit", *QUALITY)  # wages: accountants and managers only
+EVERY = (*OFFICE, "wages", "reports", "audit", *QUALITY)  # wages, reports: not intake
 INTAKE = (*OFFICE, *QUALITY)
+ACCOUNTING = (*OFFICE[1:], "wages", "reports")
 ROLES = {
     Role.CONSULTANT: Expected(INTAKE, True, True, False, False, False, False, False, True, True,
                               False, False, False, False, False),
     Role.DISPATCHER: Expected(INTAKE, True, True, False, False, False, False, False, True, True,
                               True, True, True, False, False),
-    Role.ACCOUNTANT: Expected((*OFFICE[1:], "wages"), False, False, False, False, False, False,
+    Role.ACCOUNTANT: Expected(ACCOUNTING, False, False, False, False, False, False,
                               False, False, False, False, False, False, True, True),
     Role.MANAGER: Expected(EVERY, True, True, True, False, True, True, True, True, True, True,
                            True, True, True, True),

@@ -80,7 +80,7 @@ def test_only_admin_manages_users_restores_and_generates_demo_data():
 
 
 def test_accountant_views_everything_and_handles_money_only():
-    assert MATRIX[Role.ACCOUNTANT] == frozenset(VIEWS | BILLING | WAGES)
+    assert MATRIX[Role.ACCOUNTANT] == frozenset(VIEWS | BILLING | WAGES | {P.VIEW_MONEY_REPORTS})
     assert not BILLING & MATRIX[Role.CONSULTANT] and not BILLING & MATRIX[Role.DISPATCHER]
 
 
@@ -114,3 +114,13 @@ def test_intake_roles_record_feedback_managers_judge_quality():
 def test_only_managers_and_admins_adjust_gift_credit_the_front_desk_spends_it():
     assert {r for r in Role if P.ADJUST_GIFT_CREDIT in MATRIX[r]} == {Role.MANAGER, Role.ADMIN}
     assert {r for r in Role if P.SPEND_GIFT_CREDIT in MATRIX[r]} == set(Role) - {Role.ACCOUNTANT}
+
+
+def test_reports_are_for_managers_and_money_reports_for_accountants_too():
+    assert {r for r in Role if P.VIEW_REPORTS in MATRIX[r]} == {Role.MANAGER, Role.ADMIN}
+    assert {r for r in Role if P.VIEW_DASHBOARD in MATRIX[r]} == {Role.MANAGER, Role.ADMIN}
+    assert {r for r in Role if P.VIEW_MONEY_REPORTS in MATRIX[r]} == {
+        Role.ACCOUNTANT,
+        Role.MANAGER,
+        Role.ADMIN,
+    }

@@ -1,0 +1,1 @@
+"""The reports view (گزارش‌ها) and the manager's dashboard."""

@@ -1,0 +1,116 @@
+"""A report's chart on screen with QtCharts: bars, lines or a pie, Jalali category labels and
+Persian digits on the value axis (large sums in millions)."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QPieSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QWidget
+
+from hendazh_desktop.services.reports.records import Chart, ChartKind
+
+PALETTE = ("#2e6da4", "#e08e2b", "#3c9d5d", "#c0392b", "#8e5ea2", "#5b6673", "#d4ac0d",
+           "#17a2b8", "#a0522d", "#7f8c8d")  # fmt: skip
+TICKS = 5
+
+
+def _nice_top(value: float) -> float:
+    if value <= 0:
+        return 1.0
+    magnitude = 10 ** (len(str(int(value))) - 1)
+    for step in (1, 2, 2.5, 5, 10):
+        if step * magnitude >= value:
+            return float(step * magnitude)
+    return float(10 * magnitude)
+
+
+def build_chart(chart: Chart | None, *, compact: bool = False) -> QChart:
+    """A ``QChart`` for a report's chart (empty when the report has none)."""
+    q = QChart()
+    q.setLocalizeNumbers(True)
+    q.setBackgroundRoundness(0)
+    q.setMargins(QMargins(4, 4, 4, 4))
+    q.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    font = QFont("Vazirmatn", 8 if compact else 9)
+    q.setFont(font)
+    q.legend().setFont(font)
+    if chart is None:
+        return q
+    q.setTitle(chart.title)
+    title_font = QFont("Vazirmatn", 9 if compact else 10)
+    title_font.setBold(True)
+    q.setTitleFont(title_font)
+    if chart.kind is ChartKind.PIE:
+        pie = QPieSeries()
+        values = chart.series[0].values if chart.series else ()
+        for i, (label, value) in enumerate(zip(chart.categories, values, strict=False)):
+            piece = pie.append(label, max(float(value), 0.0))
+            piece.setColor(QColor(PALETTE[i % len(PALETTE)]))
+        q.addSeries(pie)
+        return q
+    axis_x = QBarCategoryAxis()
+    axis_x.append(list(chart.categories))
+    axis_x.setLabelsFont(font)
+    if len(chart.categories) > 12:
+        axis_x.setLabelsAngle(-60)
+    q.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    top = max((max(s.values, default=0.0) for s in chart.series), default=0.0)
+    scale, unit = (1_000_000.0, "میلیون") if top >= 10_000_000 else (1.0, "")
+    top /= scale
+    axis_y = QValueAxis()
+    axis_y.setRange(0, _nice_top(top))
+    if unit:
+        axis_y.setTitleText(unit)
+        axis_y.setTitleFont(font)
+    axis_y.setTickCount(TICKS + 1)
+    axis_y.setLabelsFont(font)
+    axis_y.setLabelFormat("%.0f")
+    axis_y.setLabelsVisible(True)
+    q.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    if chart.kind is ChartKind.LINE:
+        for i, one in enumerate(chart.series):
+            line = QLineSeries()
+            line.setName(one.name)
+            for x, v in enumerate(one.values):
+                line.append(x + 0.5, v / scale)
+            line.setColor(QColor(PALETTE[i % len(PALETTE)]))
+            q.addSeries(line)
+            line.attachAxis(axis_x)
+            line.attachAxis(axis_y)
+    else:
+        bars = QBarSeries()
+        for i, one in enumerate(chart.series):
+            bar_set = QBarSet(one.name)
+            bar_set.append([float(v) / scale for v in one.values])
+            bar_set.setColor(QColor(PALETTE[i % len(PALETTE)]))
+            bars.append(bar_set)
+        q.addSeries(bars)
+        bars.attachAxis(axis_x)
+        bars.attachAxis(axis_y)
+    q.legend().setVisible(len(chart.series) > 1)
+    return q
+
+
+class ChartView(QChartView):
+    """A chart view that keeps its chart's aspect and antialiases."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(220)
+
+    def show_chart(self, chart: Chart | None, *, compact: bool = False) -> None:
+        old = self.chart()
+        self.setChart(build_chart(chart, compact=compact))
+        if old is not None:
+            old.deleteLater()
