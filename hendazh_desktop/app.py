@@ -69,6 +69,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
     from hendazh_desktop.services.gifts.documents import GiftDocuments
     from hendazh_desktop.services.gifts.orders import GiftOrders
     from hendazh_desktop.services.quality.office import QualityOffice
+    from hendazh_desktop.services.reports.dashboard import DashboardService
     from hendazh_desktop.services.reports.service import ReportService
     from hendazh_desktop.services.requests.intake import IntakeService
     from hendazh_desktop.services.requests.queue import QueueService
@@ -111,6 +112,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
         database_export=DatabaseExport(db),
         tax_export=TaxInvoiceExport(db),
         reports=ReportService(db),
+        dashboard=DashboardService(db),
     )
 
 

@@ -29,6 +29,7 @@ from hendazh_desktop.services.gifts.catalogue import GiftCatalogue
 from hendazh_desktop.services.gifts.documents import GiftDocuments
 from hendazh_desktop.services.gifts.orders import GiftOrders
 from hendazh_desktop.services.quality.office import QualityOffice
+from hendazh_desktop.services.reports.dashboard import DashboardService
 from hendazh_desktop.services.reports.service import ReportService
 from hendazh_desktop.services.requests.intake import IntakeService
 from hendazh_desktop.services.requests.queue import QueueService
@@ -74,6 +75,7 @@ class UiContext:
     database_export: DatabaseExport
     tax_export: TaxInvoiceExport
     reports: ReportService
+    dashboard: DashboardService
     changes: DataChanges = field(default_factory=DataChanges)
     """``data_changed(kind)``: what this window changed; the views re-read on it."""
 

@@ -123,6 +123,12 @@ def _gifts(context: UiContext) -> QWidget:
     return GiftCatalogueView(context=context)
 
 
+def _dashboard(context: UiContext) -> QWidget:
+    from hendazh_desktop.ui.reports.dashboard_view import DashboardView
+
+    return DashboardView(context=context)
+
+
 def _reports(context: UiContext) -> QWidget:
     from hendazh_desktop.ui.reports.reports_view import ReportsView
 
@@ -131,6 +137,8 @@ def _reports(context: UiContext) -> QWidget:
 
 P = Permission
 VIEWS: tuple[ViewSpec, ...] = (
+    ViewSpec("dashboard", "پیشخوان", "services", "Ctrl+Shift+D", P.VIEW_DASHBOARD, _dashboard,
+             toolbar=True),
     ViewSpec("intake", "پنل تماس", "new-call", "Ctrl+1", P.CREATE_REQUESTS, _intake),
     ViewSpec("subscribers", "مشترکین", "subscribers", "Ctrl+2", P.VIEW_SUBSCRIBERS, _subscribers,
              toolbar=True),

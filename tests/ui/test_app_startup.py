@@ -42,7 +42,7 @@ def test_database_opens_in_the_background_then_the_views_attach(qtbot, qapp, pat
     window.show()
     startup = app_module.Startup(qapp, window, paths)
     startup.start()
-    qtbot.waitUntil(lambda: window.current_view() == "intake", timeout=15_000)
+    qtbot.waitUntil(lambda: window.current_view() == "dashboard", timeout=15_000)
     assert signed_in and startup.db is not None
     assert window.view("audit") is not None  # a manager sees the audit view
     startup.opener.wait()

@@ -58,7 +58,8 @@ def test_ctrl_e_writes_every_row_not_only_the_fetched_block(
 def test_every_list_view_has_a_table_to_export(qtbot, ctx, window):
     exportable = []
     for spec in VIEWS:
-        if spec.key == "intake" or window.view(spec.key) is None:
+        # the dashboard has no list; a report is exported by its own «خروجی Excel»
+        if spec.key in ("intake", "dashboard", "reports") or window.view(spec.key) is None:
             continue
         window.show_view(spec.key)
         view = window.view(spec.key)

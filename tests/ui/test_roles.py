@@ -41,7 +41,7 @@ OFFICE = (
     "intake", "subscribers", "queue", "board", "invoicing", "work_groups", "credit_ledger", "gifts"
 )  # fmt: skip
 QUALITY = ("calls", "feedback", "complaints", "ideas", "scorecard")
-EVERY = (*OFFICE, "wages", "reports", "audit", *QUALITY)  # wages, reports: not intake
+EVERY = ("dashboard", *OFFICE, "wages", "reports", "audit", *QUALITY)  # wages, reports: not intake
 INTAKE = (*OFFICE, *QUALITY)
 ACCOUNTING = (*OFFICE[1:], "wages", "reports")
 ROLES = {
