@@ -21,6 +21,7 @@ from bench.common import Figure, figure, median, p95, timed
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.db.repositories.credit import LedgerFilter
 from hendazh_desktop.domain.permissions import Actor, Role
+from hendazh_desktop.domain.text import collation_key
 from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
 from hendazh_desktop.services.credit.ledger import GiftCreditLedger
 from hendazh_desktop.services.wiring import wire
@@ -37,10 +38,19 @@ def _fill(path: Path, subscribers: int, entries: int) -> None:
     user = con.execute("SELECT min(id) FROM users").fetchone()[0]
     now = "2026-03-21 06:00:00.000000"
     con.executemany(
-        "INSERT INTO subscribers (id, code, name, name_key, do_not_serve, do_not_serve_reason, "
-        "notes, created_at, updated_at, version) VALUES (?, ?, ?, ?, 0, '', '', ?, ?, 1)",
+        "INSERT INTO subscribers (id, code, name, name_key, sort_key, do_not_serve, "
+        "do_not_serve_reason, notes, created_at, updated_at, version) "
+        "VALUES (?, ?, ?, ?, ?, 0, '', '', ?, ?, 1)",
         (
-            (i, f"{10_000_000 + i}", f"مشترک {i}", f"مشترک {i}", now, now)
+            (
+                i,
+                f"{10_000_000 + i}",
+                f"مشترک {i}",
+                f"مشترک {i}",
+                collation_key(f"مشترک {i}"),
+                now,
+                now,
+            )
             for i in range(1, subscribers + 1)
         ),
     )

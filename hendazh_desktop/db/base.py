@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
-from sqlalchemy import CheckConstraint, DateTime, Integer, MetaData, TypeDecorator
+from sqlalchemy import CheckConstraint, DateTime, Integer, MetaData, String, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, mapped_column
 
@@ -63,3 +63,13 @@ def money_column(**kwargs: Any) -> Any:
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+# A name's collation key (domain.text.collation_key): compared by code point on both
+# databases, whatever collation a PostgreSQL database was created with.
+SORT_KEY_TYPE = String(200).with_variant(String(200, collation="C"), "postgresql")
+
+
+def sort_key_column() -> Any:
+    """The column that a list sorts a name by (set whenever the name is set)."""
+    return mapped_column(SORT_KEY_TYPE, nullable=False, default="", server_default="")

@@ -21,6 +21,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "code",
         "name",
         "name_key",
+        "sort_key",
         "national_code",
         "referrer_id",
         "do_not_serve",

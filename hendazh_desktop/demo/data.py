@@ -22,7 +22,11 @@ from hendazh_desktop.domain.audit import AuditAction
 from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.requests import Channel, Priority, RequestStatus
 from hendazh_desktop.domain.subscription_code import BODY_MAX, BODY_MIN, damm_digit
-from hendazh_desktop.domain.text import search_key, to_persian_digits
+from hendazh_desktop.domain.text import (
+    collation_key_of_search_key,
+    search_key,
+    to_persian_digits,
+)
 from hendazh_desktop.services.clock import Clock, system_clock
 
 CHUNK = 10_000  # rows of subscribers per executemany, and per progress report
@@ -191,6 +195,7 @@ class _Generator:
                         self.code(),
                         name,
                         _key(name),
+                        collation_key_of_search_key(_key(name)),
                         national,
                         referrer,
                         blocked,

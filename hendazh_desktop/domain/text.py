@@ -109,3 +109,21 @@ def identity_key(text: str) -> str:
     """The key under which two names are the same name: the search key without spaces, so
     «نصب کولر», «نصب‌کولر» and «نصبکولر» (space, ZWNJ or nothing between) are one name."""
     return search_key(text).replace(" ", "")
+
+
+# Persian alphabetical order (آ with ا, as the search key folds them). Unicode puts پ چ ژ ک گ
+# after every Arabic letter and ه before و, so a plain comparison misplaces them.
+PERSIAN_ALPHABET = "ءابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیئ"
+_COLLATE = str.maketrans({ch: chr(0xE000 + i) for i, ch in enumerate(PERSIAN_ALPHABET)})
+
+
+def collation_key_of_search_key(key: str) -> str:
+    """The collation key of a text whose search key is ``key``."""
+    return key.translate(_COLLATE)
+
+
+def collation_key(text: str) -> str:
+    """The key names sort by in Persian alphabetical order, the same on every database: the
+    search key with each Persian letter moved to a private-use code point in alphabet order
+    (a code-point comparison of it is the alphabetical comparison of the text)."""
+    return collation_key_of_search_key(search_key(text))

@@ -270,7 +270,7 @@ def test_the_waiting_list_sorts_by_its_columns_in_the_database(
 ):
     """A click on the number header orders the waiting requests by number, newest number
     first on the second click, read from the database a page at a time; a column with no
-    indexed order (the service) leaves the order as it is."""
+    indexed order sorts too (the service), or once the list is narrowed (the subscriber)."""
     _near, _far, first = world
     card = make_subscriber("رضا توکلی", "09171000002")
     service = ctx.catalogue.services(ctx.actor)[0].id
@@ -286,7 +286,8 @@ def test_the_waiting_list_sorts_by_its_columns_in_the_database(
     assert ids() == [first.id, second.id]
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=_header_point(header, 0))
     assert ids() == [second.id, first.id]
-    assert not board.waiting_model.sortable(3)  # the service: no indexed order
+    assert board.waiting_model.sortable(3)  # the service: ten names, sorted in the database
+    assert board.waiting_model.sortable(5)  # the subscriber: two rows, well under the limit
 
 
 def _header_point(header, column: int):

@@ -13,9 +13,10 @@ from sqlalchemy import (
     Text,
     Time,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from hendazh_desktop.db.base import Base, integer_check, money_column, utcnow
+from hendazh_desktop.db.base import Base, integer_check, money_column, sort_key_column, utcnow
+from hendazh_desktop.domain.text import collation_key
 
 
 class User(Base):
@@ -26,10 +27,16 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(50), unique=True)
     full_name: Mapped[str] = mapped_column(String(100))
+    sort_key: Mapped[str] = sort_key_column()
     role: Mapped[str] = mapped_column(String(20))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     password_hash: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    @validates("full_name")
+    def _keep_sort_key(self, _key: str, value: str) -> str:
+        self.sort_key = collation_key(value)
+        return value
 
 
 class Setting(Base):
@@ -49,6 +56,12 @@ class Zone(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(60), unique=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    sort_key: Mapped[str] = sort_key_column()
+
+    @validates("name")
+    def _keep_sort_key(self, _key: str, value: str) -> str:
+        self.sort_key = collation_key(value)
+        return value
 
 
 class Service(Base):
@@ -83,18 +96,28 @@ class Service(Base):
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = mapped_column(Integer, default=1)
     tax_service_id: Mapped[str | None] = mapped_column(String(13))  # شناسه کالا/خدمت
+    sort_key: Mapped[str] = sort_key_column()
+
+    @validates("name")
+    def _keep_sort_key(self, _key: str, value: str) -> str:
+        self.sort_key = collation_key(value)
+        return value
 
 
 class Subscriber(Base):
     """A customer of the company, known by a subscription code."""
 
     __tablename__ = "subscribers"
-    __table_args__ = (Index("ix_subscribers_name_key", "name_key"),)
+    __table_args__ = (
+        Index("ix_subscribers_name_key", "name_key"),
+        Index("ix_subscribers_sort_key", "sort_key", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(8), unique=True)
     name: Mapped[str] = mapped_column(String(100))
     name_key: Mapped[str] = mapped_column(String(100))
+    sort_key: Mapped[str] = sort_key_column()
     national_code: Mapped[str | None] = mapped_column(String(10), unique=True)
     referrer_id: Mapped[int | None] = mapped_column(ForeignKey("subscribers.id"), index=True)
     do_not_serve: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -103,6 +126,11 @@ class Subscriber(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
+
+    @validates("name")
+    def _keep_sort_key(self, _key: str, value: str) -> str:
+        self.sort_key = collation_key(value)
+        return value
 
     phones: Mapped[list["SubscriberPhone"]] = relationship(
         back_populates="subscriber",

@@ -12,9 +12,10 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from hendazh_desktop.db.base import Base, utcnow
+from hendazh_desktop.db.base import Base, sort_key_column, utcnow
+from hendazh_desktop.domain.text import collation_key
 
 
 class WorkGroup(Base):
@@ -29,6 +30,7 @@ class WorkGroup(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
     name_key: Mapped[str] = mapped_column(String(100), index=True)
+    sort_key: Mapped[str] = sort_key_column()
     kind: Mapped[str] = mapped_column(String(10))
     phone: Mapped[str] = mapped_column(String(11))
     iban: Mapped[str | None] = mapped_column(String(26))
@@ -37,6 +39,11 @@ class WorkGroup(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
+
+    @validates("name")
+    def _keep_sort_key(self, _key: str, value: str) -> str:
+        self.sort_key = collation_key(value)
+        return value
 
     members: Mapped[list["GroupMember"]] = relationship(
         order_by="GroupMember.position", cascade="all, delete-orphan"

@@ -17,6 +17,7 @@ from hendazh_desktop.db.models.admin import AuditEntry, AuditHead
 from hendazh_desktop.db.models.billing import Invoice, Payment
 from hendazh_desktop.db.models.core import User
 from hendazh_desktop.db.money_seal import SEAL_ACTION, check_seals
+from hendazh_desktop.db.ordering import ordered_by
 from hendazh_desktop.domain.audit import (
     GENESIS_HASH,
     AuditRecord,
@@ -59,6 +60,17 @@ def _record(entry: AuditEntry) -> AuditRecord:
         before=json.loads(entry.before_json) if entry.before_json is not None else None,
         after=json.loads(entry.after_json) if entry.after_json is not None else None,
     )
+
+
+# The audit list's orders ("-key" reverses): recorded (by number) on the whole log, the
+# others once a filter has narrowed it (the UI's NARROW_ROWS).
+AUDIT_ORDERS: dict[str, tuple[Any, ...]] = {
+    "recorded": (AuditEntry.id,),
+    "user": (func.coalesce(User.sort_key, ""), AuditEntry.id),  # the system's first
+    "entity": (AuditEntry.entity, AuditEntry.id),
+    "entity_id": (AuditEntry.entity_id, AuditEntry.id),
+    "action": (AuditEntry.action, AuditEntry.id),
+}
 
 
 class AuditRepository:
@@ -150,10 +162,19 @@ class AuditRepository:
         return int(self.session.execute(stmt).scalar_one())
 
     def page(
-        self, query: AuditQuery, offset: int, limit: int, *, oldest_first: bool = False
+        self,
+        query: AuditQuery,
+        offset: int,
+        limit: int,
+        *,
+        oldest_first: bool = False,
+        order: str = "",
     ) -> Sequence[tuple[AuditEntry, str]]:
-        order = AuditEntry.id.asc() if oldest_first else AuditEntry.id.desc()  # the key's order
-        stmt = self._filtered(query).order_by(order).offset(offset).limit(limit)
+        """Newest first (oldest first), or by a column (``order``: a key of AUDIT_ORDERS)."""
+        if not order:
+            order = "recorded" if oldest_first else "-recorded"  # the key's order
+        terms = ordered_by(AUDIT_ORDERS, order)
+        stmt = self._filtered(query).order_by(*terms).offset(offset).limit(limit)
         return [(row[0], row[1] or "") for row in self.session.execute(stmt)]
 
     def entities(self) -> list[str]:

@@ -18,6 +18,7 @@ from hendazh_desktop.db.models.billing import (
     PaymentBalance,
 )
 from hendazh_desktop.db.models.core import Service, Subscriber
+from hendazh_desktop.db.ordering import ordered_by
 
 AnySelect: TypeAlias = Select[*tuple[Any, ...]]
 
@@ -63,6 +64,36 @@ PAYMENT_COLUMNS = (
     PaymentBalance.unapplied,
     Payment.request_id,
 )
+
+
+# The orders of the two lists ("-key" reverses). Only the number (and a payment's day) is
+# served by an index on the whole list; the UI offers the others once a filter has narrowed
+# the list (ui.common.window_model.NARROW_ROWS). Empty values sort as "" or 0 on both databases.
+INVOICE_ORDERS: dict[str, tuple[Any, ...]] = {
+    "number": (Invoice.id,),
+    "date": (Invoice.issued_on.is_(None), Invoice.issued_on, Invoice.created_at, Invoice.id),
+    "kind": (Invoice.kind, Invoice.id),
+    "state": (InvoiceBalance.state, Invoice.id),
+    "subscriber": (Subscriber.sort_key, Invoice.id),
+    "service": (func.coalesce(Service.sort_key, ""), Invoice.id),
+    "request": (func.coalesce(Invoice.request_id, 0), Invoice.id),
+    "total": (Invoice.total, Invoice.id),
+    "balance": (InvoiceBalance.balance, Invoice.id),
+}
+PAYMENT_ORDERS: dict[str, tuple[Any, ...]] = {
+    "number": (Payment.id,),
+    "date": (Payment.received_on, Payment.id),
+    "subscriber": (Subscriber.sort_key, Payment.id),
+    "method": (Payment.direction, Payment.method, Payment.id),
+    "amount": (Payment.amount, Payment.id),
+    "details": (
+        func.coalesce(Payment.cheque_number, ""),
+        func.coalesce(Payment.reference, ""),
+        Payment.id,
+    ),
+    "cheque_state": (func.coalesce(PaymentBalance.cheque_state, ""), Payment.id),
+    "unapplied": (PaymentBalance.unapplied, Payment.id),
+}
 
 
 class BillingListRepository:
@@ -125,10 +156,9 @@ class BillingListRepository:
         return int(self.session.execute(stmt).scalar_one())
 
     def page(
-        self, stmt: AnySelect, offset: int, limit: int, *, oldest_first: bool = False
+        self, stmt: AnySelect, offset: int, limit: int, *, order: str = "-number"
     ) -> Sequence[Row[Any]]:
-        key = Invoice.id.asc() if oldest_first else Invoice.id.desc()
-        ordered = stmt.order_by(key).offset(offset).limit(limit)
+        ordered = stmt.order_by(*ordered_by(INVOICE_ORDERS, order)).offset(offset).limit(limit)
         return self.session.execute(ordered).all()
 
     @staticmethod
@@ -174,10 +204,9 @@ class BillingListRepository:
         return int(self.session.execute(stmt).scalar_one())
 
     def page_payments(
-        self, stmt: AnySelect, offset: int, limit: int, *, oldest_first: bool = False
+        self, stmt: AnySelect, offset: int, limit: int, *, order: str = "-number"
     ) -> Sequence[Row[Any]]:
-        key = Payment.id.asc() if oldest_first else Payment.id.desc()
-        ordered = stmt.order_by(key).offset(offset).limit(limit)
+        ordered = stmt.order_by(*ordered_by(PAYMENT_ORDERS, order)).offset(offset).limit(limit)
         return self.session.execute(ordered).all()
 
     def applied_numbers(self, payment_ids: Sequence[int]) -> dict[int, list[tuple[str, int, int]]]:

@@ -18,6 +18,7 @@ from hendazh_desktop.db.models.credit import (
     JobSplit,
     SplitRuleRow,
 )
+from hendazh_desktop.db.ordering import ordered_by
 from hendazh_desktop.domain.split import SplitRule, rule_on
 
 
@@ -30,6 +31,21 @@ class LedgerFilter:
     day_from: dt.date | None = None
     day_to: dt.date | None = None
     request_id: int | None = None
+
+
+# The ledger list's orders ("-key" reverses): by number on the whole ledger, the others
+# once a filter has narrowed it (the UI's NARROW_ROWS); empty values as 0 or "".
+LEDGER_ORDERS: dict[str, tuple[Any, ...]] = {
+    "number": (CreditEntry.number,),
+    "day": (CreditEntry.on_day, CreditEntry.number),
+    "subscriber": (Subscriber.sort_key, CreditEntry.number),
+    "code": (Subscriber.code, CreditEntry.number),
+    "kind": (CreditEntry.kind, CreditEntry.number),
+    "amount": (CreditEntry.amount, CreditEntry.number),
+    "request": (func.coalesce(CreditEntry.request_id, 0), CreditEntry.number),
+    "expires": (CreditEntry.expires_on.is_(None), CreditEntry.expires_on, CreditEntry.number),
+    "reason": (CreditEntry.reason, CreditEntry.number),
+}
 
 
 class CreditRepository:
@@ -261,18 +277,28 @@ class CreditRepository:
         stmt = self._filtered(select(func.count(CreditEntry.id)), f)
         return int(self.session.execute(stmt).scalar_one())
 
-    def page(self, f: LedgerFilter, offset: int, limit: int) -> list[tuple[CreditEntry, str, str]]:
-        """(entry, subscriber's name, subscription code), newest first. The whole ledger is
-        read by its gapless numbers (any page costs the same); a filtered one by offset."""
-        if f == LedgerFilter():
-            top = self.totals().entries - offset
+    def page(
+        self, f: LedgerFilter, offset: int, limit: int, order: str = "-number"
+    ) -> list[tuple[CreditEntry, str, str]]:
+        """(entry, subscriber's name, subscription code), newest first or in ``order`` (a
+        key of LEDGER_ORDERS, "-" for descending). The whole ledger is read by its gapless
+        numbers either way (any page costs the same); a filtered one by offset."""
+        if f == LedgerFilter() and order in ("number", "-number"):
+            if order == "number":
+                low, high = offset, offset + limit
+            else:
+                high = self.totals().entries - offset
+                low = high - limit
             ids = (
                 select(CreditEntry.id)
-                .where(CreditEntry.number <= top, CreditEntry.number > top - limit)
-                .order_by(CreditEntry.number.desc())
+                .where(CreditEntry.number <= high, CreditEntry.number > low)
+                .order_by(*ordered_by(LEDGER_ORDERS, order))
             )
             return self.with_names(list(self.session.execute(ids).scalars()))
-        ids = self._filtered(select(CreditEntry.id), f).order_by(CreditEntry.id.desc())
+        stmt = select(CreditEntry.id)
+        if order.removeprefix("-") in ("subscriber", "code"):
+            stmt = stmt.join(Subscriber, Subscriber.id == CreditEntry.subscriber_id)
+        ids = self._filtered(stmt, f).order_by(*ordered_by(LEDGER_ORDERS, order))
         wanted = list(self.session.execute(ids.offset(offset).limit(limit)).scalars())
         return self.with_names(wanted)
 

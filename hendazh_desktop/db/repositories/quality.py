@@ -12,6 +12,7 @@ from sqlalchemy import BindParameter, Date, TextClause, bindparam, text
 from sqlalchemy.orm import Session
 
 from hendazh_desktop.db.base import UTCDateTime
+from hendazh_desktop.db.ordering import both_ways
 
 FINISHED = ("done", "invoiced", "paid", "closed")
 _FINISHED_SQL = ", ".join(f"'{s}'" for s in FINISHED)
@@ -27,6 +28,7 @@ _CALL_FROM = (
     "JOIN service_requests r ON r.id = c.request_id JOIN services sv ON sv.id = r.service_id "
     "LEFT JOIN work_groups g ON g.id = r.group_id"
 )
+CRITERIA = ("work", "punctuality", "conduct", "cleanliness", "price")
 _FEEDBACK_COLUMNS = (
     "f.id, f.request_id, f.subscriber_id, s.name, sv.name, g.name, f.group_id, f.channel, "
     "f.overall, f.work, f.punctuality, f.conduct, f.cleanliness, f.price, f.comment, "
@@ -35,6 +37,60 @@ _FEEDBACK_COLUMNS = (
 _FEEDBACK_FROM = (
     "FROM quality_feedback f LEFT JOIN subscribers s ON s.id = f.subscriber_id "
     "JOIN services sv ON sv.id = f.service_id LEFT JOIN work_groups g ON g.id = f.group_id"
+)
+
+# The lists' orders by column ("-key" reverses; "" is each list's own order). The day's call
+# list is short; the others sort by anything but their first (indexed) order only once a
+# filter has narrowed them (the UI's NARROW_ROWS). Empty values sort as "" on both databases.
+CALL_ORDERS = both_ways(
+    {
+        "": "c.position",
+        "position": "c.position",
+        "subscriber": "s.sort_key, c.position",
+        "phone": "8, c.position",  # the subscriber's first phone (the 8th selected column)
+        "service": "sv.sort_key, c.position",
+        "group": "COALESCE(g.sort_key, ''), c.position",
+        "done": "r.done_at IS NULL, r.done_at, c.position",
+        "kind": "c.kind, c.position",
+        "attempt": "c.attempt, c.position",
+        "outcome": "COALESCE(c.outcome, ''), c.position",
+    }
+)
+FEEDBACK_ORDERS = both_ways(
+    {
+        "": "f.received_at DESC, f.id DESC",
+        "date": "f.received_at, f.id",
+        "subscriber": "COALESCE(s.sort_key, ''), f.id",
+        "service": "sv.sort_key, f.id",
+        "group": "COALESCE(g.sort_key, ''), f.id",
+        "channel": "f.channel, f.id",
+        "overall": "f.overall, f.id",
+        **{c: f"f.{c} IS NULL, f.{c}, f.id" for c in CRITERIA},
+        "comment": "f.comment, f.id",
+    }
+)
+COMPLAINT_ORDERS = both_ways(
+    {
+        "": "k.state DESC, k.opened_at DESC, k.id DESC",
+        "number": "k.id",
+        "date": "k.opened_at, k.id",
+        "group": "COALESCE(g.sort_key, ''), k.id",
+        "subscriber": "COALESCE(s.sort_key, ''), k.id",
+        "service": "sv.sort_key, k.id",
+        "lowest": "k.lowest_score, k.id",
+        "state": "k.state, k.id",
+        "action": "COALESCE(k.action, ''), k.id",
+    }
+)
+IDEA_ORDERS = both_ways(
+    {
+        "": "i.created_at DESC, i.id DESC",
+        "date": "i.created_at, i.id",
+        "subscriber": "COALESCE(s.sort_key, ''), i.id",
+        "source": "i.source, i.id",
+        "state": "i.state, i.id",
+        "text": "i.text, i.id",
+    }
 )
 
 
@@ -176,10 +232,10 @@ class QualityRepository:
         )
 
     # -- the day's calls ------------------------------------------------------------------
-    def calls(self, day: dt.date, offset: int, limit: int) -> Sequence[Any]:
+    def calls(self, day: dt.date, offset: int, limit: int, order: str = "") -> Sequence[Any]:
         return self._rows(
-            f"SELECT {_CALL_COLUMNS} {_CALL_FROM} WHERE c.day = :d ORDER BY c.position "
-            "LIMIT :limit OFFSET :offset",
+            f"SELECT {_CALL_COLUMNS} {_CALL_FROM} WHERE c.day = :d "
+            f"ORDER BY {CALL_ORDERS[order]} LIMIT :limit OFFSET :offset",
             {"d": day, "limit": limit, "offset": offset},
         )
 
@@ -191,11 +247,13 @@ class QualityRepository:
         return self._count("SELECT count(*) FROM quality_calls WHERE day = :d", {"d": day})
 
     # -- feedback -------------------------------------------------------------------------
-    def feedback(self, where: FeedbackFilter, offset: int, limit: int) -> Sequence[Any]:
+    def feedback(
+        self, where: FeedbackFilter, offset: int, limit: int, order: str = ""
+    ) -> Sequence[Any]:
         sql, params = where.where()
         return self._rows(
             f"SELECT {_FEEDBACK_COLUMNS} {_FEEDBACK_FROM} WHERE {sql} "
-            "ORDER BY f.received_at DESC, f.id DESC LIMIT :limit OFFSET :offset",
+            f"ORDER BY {FEEDBACK_ORDERS[order]} LIMIT :limit OFFSET :offset",
             {**params, "limit": limit, "offset": offset},
         )
 
@@ -223,10 +281,7 @@ class QualityRepository:
     def criterion_sums(self, group_id: int) -> Sequence[Any]:
         """A group's feedback per day and service: (day, service, sum and count of overall,
         then sum and count of each criterion in Criterion order)."""
-        crit = ", ".join(
-            f"sum(f.{c}), count(f.{c})"
-            for c in ("work", "punctuality", "conduct", "cleanliness", "price")
-        )
+        crit = ", ".join(f"sum(f.{c}), count(f.{c})" for c in CRITERIA)
         return self._rows(
             f"SELECT date(f.received_at), f.service_id, sum(f.overall), count(*), {crit} "
             "FROM quality_feedback f WHERE f.group_id = :g "
@@ -243,7 +298,7 @@ class QualityRepository:
 
     # -- complaints and ideas -------------------------------------------------------------
     def complaints(
-        self, state: str | None, group_id: int | None, offset: int, limit: int
+        self, state: str | None, group_id: int | None, offset: int, limit: int, order: str = ""
     ) -> Sequence[Any]:
         where, params = self._complaint_where(state, group_id)
         return self._rows(
@@ -254,8 +309,7 @@ class QualityRepository:
             "LEFT JOIN work_groups g ON g.id = k.group_id "
             "LEFT JOIN subscribers s ON s.id = f.subscriber_id "
             "JOIN services sv ON sv.id = f.service_id "
-            f"WHERE {where} ORDER BY k.state DESC, k.opened_at DESC, k.id DESC "
-            "LIMIT :limit OFFSET :offset",
+            f"WHERE {where} ORDER BY {COMPLAINT_ORDERS[order]} LIMIT :limit OFFSET :offset",
             {**params, "limit": limit, "offset": offset},
         )
 
@@ -275,13 +329,13 @@ class QualityRepository:
             params["g"] = group_id
         return " AND ".join(where), params
 
-    def ideas(self, state: str | None, offset: int, limit: int) -> Sequence[Any]:
+    def ideas(self, state: str | None, offset: int, limit: int, order: str = "") -> Sequence[Any]:
         where = "i.state = :state" if state else "1 = 1"
         return self._rows(
             "SELECT i.id, i.subscriber_id, s.name, i.request_id, i.source, i.text, i.state, "
             "i.manager_note, i.created_at, i.version FROM quality_ideas i "
             f"LEFT JOIN subscribers s ON s.id = i.subscriber_id WHERE {where} "
-            "ORDER BY i.created_at DESC, i.id DESC LIMIT :limit OFFSET :offset",
+            f"ORDER BY {IDEA_ORDERS[order]} LIMIT :limit OFFSET :offset",
             {"state": state, "limit": limit, "offset": offset},
         )
 

@@ -51,8 +51,8 @@ PAGE_ORDERS = {
     "-": "s.id DESC",
     "code": "s.code",
     "-code": "s.code DESC",
-    "name": "s.name_key, s.id",
-    "-name": "s.name_key DESC, s.id DESC",
+    "name": "s.sort_key, s.id",  # Persian alphabetical order (ix_subscribers_sort_key)
+    "-name": "s.sort_key DESC, s.id DESC",
     "registered": "s.id",
     "-registered": "s.id DESC",
 }

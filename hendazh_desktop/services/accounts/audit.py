@@ -7,10 +7,11 @@ import json
 from dataclasses import dataclass
 
 from hendazh_desktop.db.database import Database
-from hendazh_desktop.db.repositories.audit import AuditQuery
+from hendazh_desktop.db.repositories.audit import AUDIT_ORDERS, AuditQuery
 from hendazh_desktop.domain.jalali import TEHRAN
 from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.progress import CancelCheck, Progress, never_cancelled, no_progress
+from hendazh_desktop.services.list_order import check_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +83,13 @@ class AuditService:
         limit: int,
         *,
         oldest_first: bool = False,
+        order: str = "",
     ) -> list[AuditRow]:
-        """Newest first (or oldest first), in the order they were recorded."""
+        """Newest first (or oldest first), in the order they were recorded, or by a column
+        (``order``: a key of AUDIT_ORDERS, "-" for descending)."""
         require(actor, Permission.VIEW_AUDIT)
+        if order:
+            check_order(order.removeprefix("-"), AUDIT_ORDERS)
         with self._db.read() as uow:
             return [
                 AuditRow(
@@ -99,7 +104,7 @@ class AuditService:
                     after=json.loads(e.after_json) if e.after_json else None,
                 )
                 for e, name in uow.audit.page(
-                    _query(flt), offset, limit, oldest_first=oldest_first
+                    _query(flt), offset, limit, oldest_first=oldest_first, order=order
                 )
             ]
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from hendazh_desktop.db.database import Database, UnitOfWork
 from hendazh_desktop.db.models.billing import Allocation, Invoice
+from hendazh_desktop.db.repositories.billing_lists import INVOICE_ORDERS, PAYMENT_ORDERS
 from hendazh_desktop.domain.billing import (
     AGEING_BUCKETS,
     METHOD_LABELS,
@@ -33,6 +34,7 @@ from hendazh_desktop.services.billing.records import (
     Statement,
 )
 from hendazh_desktop.services.clock import Clock, system_clock
+from hendazh_desktop.services.list_order import check_order
 
 
 def _number(series: str | None, year: int | None, number: int | None) -> str:
@@ -193,9 +195,10 @@ class BillingQueries:
         self, actor: Actor, flt: InvoiceFilter, offset: int, limit: int
     ) -> list[InvoiceRow]:
         require(actor, Permission.VIEW_BILLING)
+        check_order(flt.order.removeprefix("-"), INVOICE_ORDERS)
         with self._db.read() as uow:
             rows = uow.billing_lists.page(
-                self._invoice_stmt(uow, flt), offset, limit, oldest_first=flt.oldest_first
+                self._invoice_stmt(uow, flt), offset, limit, order=flt.order
             )
             return [invoice_row(r) for r in rows]
 
@@ -233,9 +236,10 @@ class BillingQueries:
         self, actor: Actor, flt: PaymentFilter, offset: int, limit: int
     ) -> list[PaymentRow]:
         require(actor, Permission.VIEW_BILLING)
+        check_order(flt.order.removeprefix("-"), PAYMENT_ORDERS)
         with self._db.read() as uow:
             rows = uow.billing_lists.page_payments(
-                self._payment_stmt(uow, flt), offset, limit, oldest_first=flt.oldest_first
+                self._payment_stmt(uow, flt), offset, limit, order=flt.order
             )
             applied = uow.billing_lists.applied_numbers([r.id for r in rows])
             return [payment_row(r, applied.get(r.id, [])) for r in rows]

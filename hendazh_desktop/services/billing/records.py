@@ -19,7 +19,7 @@ class InvoiceFilter:
     subscriber_id: int | None = None
     service_id: int | None = None
     number: str = ""  # an exact number such as 1404-000123
-    oldest_first: bool = False  # the list's order (by number, in the database)
+    order: str = "-number"  # the list's order, in the database ("-": descending)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +108,7 @@ class PaymentFilter:
     date_to: dt.date | None = None
     subscriber_id: int | None = None
     direction: str = ""  # "in" receipts, "out" refunds
-    oldest_first: bool = False  # the list's order (by number, in the database)
+    order: str = "-number"  # the list's order, in the database ("-": descending)
 
 
 @dataclass(frozen=True, slots=True)

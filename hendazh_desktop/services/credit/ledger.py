@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from hendazh_desktop.db.database import Database, UnitOfWork
 from hendazh_desktop.db.models.credit import CreditEntry, JobSplit
-from hendazh_desktop.db.repositories.credit import LedgerFilter
+from hendazh_desktop.db.repositories.credit import LEDGER_ORDERS, LedgerFilter
 from hendazh_desktop.domain.errors import NotFound
 from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.text import to_ascii_digits
@@ -17,6 +17,7 @@ from hendazh_desktop.services.credit.records import (
     NegativeBalance,
     ReferralNode,
 )
+from hendazh_desktop.services.list_order import check_order
 
 __all__ = ["GiftCreditLedger", "LedgerFilter", "entry_record", "split_record"]
 
@@ -97,12 +98,14 @@ class GiftCreditLedger:
             return uow.credit.count(f)
 
     def page(
-        self, actor: Actor, f: LedgerFilter, offset: int, limit: int
+        self, actor: Actor, f: LedgerFilter, offset: int, limit: int, order: str = "-number"
     ) -> list[CreditEntryRecord]:
-        """One page of the ledger, newest entry first."""
+        """One page of the ledger, newest entry first or in ``order`` (a key of
+        LEDGER_ORDERS; "-" for descending)."""
         require(actor, Permission.VIEW_GIFT_CREDIT)
+        check_order(order.removeprefix("-"), LEDGER_ORDERS)
         with self._db.read() as uow:
-            return [entry_record(*row) for row in uow.credit.page(f, offset, limit)]
+            return [entry_record(*row) for row in uow.credit.page(f, offset, limit, order)]
 
     def statement(self, actor: Actor, subscriber_id: int) -> GiftCreditStatement:
         """A subscriber's gift-credit statement with the running balance after each entry."""

@@ -12,7 +12,7 @@ from typing import Any
 from hendazh_desktop.db.database import Database, UnitOfWork
 from hendazh_desktop.db.models.core import ServiceRequest
 from hendazh_desktop.db.models.quality import Call, CallList, DoNotCall
-from hendazh_desktop.db.repositories.quality import FINISHED, as_date, as_utc
+from hendazh_desktop.db.repositories.quality import CALL_ORDERS, FINISHED, as_date, as_utc
 from hendazh_desktop.domain.audit import AuditAction
 from hendazh_desktop.domain.call_sample import FinishedJob, draw, eligible
 from hendazh_desktop.domain.errors import Conflict, NotFound, ValidationError
@@ -21,6 +21,7 @@ from hendazh_desktop.domain.jalali import format_date, today_local
 from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.quality import CallOutcome, Channel
 from hendazh_desktop.services.clock import Clock, system_clock
+from hendazh_desktop.services.list_order import check_order
 from hendazh_desktop.services.quality.feedback import FeedbackDraft, check_draft, record_feedback
 from hendazh_desktop.services.quality.records import (
     CallListInfo,
@@ -208,10 +209,15 @@ class CallListService:
             ]
             return stored == expected and count == made.eligible
 
-    def calls(self, actor: Actor, day: dt.date, offset: int, limit: int) -> list[CallRow]:
+    def calls(
+        self, actor: Actor, day: dt.date, offset: int, limit: int, order: str = ""
+    ) -> list[CallRow]:
+        """A page of the day's list, in list order or by a column (``order``: a key of
+        CALL_ORDERS, "-" for descending)."""
         require(actor, Permission.RECORD_FEEDBACK)
+        check_order(order, CALL_ORDERS)
         with self._db.read() as uow:
-            return [call_row(r) for r in uow.quality.calls(day, offset, limit)]
+            return [call_row(r) for r in uow.quality.calls(day, offset, limit, order)]
 
     def count(self, actor: Actor, day: dt.date) -> int:
         require(actor, Permission.RECORD_FEEDBACK)

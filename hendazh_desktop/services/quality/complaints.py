@@ -8,13 +8,14 @@ from typing import Any
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.db.models.core import ServiceRequest
 from hendazh_desktop.db.models.quality import Complaint, Idea
-from hendazh_desktop.db.repositories.quality import as_utc
+from hendazh_desktop.db.repositories.quality import COMPLAINT_ORDERS, IDEA_ORDERS, as_utc
 from hendazh_desktop.domain.audit import AuditAction
 from hendazh_desktop.domain.errors import Conflict, FormErrorCollector, NotFound
 from hendazh_desktop.domain.fields import clean_text
 from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.quality import IDEA_SOURCES, ComplaintAction, IdeaState
 from hendazh_desktop.services.clock import Clock, system_clock
+from hendazh_desktop.services.list_order import check_order
 from hendazh_desktop.services.quality.feedback import MAX_IDEA, add_idea
 from hendazh_desktop.services.quality.records import ComplaintRow, IdeaRow
 
@@ -56,11 +57,19 @@ class ComplaintService:
         self._clock = clock
 
     def page(
-        self, actor: Actor, state: str | None, group_id: int | None, offset: int, limit: int
+        self,
+        actor: Actor,
+        state: str | None,
+        group_id: int | None,
+        offset: int,
+        limit: int,
+        order: str = "",
     ) -> list[ComplaintRow]:
+        """Open first and newest first, or by a column (a key of COMPLAINT_ORDERS)."""
         require(actor, Permission.RECORD_FEEDBACK)
+        check_order(order, COMPLAINT_ORDERS)
         with self._db.read() as uow:
-            rows = uow.quality.complaints(state, group_id, offset, limit)
+            rows = uow.quality.complaints(state, group_id, offset, limit, order)
             return [complaint_row(r) for r in rows]
 
     def count(self, actor: Actor, state: str | None, group_id: int | None = None) -> int:
@@ -199,10 +208,14 @@ class IdeaService:
             )
             uow.commit()
 
-    def page(self, actor: Actor, state: str | None, offset: int, limit: int) -> list[IdeaRow]:
+    def page(
+        self, actor: Actor, state: str | None, offset: int, limit: int, order: str = ""
+    ) -> list[IdeaRow]:
+        """Newest first, or by a column (a key of IDEA_ORDERS)."""
         require(actor, Permission.RECORD_FEEDBACK)
+        check_order(order, IDEA_ORDERS)
         with self._db.read() as uow:
-            return [idea_row(r) for r in uow.quality.ideas(state, offset, limit)]
+            return [idea_row(r) for r in uow.quality.ideas(state, offset, limit, order)]
 
     def count(self, actor: Actor, state: str | None) -> int:
         require(actor, Permission.RECORD_FEEDBACK)

@@ -11,7 +11,12 @@ from typing import Any
 from hendazh_desktop.db.database import Database, UnitOfWork
 from hendazh_desktop.db.models.core import ServiceRequest
 from hendazh_desktop.db.models.quality import Complaint, Feedback, Idea
-from hendazh_desktop.db.repositories.quality import FINISHED, FeedbackFilter, as_utc
+from hendazh_desktop.db.repositories.quality import (
+    FEEDBACK_ORDERS,
+    FINISHED,
+    FeedbackFilter,
+    as_utc,
+)
 from hendazh_desktop.domain.audit import AuditAction
 from hendazh_desktop.domain.errors import (
     Conflict,
@@ -24,6 +29,7 @@ from hendazh_desktop.domain.fields import clean_text
 from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.quality import CHANNEL_LABELS, Channel, Scores, check_scores
 from hendazh_desktop.services.clock import Clock, system_clock
+from hendazh_desktop.services.list_order import check_order
 from hendazh_desktop.services.quality.records import FeedbackResult, FeedbackRow
 from hendazh_desktop.services.quality.scores import add_rating
 from hendazh_desktop.services.quality.settings import load_quality_settings
@@ -264,11 +270,13 @@ class FeedbackService:
             ]
 
     def page(
-        self, actor: Actor, where: FeedbackFilter, offset: int, limit: int
+        self, actor: Actor, where: FeedbackFilter, offset: int, limit: int, order: str = ""
     ) -> list[FeedbackRow]:
+        """Newest first, or by a column (a key of FEEDBACK_ORDERS, "-" for descending)."""
         require(actor, Permission.RECORD_FEEDBACK)
+        check_order(order, FEEDBACK_ORDERS)
         with self._db.read() as uow:
-            return [feedback_row(r) for r in uow.quality.feedback(where, offset, limit)]
+            return [feedback_row(r) for r in uow.quality.feedback(where, offset, limit, order)]
 
     def count(self, actor: Actor, where: FeedbackFilter) -> int:
         require(actor, Permission.RECORD_FEEDBACK)

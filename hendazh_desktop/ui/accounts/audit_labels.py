@@ -146,8 +146,16 @@ def render_value(value: object, key: str = "") -> str:
 COLUMNS: list[Column[AuditRow]] = [
     Column("#", lambda r: fmt.number(r.id), NUMERIC, sort="recorded"),
     Column("زمان", lambda r: fmt.datetime_(r.at), sort="recorded"),
-    Column("کاربر", lambda r: r.user or "سامانه"),
-    Column("نوع رکورد", lambda r: ENTITY_LABELS.get(r.entity, r.entity)),
-    Column("شناسه", lambda r: ENTITY_ID_LABELS.get(r.entity_id) or _text(r.entity_id), NUMERIC),
-    Column("کار", lambda r: action_label(r.action)),
+    Column("کاربر", lambda r: r.user or "سامانه", sort="user", narrow=True),
+    Column(
+        "نوع رکورد", lambda r: ENTITY_LABELS.get(r.entity, r.entity), sort="entity", narrow=True
+    ),
+    Column(
+        "شناسه",
+        lambda r: ENTITY_ID_LABELS.get(r.entity_id) or _text(r.entity_id),
+        NUMERIC,
+        sort="entity_id",
+        narrow=True,
+    ),
+    Column("کار", lambda r: action_label(r.action), sort="action", narrow=True),
 ]

@@ -59,22 +59,22 @@ class _AuditSource:
     """The model's ``RowSource``: the service's count and pages under one filter."""
 
     def __init__(
-        self, audit: AuditService, actor: Actor, flt: AuditFilter, *, oldest_first: bool = False
+        self, audit: AuditService, actor: Actor, flt: AuditFilter, *, order: str = ""
     ) -> None:
         self._audit, self._actor, self._filter = audit, actor, flt
-        self._oldest_first = oldest_first
+        self._order = order
 
     def ordered(self, key: str, descending: bool) -> _AuditSource:
-        """By number or time (the order they were recorded), in the database."""
-        oldest_first = key == "recorded" and not descending
-        return _AuditSource(self._audit, self._actor, self._filter, oldest_first=oldest_first)
+        """By a column, in the database ("": newest first, as the log opens)."""
+        order = ("-" if descending else "") + key if key else ""
+        return _AuditSource(self._audit, self._actor, self._filter, order=order)
 
     def count(self) -> int:
         return self._audit.count(self._actor, self._filter)
 
     def fetch(self, offset: int, limit: int) -> Sequence[AuditRow]:
         return self._audit.page(
-            self._actor, self._filter, offset, limit, oldest_first=self._oldest_first
+            self._actor, self._filter, offset, limit, order=self._order
         )
 
 

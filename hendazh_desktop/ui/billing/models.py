@@ -101,15 +101,35 @@ def _money_or_dash(amount: int) -> str:
 # --- invoices -----------------------------------------------------------------------------
 INVOICE_COLUMNS: list[Column[InvoiceRow]] = [
     Column("شماره", lambda r: doc_number(r.number) or DRAFT_NUMBER, NUMERIC, sort="number"),
-    Column("تاریخ", invoice_day, NUMERIC),
-    Column("نوع", lambda r: kind_label(r.kind)),
-    Column("وضعیت", lambda r: state_label(r.state)),
-    Column("مشترک", lambda r: r.subscriber_name),
-    Column("خدمت", lambda r: r.service_name or NONE),
-    Column("درخواست", lambda r: fmt.number(r.request_id) if r.request_id else NONE, NUMERIC),
-    Column("مبلغ کل", lambda r: fmt.money(r.total), NUMERIC, value=lambda r: r.total, unit=RIAL),
+    Column("تاریخ", invoice_day, NUMERIC, sort="date", narrow=True),
+    Column("نوع", lambda r: kind_label(r.kind), sort="kind", narrow=True),
+    Column("وضعیت", lambda r: state_label(r.state), sort="state", narrow=True),
+    Column("مشترک", lambda r: r.subscriber_name, sort="subscriber", narrow=True),
+    Column("خدمت", lambda r: r.service_name or NONE, sort="service", narrow=True),
     Column(
-        "مانده", lambda r: _money_or_dash(r.balance), NUMERIC, value=lambda r: r.balance, unit=RIAL
+        "درخواست",
+        lambda r: fmt.number(r.request_id) if r.request_id else NONE,
+        NUMERIC,
+        sort="request",
+        narrow=True,
+    ),
+    Column(
+        "مبلغ کل",
+        lambda r: fmt.money(r.total),
+        NUMERIC,
+        sort="total",
+        narrow=True,
+        value=lambda r: r.total,
+        unit=RIAL,
+    ),
+    Column(
+        "مانده",
+        lambda r: _money_or_dash(r.balance),
+        NUMERIC,
+        sort="balance",
+        narrow=True,
+        value=lambda r: r.balance,
+        unit=RIAL,
     ),
 ]
 # What was paid shows in the details; the balance, last, takes the rest of the width.
@@ -195,10 +215,9 @@ class FilteredSource(Generic[F, R]):
         return self._page(self._actor, self.filter, offset, limit)
 
     def ordered(self, key: str, descending: bool) -> FilteredSource[F, R]:
-        """By number (the one indexed order): oldest first, or newest first as it opens."""
-        flt = dataclasses.replace(  # type: ignore[type-var]
-            self.filter, oldest_first=key == "number" and not descending
-        )
+        """By a column, in the database ("": newest first, as the list opens)."""
+        order = ("-" if descending else "") + key if key else "-number"
+        flt = dataclasses.replace(self.filter, order=order)  # type: ignore[type-var]
         return FilteredSource(self._count, self._page, self._actor, flt, None)
 
 
@@ -231,16 +250,26 @@ def payment_method(row: PaymentRow) -> str:
 
 PAYMENT_COLUMNS: list[Column[PaymentRow]] = [
     Column("شماره", lambda r: doc_number(r.number), NUMERIC, sort="number"),
-    Column("تاریخ", lambda r: fmt.date(r.received_on), NUMERIC),
-    Column("مشترک", lambda r: r.subscriber_name),
-    Column("روش", payment_method),
-    Column("مبلغ", lambda r: fmt.money(r.amount), NUMERIC, value=lambda r: r.amount, unit=RIAL),
-    Column("پیگیری / چک", payment_details),
-    Column("وضعیت چک", lambda r: cheque_label(r.cheque_state)),
+    Column("تاریخ", lambda r: fmt.date(r.received_on), NUMERIC, sort="date"),
+    Column("مشترک", lambda r: r.subscriber_name, sort="subscriber", narrow=True),
+    Column("روش", payment_method, sort="method", narrow=True),
+    Column(
+        "مبلغ",
+        lambda r: fmt.money(r.amount),
+        NUMERIC,
+        sort="amount",
+        narrow=True,
+        value=lambda r: r.amount,
+        unit=RIAL,
+    ),
+    Column("پیگیری / چک", payment_details, sort="details", narrow=True),
+    Column("وضعیت چک", lambda r: cheque_label(r.cheque_state), sort="cheque_state", narrow=True),
     Column(
         "اعمال‌نشده",
         lambda r: _money_or_dash(r.unapplied),
         NUMERIC,
+        sort="unapplied",
+        narrow=True,
         value=lambda r: r.unapplied,
         unit=RIAL,
     ),

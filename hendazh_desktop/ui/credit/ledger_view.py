@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -35,7 +34,7 @@ from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
 from hendazh_desktop.ui.common.refresh import RefreshWhenShown
-from hendazh_desktop.ui.common.tables import list_table
+from hendazh_desktop.ui.common.tables import fill_sortable, list_table, sortable
 from hendazh_desktop.ui.common.window_model import NUMERIC, RIAL, Column, WindowTableModel
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.ops import run_op
@@ -52,35 +51,56 @@ def kind_label(kind: str) -> str:
 
 
 COLUMNS: list[Column[CreditEntryRecord]] = [
-    Column("#", lambda r: fmt.number(r.id), NUMERIC),
-    Column("تاریخ", lambda r: fmt.date(r.on_day)),
-    Column("مشترک", lambda r: r.subscriber_name),
-    Column("کد اشتراک", lambda r: fmt.code(r.subscription_code), NUMERIC),
-    Column("نوع", lambda r: kind_label(r.kind)),
+    Column("#", lambda r: fmt.number(r.id), NUMERIC, sort="number"),
+    Column("تاریخ", lambda r: fmt.date(r.on_day), sort="day", narrow=True),
+    Column("مشترک", lambda r: r.subscriber_name, sort="subscriber", narrow=True),
+    Column("کد اشتراک", lambda r: fmt.code(r.subscription_code), NUMERIC, sort="code", narrow=True),
+    Column("نوع", lambda r: kind_label(r.kind), sort="kind", narrow=True),
     Column(
         GIFT_CREDIT_LABEL,
         lambda r: credit_amount(r.amount),
         NUMERIC,
+        sort="amount",
+        narrow=True,
         value=lambda r: r.amount,
         unit=RIAL,
     ),
-    Column("درخواست", lambda r: fmt.number(r.request_id) if r.request_id else "", NUMERIC),
-    Column("انقضا", lambda r: fmt.date(r.expires_on) if r.expires_on else ""),
-    Column("شرح", lambda r: r.reason),
+    Column(
+        "درخواست",
+        lambda r: fmt.number(r.request_id) if r.request_id else "",
+        NUMERIC,
+        sort="request",
+        narrow=True,
+    ),
+    Column(
+        "انقضا",
+        lambda r: fmt.date(r.expires_on) if r.expires_on else "",
+        sort="expires",
+        narrow=True,
+    ),
+    Column("شرح", lambda r: r.reason, sort="reason", narrow=True),
 ]
 
 
 class LedgerSource:
     """The model's rows: the ledger's count and pages under one filter."""
 
-    def __init__(self, ledger: GiftCreditLedger, actor: Actor, flt: LedgerFilter) -> None:
+    def __init__(
+        self, ledger: GiftCreditLedger, actor: Actor, flt: LedgerFilter, order: str = "-number"
+    ) -> None:
         self._ledger, self._actor, self._filter = ledger, actor, flt
+        self.order = order
 
     def count(self) -> int:
         return self._ledger.count(self._actor, self._filter)
 
     def fetch(self, offset: int, limit: int) -> Sequence[CreditEntryRecord]:
-        return self._ledger.page(self._actor, self._filter, offset, limit)
+        return self._ledger.page(self._actor, self._filter, offset, limit, self.order)
+
+    def ordered(self, key: str, descending: bool) -> LedgerSource:
+        """By a column, in the database ("": newest first, as the ledger opens)."""
+        order = ("-" if descending else "") + key if key else "-number"
+        return LedgerSource(self._ledger, self._actor, self._filter, order)
 
 
 class CreditLedgerView(RefreshWhenShown, QWidget):
@@ -141,6 +161,7 @@ class CreditLedgerView(RefreshWhenShown, QWidget):
         self.negatives.setHorizontalHeaderLabels(["مشترک", "کد اشتراک", GIFT_CREDIT_LABEL])
         self.negatives.verticalHeader().setVisible(False)
         self.negatives.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        sortable(self.negatives)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["معرفی‌شده", "کد اشتراک", "اعتبار کسب‌شده برای معرف"])
         self._build_layout()
@@ -330,12 +351,10 @@ class CreditLedgerView(RefreshWhenShown, QWidget):
 
     def _fill_negatives(self) -> None:
         rows = run_op(self, lambda: self._ledger.negative_balances(self._actor)) or []
-        self.negatives.setRowCount(len(rows))
-        for i, row in enumerate(rows):
-            for j, text in enumerate(
-                (row.name, fmt.code(row.subscription_code), credit_amount(row.gift_credit))
-            ):
-                self.negatives.setItem(i, j, QTableWidgetItem(text))
+        fill_sortable(
+            self.negatives,
+            [(r.name, fmt.code(r.subscription_code), credit_amount(r.gift_credit)) for r in rows],
+        )
 
     def _fill_tree(self, subscriber_id: int | None) -> None:
         self.tree.clear()

@@ -1,5 +1,5 @@
 """The dispatch board's list of requests waiting for a group: its columns and its rows, read
-a page at a time and ordered in the database by the column clicked (indexed orders only)."""
+a page at a time and ordered in the database by the column clicked."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ WAITING_COLUMNS: list[Column[RequestRow]] = [
     Column("شماره", lambda r: fmt.number(r.id), sort="number"),
     Column("انتظار", lambda r: fmt.age(r.created_at), sort="waiting"),
     Column("اولویت", lambda r: fmt.priority_label(r.priority), sort="priority"),
-    Column("خدمت", lambda r: r.service),
-    Column("منطقه", lambda r: r.zone),
-    Column("مشترک", lambda r: r.subscriber_name),
+    Column("خدمت", lambda r: r.service, sort="service"),
+    Column("منطقه", lambda r: r.zone, sort="zone", narrow=True),
+    Column("مشترک", lambda r: r.subscriber_name, sort="subscriber", narrow=True),
     Column(
         "روز درخواستی",
         lambda r: fmt.date(r.preferred_date) if r.preferred_date else "—",
@@ -31,6 +31,7 @@ WAITING_COLUMNS: list[Column[RequestRow]] = [
             if r.status == RequestStatus.AWAITING_PREPAYMENT.value
             else fmt.time_window(r.window_start, r.window_end)
         ),
+        sort="status",
     ),
 ]
 

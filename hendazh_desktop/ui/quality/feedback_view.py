@@ -30,17 +30,17 @@ from hendazh_desktop.ui.common.window_model import Column, WindowTableModel
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.messages import message_for_code
 from hendazh_desktop.ui.ops import run_op
-from hendazh_desktop.ui.quality.models import FEEDBACK_COLUMNS, score
+from hendazh_desktop.ui.quality.models import FEEDBACK_COLUMNS, order_key, score
 
 COLUMNS: list[Column[FeedbackRow]] = [
     *FEEDBACK_COLUMNS[:1],
-    Column("مشترک", lambda r: r.subscriber),
+    Column("مشترک", lambda r: r.subscriber, sort="subscriber", narrow=True),
     *FEEDBACK_COLUMNS[1:5],
-    Column("کار", lambda r: score(r.work)),
-    Column("وقت", lambda r: score(r.punctuality)),
-    Column("رفتار", lambda r: score(r.conduct)),
-    Column("نظافت", lambda r: score(r.cleanliness)),
-    Column("قیمت", lambda r: score(r.price)),
+    Column("کار", lambda r: score(r.work), sort="work", narrow=True),
+    Column("وقت", lambda r: score(r.punctuality), sort="punctuality", narrow=True),
+    Column("رفتار", lambda r: score(r.conduct), sort="conduct", narrow=True),
+    Column("نظافت", lambda r: score(r.cleanliness), sort="cleanliness", narrow=True),
+    Column("قیمت", lambda r: score(r.price), sort="price", narrow=True),
     FEEDBACK_COLUMNS[5],
 ]
 SCORES = (("هر امتیازی", None, None), ("۲ و کمتر", None, 2), ("۳", 3, 3), ("۴ و بیشتر", 4, None))
@@ -54,14 +54,19 @@ def _start_of(day: dt.date) -> dt.datetime:
 class FeedbackSource:
     """The feedback a filter matches, a page at a time."""
 
-    def __init__(self, context: UiContext, where: FeedbackFilter) -> None:
-        self._ctx, self.where = context, where
+    def __init__(self, context: UiContext, where: FeedbackFilter, order: str = "") -> None:
+        self._ctx, self.where, self.order = context, where, order
 
     def count(self) -> int:
         return self._ctx.quality.feedback.count(self._ctx.actor, self.where)
 
     def fetch(self, offset: int, limit: int) -> Sequence[FeedbackRow]:
-        return self._ctx.quality.feedback.page(self._ctx.actor, self.where, offset, limit)
+        return self._ctx.quality.feedback.page(
+            self._ctx.actor, self.where, offset, limit, self.order
+        )
+
+    def ordered(self, key: str, descending: bool) -> FeedbackSource:
+        return FeedbackSource(self._ctx, self.where, order_key(key, descending))
 
 
 class FeedbackView(RefreshWhenShown, QWidget):

@@ -48,82 +48,102 @@ def score(value: int | None) -> str:
 
 
 CALL_COLUMNS: list[Column[CallRow]] = [
-    Column("ردیف", lambda r: fmt.number(r.position), NUMERIC),
-    Column("مشترک", lambda r: r.subscriber),
-    Column("تلفن", lambda r: fmt.phone(r.phone), NUMERIC),
-    Column("خدمت", lambda r: r.service),
-    Column("گروه", lambda r: r.group),
-    Column("پایان کار", lambda r: fmt.date(fmt.local_date(r.done_at)) if r.done_at else "—"),
-    Column("نوع", lambda r: KIND_LABELS.get(r.kind, r.kind)),
-    Column("نوبت", lambda r: fmt.number(r.attempt), CENTER),
-    Column("نتیجه", lambda r: outcome_label(r.outcome)),
+    Column("ردیف", lambda r: fmt.number(r.position), NUMERIC, sort="position"),
+    Column("مشترک", lambda r: r.subscriber, sort="subscriber"),
+    Column("تلفن", lambda r: fmt.phone(r.phone), NUMERIC, sort="phone"),
+    Column("خدمت", lambda r: r.service, sort="service"),
+    Column("گروه", lambda r: r.group, sort="group"),
+    Column(
+        "پایان کار",
+        lambda r: fmt.date(fmt.local_date(r.done_at)) if r.done_at else "—",
+        sort="done",
+    ),
+    Column("نوع", lambda r: KIND_LABELS.get(r.kind, r.kind), sort="kind"),
+    Column("نوبت", lambda r: fmt.number(r.attempt), CENTER, sort="attempt"),
+    Column("نتیجه", lambda r: outcome_label(r.outcome), sort="outcome"),
 ]
 
 FEEDBACK_COLUMNS: list[Column[FeedbackRow]] = [
-    Column("تاریخ", lambda r: fmt.date(fmt.local_date(r.received_at))),
-    Column("خدمت", lambda r: r.service),
-    Column("گروه", lambda r: r.group),
-    Column("راه", lambda r: channel_label(r.channel)),
-    Column("کلی", lambda r: score(r.overall), CENTER),
-    Column("توضیح", lambda r: r.comment),
+    Column("تاریخ", lambda r: fmt.date(fmt.local_date(r.received_at)), sort="date"),
+    Column("خدمت", lambda r: r.service, sort="service", narrow=True),
+    Column("گروه", lambda r: r.group, sort="group", narrow=True),
+    Column("راه", lambda r: channel_label(r.channel), sort="channel", narrow=True),
+    Column("کلی", lambda r: score(r.overall), CENTER, sort="overall", narrow=True),
+    Column("توضیح", lambda r: r.comment, sort="comment", narrow=True),
 ]
 
 COMPLAINT_COLUMNS: list[Column[ComplaintRow]] = [
-    Column("شماره", lambda r: fmt.number(r.id), NUMERIC),
-    Column("تاریخ", lambda r: fmt.date(fmt.local_date(r.opened_at))),
-    Column("گروه", lambda r: r.group),
-    Column("مشترک", lambda r: r.subscriber),
-    Column("خدمت", lambda r: r.service),
-    Column("کمترین امتیاز", lambda r: score(r.lowest_score), CENTER),
-    Column("وضعیت", lambda r: STATE_LABELS.get(r.state, r.state)),
-    Column("اقدام", lambda r: action_label(r.action)),
+    Column("شماره", lambda r: fmt.number(r.id), NUMERIC, sort="number"),
+    Column("تاریخ", lambda r: fmt.date(fmt.local_date(r.opened_at)), sort="date", narrow=True),
+    Column("گروه", lambda r: r.group, sort="group", narrow=True),
+    Column("مشترک", lambda r: r.subscriber, sort="subscriber", narrow=True),
+    Column("خدمت", lambda r: r.service, sort="service", narrow=True),
+    Column("کمترین امتیاز", lambda r: score(r.lowest_score), CENTER, sort="lowest", narrow=True),
+    Column("وضعیت", lambda r: STATE_LABELS.get(r.state, r.state), sort="state", narrow=True),
+    Column("اقدام", lambda r: action_label(r.action), sort="action", narrow=True),
 ]
 
 IDEA_COLUMNS: list[Column[IdeaRow]] = [
-    Column("تاریخ", lambda r: fmt.date(fmt.local_date(r.created_at))),
-    Column("مشترک", lambda r: r.subscriber or "—"),
-    Column("منبع", lambda r: IDEA_SOURCES.get(r.source, r.source)),
-    Column("وضعیت", lambda r: idea_state_label(r.state)),
-    Column("پیشنهاد", lambda r: r.text),
+    Column("تاریخ", lambda r: fmt.date(fmt.local_date(r.created_at)), sort="date"),
+    Column("مشترک", lambda r: r.subscriber or "—", sort="subscriber", narrow=True),
+    Column("منبع", lambda r: IDEA_SOURCES.get(r.source, r.source), sort="source", narrow=True),
+    Column("وضعیت", lambda r: idea_state_label(r.state), sort="state", narrow=True),
+    Column("پیشنهاد", lambda r: r.text, sort="text", narrow=True),
 ]
+
+
+def order_key(key: str, descending: bool) -> str:
+    """A column's sort key as the services take it ("": the list's own order)."""
+    return ("-" if descending and key else "") + key
 
 
 class DayCalls:
     """A day's quality calls in list order, a page at a time."""
 
-    def __init__(self, context: UiContext, day: dt.date) -> None:
-        self._ctx, self.day = context, day
+    def __init__(self, context: UiContext, day: dt.date, order: str = "") -> None:
+        self._ctx, self.day, self.order = context, day, order
 
     def count(self) -> int:
         return self._ctx.quality.calls.count(self._ctx.actor, self.day)
 
     def fetch(self, offset: int, limit: int) -> Sequence[CallRow]:
-        return self._ctx.quality.calls.calls(self._ctx.actor, self.day, offset, limit)
+        return self._ctx.quality.calls.calls(self._ctx.actor, self.day, offset, limit, self.order)
+
+    def ordered(self, key: str, descending: bool) -> DayCalls:
+        return DayCalls(self._ctx, self.day, order_key(key, descending))
 
 
 class Complaints:
     """Complaints in one state (None: all), open first and newest first."""
 
-    def __init__(self, context: UiContext, state: str | None, group_id: int | None = None) -> None:
-        self._ctx, self._state, self._group = context, state, group_id
+    def __init__(
+        self, context: UiContext, state: str | None, group_id: int | None = None, order: str = ""
+    ) -> None:
+        self._ctx, self._state, self._group, self.order = context, state, group_id, order
 
     def count(self) -> int:
         return self._ctx.quality.complaints.count(self._ctx.actor, self._state, self._group)
 
     def fetch(self, offset: int, limit: int) -> Sequence[ComplaintRow]:
         return self._ctx.quality.complaints.page(
-            self._ctx.actor, self._state, self._group, offset, limit
+            self._ctx.actor, self._state, self._group, offset, limit, self.order
         )
+
+    def ordered(self, key: str, descending: bool) -> Complaints:
+        return Complaints(self._ctx, self._state, self._group, order_key(key, descending))
 
 
 class Ideas:
     """Ideas in one state (None: all), newest first."""
 
-    def __init__(self, context: UiContext, state: str | None) -> None:
-        self._ctx, self._state = context, state
+    def __init__(self, context: UiContext, state: str | None, order: str = "") -> None:
+        self._ctx, self._state, self.order = context, state, order
 
     def count(self) -> int:
         return self._ctx.quality.ideas.count(self._ctx.actor, self._state)
 
     def fetch(self, offset: int, limit: int) -> Sequence[IdeaRow]:
-        return self._ctx.quality.ideas.page(self._ctx.actor, self._state, offset, limit)
+        return self._ctx.quality.ideas.page(self._ctx.actor, self._state, offset, limit, self.order)
+
+    def ordered(self, key: str, descending: bool) -> Ideas:
+        return Ideas(self._ctx, self._state, order_key(key, descending))

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from hendazh_desktop.services.quality.records import Scorecard
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.refresh import RefreshWhenShown
+from hendazh_desktop.ui.common.tables import fill_sortable, sortable
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.ops import run_op
 from hendazh_desktop.ui.quality.models import STATE_LABELS, action_label
@@ -36,14 +36,10 @@ def _table(headers: Sequence[str]) -> QTableWidget:
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    return table
+    return sortable(table)
 
 
-def _fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(text))
+_fill = fill_sortable
 
 
 def _average(value: float | None) -> str:

@@ -47,9 +47,9 @@ QUEUE_COLUMNS: list[Column[RequestRow]] = [
     Column("انتظار", _waiting, sort="waiting"),
     Column("اولویت", lambda r: fmt.priority_label(r.priority), CENTER, sort="priority"),
     Column("وضعیت", lambda r: fmt.status_label(r.status), sort="status"),
-    Column("مشترک", lambda r: r.subscriber_name or "—"),
+    Column("مشترک", lambda r: r.subscriber_name or "—", sort="subscriber", narrow=True),
     Column("خدمت", lambda r: r.service, sort="service"),
-    Column("منطقه", lambda r: r.zone or "—"),
+    Column("منطقه", lambda r: r.zone or "—", sort="zone", narrow=True),
     Column("زمان مورد نظر", _preferred, sort="preferred_date"),
 ]
 QUEUE_WIDTHS = (64, 128, 64, 70, 140, 170, 150, 78)  # the last column stretches
@@ -121,6 +121,10 @@ QUEUE_ORDERS = {
     ("preferred_date", True): "-preferred_date",
     ("service", False): "service",
     ("service", True): "-service",
+    ("subscriber", False): "subscriber",
+    ("subscriber", True): "-subscriber",
+    ("zone", False): "zone",
+    ("zone", True): "-zone",
 }
 
 
