@@ -65,3 +65,37 @@ def test_the_leave_calendar_shows_whole_day_names(qtbot, ctx, width, height):
     for column in range(model.columnCount()):
         name = model.index(0, column).data(Qt.ItemDataRole.DisplayRole)
         assert metrics.horizontalAdvance(name) + 4 <= days.columnWidth(column), name
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_the_boards_waiting_list_fits_without_scrolling_sideways(
+    qtbot, ctx, make_subscriber, width, height
+):
+    """In the main window, beside the sidebar: every column of the waiting list is seen, no
+    header is cut, and the list has no horizontal scroll bar."""
+    from PySide6.QtCore import Qt
+
+    from hendazh_desktop.services.requests.intake import RequestDraft
+    from hendazh_desktop.ui.main_window import MainWindow
+
+    card = make_subscriber("عبدالحسین شفیعی‌نژاد کازرونی", "09171234567")
+    for service in ctx.catalogue.services(ctx.actor)[:3]:
+        ctx.intake.create_request(
+            ctx.actor, RequestDraft(card.id, service.id, card.addresses[0].id)
+        )
+    window = MainWindow(context=ctx, settings=None)
+    qtbot.addWidget(window)
+    window.resize(width, height)
+    window.show()
+    window.show_view("board")
+    qtbot.waitExposed(window)
+    qtbot.wait(100)
+    board = window.view("board")
+    table = board.waiting
+    assert table.model().rowCount() == 3
+    bar = table.horizontalScrollBar()
+    assert bar.maximum() == 0, f"scrolls sideways by {bar.maximum()} px"
+    header = table.horizontalHeader()
+    for column in range(header.count()):
+        name = table.model().headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= min(header.sectionSizeHint(column), 80), name

@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -44,7 +45,12 @@ from hendazh_desktop.ui.common.window_model import select_row
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.dispatch.group_board import GroupBoard
 from hendazh_desktop.ui.dispatch.reasons import reason_text
-from hendazh_desktop.ui.dispatch.waiting_list import WAITING_COLUMNS, WaitingRequests, waiting_warn
+from hendazh_desktop.ui.dispatch.waiting_list import (
+    WAITING_COLUMNS,
+    WaitingRequests,
+    fit_waiting_columns,
+    waiting_warn,
+)
 from hendazh_desktop.ui.messages import error_message
 from hendazh_desktop.ui.ops import Operation, Task, run_in_background
 from hendazh_desktop.ui.requests.request_drag import DraggableRequests
@@ -78,6 +84,7 @@ class DispatchBoardView(RefreshWhenShown, QWidget):
         self.groups.request_dropped.connect(self._on_groups_request_dropped)
         self.waiting_model = DraggableRequests(WAITING_COLUMNS, warn=waiting_warn)
         self.waiting = list_table(self.waiting_model)
+        fit_waiting_columns(self.waiting)
         self.waiting.setDragEnabled(True)
         self.waiting.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.waiting.selectionModel().selectionChanged.connect(self._on_waiting_selected)
@@ -119,11 +126,11 @@ class DispatchBoardView(RefreshWhenShown, QWidget):
         groups_box = QGroupBox("گروه‌ها و کارهای روز (درخواست را روی گروه رها کنید)")
         groups_layout = QVBoxLayout(groups_box)
         groups_layout.addWidget(self.groups)
-        group_actions = QHBoxLayout()
-        group_actions.addWidget(self.dispatch_button)
-        group_actions.addWidget(self.price_button)
-        group_actions.addWidget(self.move_button)
-        group_actions.addWidget(self.unassign_button)
+        group_actions = QGridLayout()  # two by two: the groups' side stays narrow
+        group_actions.addWidget(self.dispatch_button, 0, 0)
+        group_actions.addWidget(self.price_button, 0, 1)
+        group_actions.addWidget(self.move_button, 1, 0)
+        group_actions.addWidget(self.unassign_button, 1, 1)
         groups_layout.addLayout(group_actions)
         waiting_box = QGroupBox("در انتظار اعزام (فوری‌تر و قدیمی‌تر بالاتر)")
         QVBoxLayout(waiting_box).addWidget(self.waiting)
@@ -137,7 +144,9 @@ class DispatchBoardView(RefreshWhenShown, QWidget):
         splitter = QSplitter()
         splitter.addWidget(groups_box)
         splitter.addWidget(right)
-        splitter.setSizes([560, 740])  # the waiting list's columns fit without scrolling
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([400, 600])  # the waiting list's columns fit without scrolling
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)

@@ -47,9 +47,9 @@ class GroupBoard(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.setColumnWidth(0, 170)
-        self.setColumnWidth(1, 60)
-        self.setColumnWidth(2, 80)
+        self.setColumnWidth(0, 140)  # the day's jobs get the rest (the waiting list needs
+        self.setColumnWidth(1, 46)  # three fifths of the board on an office screen)
+        self.setColumnWidth(2, 72)
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
