@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import and_, delete, exists, func, select, text
+from sqlalchemy import and_, delete, exists, func, insert, select, text
 from sqlalchemy.orm import Session, aliased
 
 from hendazh_desktop.db.models.core import ServiceRequest, Subscriber
@@ -131,11 +131,14 @@ class WagesRepository:
             ~exists().where(reversal.reverses_id == payable.split_id),
         )
 
-    def eligible_items(self, day_to: dt.date, group_ids: Sequence[int]) -> list[WageItem]:
-        """Items up to ``day_to`` that no open batch holds and nothing paid; fees only while
-        their job's collection stands, reimbursements only while their job's money is in."""
+    def eligible_items(
+        self, day_to: dt.date, group_ids: Sequence[int]
+    ) -> list[tuple[int, int, str, int]]:
+        """(id, member, kind, amount) of the items up to ``day_to`` that no open batch holds
+        and nothing paid; fees only while their job's collection stands, reimbursements only
+        while their job's money is in."""
         stmt = (
-            select(WageItem)
+            select(WageItem.id, WageItem.member_id, WageItem.kind, WageItem.amount)
             .outerjoin(WagePayable, WagePayable.id == WageItem.payable_id)
             .where(
                 WageItem.on_day <= day_to,
@@ -152,7 +155,12 @@ class WagesRepository:
         )
         if group_ids:
             stmt = stmt.where(WageItem.group_id.in_(group_ids))
-        return list(self.session.execute(stmt).scalars())
+        return [(i, m, k, a) for i, m, k, a in self.session.execute(stmt)]
+
+    def claim(self, rows: Sequence[dict[str, int]]) -> None:
+        """Hold items for a batch (item_id, batch_id, line_id), in one bulk insert."""
+        if rows:
+            self.session.connection().execute(insert(WageClaim), list(rows))  # Core: quick
 
     def stale_claims(self, batch_id: int) -> list[WageItem]:
         """Items of an open batch that may no longer be paid (their collection reversed)."""

@@ -17,8 +17,6 @@ from hendazh_desktop.db.errors import DuplicateOperation
 from hendazh_desktop.db.models.wages import (
     WageBatch,
     WageBatchLine,
-    WageClaim,
-    WageItem,
     WagePaid,
 )
 from hendazh_desktop.domain.audit import AuditAction
@@ -169,17 +167,16 @@ class WageBatchService:
         groups: tuple[int, ...],
         op: str,
     ) -> WageBatch:
-        items = uow.wages.eligible_items(end, groups)
-        by_member: dict[int, list[WageItem]] = defaultdict(list)
-        for item in items:
-            by_member[item.member_id].append(item)
+        by_member: dict[int, list[tuple[int, str, int]]] = defaultdict(list)
+        for item_id, member_id, kind, amount in uow.wages.eligible_items(end, groups):
+            by_member[member_id].append((item_id, kind, amount))
         members = uow.wages.members_by_id(by_member)
         withholding = uow.wages.withholding({m.group_id for m in members.values()})
-        lines: list[tuple[WageBatchLine, list[WageItem]]] = []
+        lines: list[tuple[WageBatchLine, list[tuple[int, str, int]]]] = []
         for member_id, own in by_member.items():
             member = members[member_id]
             totals = member_totals(
-                [(i.kind, i.amount) for i in own], withholding.get(member.group_id, 0)
+                [(kind, amount) for _, kind, amount in own], withholding.get(member.group_id, 0)
             )
             if totals.net <= 0:
                 continue  # the member's items wait for a payout they fit in
@@ -220,11 +217,11 @@ class WageBatchService:
         for line, _ in lines:
             line.batch_id = batch.id
         uow.wages.add_all([line for line, _ in lines])
-        uow.wages.add_all(
+        uow.wages.claim(
             [
-                WageClaim(item_id=item.id, batch_id=batch.id, line_id=line.id)
+                {"item_id": item_id, "batch_id": batch.id, "line_id": line.id}
                 for line, own in lines
-                for item in own
+                for item_id, _, _ in own
             ]
         )
         record(
