@@ -165,3 +165,46 @@ class OperationsQueries:
             .limit(limit)
         )
         return [(str(r[0]), str(r[1]), int(r[2])) for r in self.session.execute(stmt)]
+
+    # -- quality -----------------------------------------------------------------------------
+    def scores_by(
+        self, by: str, start: dt.datetime, end: dt.datetime
+    ) -> list[tuple[str, float, int]]:
+        """(group or service, mean overall score, answers) of the feedback in the range."""
+        if by == "group":
+            key: Any = func.coalesce(WorkGroup.name, "")
+            stmt = select(key, func.avg(Feedback.overall), func.count(Feedback.id)).outerjoin(
+                WorkGroup, WorkGroup.id == Feedback.group_id
+            )
+        else:
+            key = Service.name
+            stmt = select(key, func.avg(Feedback.overall), func.count(Feedback.id)).join(
+                Service, Service.id == Feedback.service_id
+            )
+        stmt = (
+            stmt.where(Feedback.received_at >= start, Feedback.received_at < end)
+            .group_by(key)
+            .order_by(func.avg(Feedback.overall).desc())
+        )
+        return [(str(r[0]), float(r[1] or 0), int(r[2])) for r in self.session.execute(stmt)]
+
+    def quality_counts(self, start: dt.datetime, end: dt.datetime) -> dict[str, int]:
+        """Complaints opened, calls made (with an outcome), ideas given, in the range."""
+        from hendazh_desktop.db.models.quality import Call, Complaint, Idea
+
+        def count(stmt: Any) -> int:
+            return int(self.session.execute(stmt).scalar_one())
+
+        return {
+            "complaints": count(select(func.count(Complaint.id)).where(
+                Complaint.opened_at >= start, Complaint.opened_at < end)),
+            "complaints_open": count(select(func.count(Complaint.id)).where(
+                Complaint.opened_at >= start, Complaint.opened_at < end,
+                Complaint.state == "open")),
+            "calls": count(select(func.count(Call.id)).where(
+                Call.outcome_at >= start, Call.outcome_at < end, Call.outcome != "pending")),
+            "answered": count(select(func.count(Call.id)).where(
+                Call.outcome_at >= start, Call.outcome_at < end, Call.outcome == "answered")),
+            "ideas": count(select(func.count(Idea.id)).where(
+                Idea.created_at >= start, Idea.created_at < end)),
+        }  # fmt: skip
