@@ -117,3 +117,36 @@ def test_the_wages_view_is_registered_for_accountants(qtbot, ctx):
     window.show()
     window.show_view("wages")
     assert isinstance(window.view("wages"), WagesView)
+
+
+def test_shares_and_sheba_are_set_by_keyboard_and_a_bad_sheba_is_refused_at_its_field(
+    qtbot, ui_db, ctx, answer_modal
+):
+    from hendazh_desktop.ui.wages.dialogs import WageTermsDialog
+
+    office = Office(ui_db, ctx.actor)
+    view = WagesView(context=ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.group.setCurrentIndex(view.group.findData(office.group.id))
+    seen: list[str] = []
+
+    def fill(dialog: WageTermsDialog) -> None:
+        (member_id,) = dialog.ibans
+        iban = dialog.ibans[member_id]
+        iban.setFocus()
+        QTest.keyClicks(iban, "IR062960000000100324200002")  # checksum fails
+        enter_dialog(dialog)
+        seen.append(dialog.errors.message(f"iban:{member_id}"))
+        iban.clear()
+        QTest.keyClicks(iban, "IR062960000000100324200001")
+        enter_dialog(dialog)
+
+    answer_modal(WageTermsDialog, fill)
+    press(view.terms_button)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen[0]  # a Persian message beside the Sheba field
+    qtbot.waitUntil(lambda: ctx.wages.queries.members(ctx.actor, office.group.id)[0].iban != "")
+    assert ctx.wages.queries.members(ctx.actor, office.group.id)[0].iban == (
+        "IR062960000000100324200001"
+    )

@@ -8,7 +8,7 @@ import uuid
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from hendazh_desktop.domain.jalali import from_jalali, to_jalali, today_local
-from hendazh_desktop.services.wages.records import BatchRecord, WageMemberRecord
+from hendazh_desktop.services.wages.records import BatchRecord, GroupWageTerms, WageMemberRecord
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.common.form_dialog import FormDialog, latin_line
 from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
@@ -119,4 +119,47 @@ class AdvanceDialog(FormDialog):
             self.amount.text(),
             self.reason.text(),
             operation_id=self._operation,
+        )
+
+
+class WageTermsDialog(FormDialog):
+    """A group's members' shares (equal by default) and Sheba, and its withholding."""
+
+    def __init__(
+        self, *, context: UiContext, terms: GroupWageTerms, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            title=f"سهم‌ها و شبای «{terms.group_name}»",
+            intro=(
+                "دستمزد هر کار به نسبت سهم‌ها میان اعضا تقسیم می‌شود (ریال باقی‌مانده به "
+                "بزرگ‌ترین باقی‌مانده‌ها می‌رسد). عضو بدون شبای معتبر نقدی با رسید امضاشده "
+                "دریافت می‌کند. تغییر سهم بر کارهای بعدی اثر دارد."
+            ),
+            action=self._apply,
+            ok_text="ذخیره",
+            parent=parent,
+        )
+        self._ctx, self._group_id = context, terms.group_id
+        self.shares: dict[int, QLineEdit] = {}
+        self.ibans: dict[int, QLineEdit] = {}
+        for member in terms.members:
+            if member.left_on is not None:
+                continue
+            share = self.add_field(f"share:{member.id}", f"سهم {member.name}:", QLineEdit())
+            share.setText(fmt.number(member.share))
+            iban = self.add_field(f"iban:{member.id}", f"شبای {member.name}:", latin_line())
+            iban.setText(member.iban)
+            self.shares[member.id], self.ibans[member.id] = share, iban
+        self.withholding = self.add_field("withholding", "کسور قانونی (درصد):", QLineEdit())
+        if terms.withholding_bp:
+            self.withholding.setText(str(terms.withholding_bp / 100).rstrip("0").rstrip("."))
+        self.finish_layout()
+
+    def _apply(self) -> object:
+        return self._ctx.wages.ledger.set_terms(
+            self._ctx.actor,
+            self._group_id,
+            shares={m: w.text() for m, w in self.shares.items()},
+            ibans={m: w.text() for m, w in self.ibans.items()},
+            withholding=self.withholding.text(),
         )

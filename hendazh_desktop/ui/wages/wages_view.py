@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from hendazh_desktop.domain.permissions import Actor, Permission
 from hendazh_desktop.domain.wages import HOLD_REASON_LABELS, PAYABLE_STATE_LABELS, PayableState
 from hendazh_desktop.services.wages.queries import PayableFilter, WageQueries
-from hendazh_desktop.services.wages.records import PayableRow, WageItemRecord
+from hendazh_desktop.services.wages.records import GroupWageTerms, PayableRow, WageItemRecord
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
@@ -99,6 +99,9 @@ class WagesView(RefreshWhenShown, QWidget):
         self.advance_button = QPushButton("ثبت مساعده…")
         self.advance_button.setVisible(context.can(Permission.MANAGE_WAGES))
         self.advance_button.clicked.connect(self.record_advance)
+        self.terms_button = QPushButton("سهم‌ها و شبای گروه…")
+        self.terms_button.setVisible(context.can(Permission.MANAGE_WAGES))
+        self.terms_button.clicked.connect(self.edit_terms)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._payables_tab(), "دستمزد کارها")
         self.tabs.addTab(self.batches, "فهرست‌های پرداخت")
@@ -134,6 +137,7 @@ class WagesView(RefreshWhenShown, QWidget):
         ):
             filters.addWidget(widget)
         filters.addStretch(1)
+        filters.addWidget(self.terms_button)
         layout = QVBoxLayout(tab)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
@@ -222,4 +226,24 @@ class WagesView(RefreshWhenShown, QWidget):
             self._ctx.changes.announce(Change.WAGES, source=self)
             self.refresh()
             self.status_message.emit(f"مساعده {fmt.money(-done.amount)} ثبت شد.")
+        return done
+
+    def edit_terms(self) -> GroupWageTerms | None:
+        """The chosen group's members' shares and Sheba, and its withholding."""
+        group_id = self.group.currentData()
+        if group_id is None:
+            self.status_message.emit("نخست گروه کاری را انتخاب کنید.")
+            return None
+        from hendazh_desktop.ui.wages.dialogs import WageTermsDialog
+
+        terms = run_op(self, lambda: self._ctx.wages.ledger.terms(self._actor, group_id))
+        if terms is None:
+            return None
+        dialog = WageTermsDialog(context=self._ctx, terms=terms, parent=self)
+        done: GroupWageTerms | None = dialog.result_value if dialog.exec() else None
+        dialog.deleteLater()
+        if done is not None:
+            self._ctx.changes.announce(Change.WAGES, source=self)
+            self._fill_members()
+            self.status_message.emit(f"سهم‌ها و شبای «{done.group_name}» ذخیره شد.")
         return done
