@@ -92,7 +92,13 @@ def office(ui_db, ctx, make_subscriber):
     for n, job in enumerate(job_ids[:4]):
         ctx.quality.feedback.record(
             ctx.actor,
-            FeedbackDraft(job, "phone", str(1 + n), {"work": str(5 - n)}, idea=f"پیشنهاد {n}"),
+            FeedbackDraft(
+                job,
+                "phone",
+                str(1 + n),
+                {"work": str(5 - n)},
+                idea=f"پیشنهاد شماره {['یک', 'دو', 'سه', 'چهار'][n]}",
+            ),
         )
     ctx.quality.settings.update(ctx.actor, daily_size="4")
     ctx.quality.calls.draw(ctx.actor)

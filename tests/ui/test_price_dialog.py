@@ -117,3 +117,25 @@ def test_a_role_that_does_not_dispatch_only_reads_the_price(qtbot, consultant_ct
         widget.finish_button,
     ):
         assert not button.isEnabled(), button.text()
+
+
+def test_price_lines_are_typed_in_persian_digits(dialog):
+    """The unit price is grouped with «٬» and the quantity shown in Persian digits as typed;
+    the total reads them back."""
+    from PySide6.QtWidgets import QAbstractItemDelegate, QLineEdit
+
+    dialog.add_line(LineKind.LABOUR, "تعویض شیر")
+    row = dialog.lines.rowCount() - 1
+    for column, typed, shown in ((3, "800000", "۸۰۰٬۰۰۰"), (2, "12", "۱۲")):
+        dialog.lines.setCurrentCell(row, column)
+        dialog.lines.edit(dialog.lines.model().index(row, column))
+        editors = [e for e in dialog.lines.viewport().findChildren(QLineEdit) if e.isVisible()]
+        assert len(editors) == 1
+        editor = editors[0]
+        editor.selectAll()
+        type_text(editor, typed)
+        assert editor.text() == shown
+        dialog.lines.commitData(editor)
+        dialog.lines.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        assert dialog.lines.item(row, column).text() == shown
+    assert "۹٬۶۰۰٬۰۰۰" in dialog.totals.text()  # 12 × 800,000

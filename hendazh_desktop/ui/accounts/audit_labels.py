@@ -65,6 +65,9 @@ KEY_LABELS = {
     "stock": "موجودی",
     "kind": "نوع",
     "total": "جمع",
+    "amount": "مبلغ",
+    "materials": "مواد",
+    "number": "شماره",
     "lines": "اقلام",
     "state": "وضعیت",
     "base_price": "قیمت پایه",
@@ -125,6 +128,12 @@ def _text(value: str) -> str:
     return value if _LATIN.search(value) else to_persian_digits(value)
 
 
+# The amounts (integer rials) that audited changes carry.
+MONEY_KEYS = frozenset(
+    {"amount", "total", "materials", "base_price", "unit_price", "fee", "net", "gift_credit"}
+)
+
+
 def render_value(value: object, key: str = "") -> str:
     """A stored value as a person reads it: Persian digits, بله/خیر, «—» for nothing."""
     if value is None or value == "" or value == []:
@@ -133,6 +142,8 @@ def render_value(value: object, key: str = "") -> str:
         return "بله" if value else "خیر"
     if isinstance(value, int) and key.endswith("_bp"):
         return format_percent(value)
+    if isinstance(value, int) and not isinstance(value, bool) and key in MONEY_KEYS:
+        return fmt.money(value)  # rials, grouped with «٬», in the display unit
     if isinstance(value, int | float):
         return to_persian_digits(str(value))
     if isinstance(value, list | tuple):

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from hendazh_desktop.domain.catalogue import PAYMENT_POLICY_LABELS, PaymentPolicy
 from hendazh_desktop.services.catalogue.records import ServiceInfo
+from hendazh_desktop.ui.common.amount_typing import group_as_typed
 from hendazh_desktop.ui.common.form_dialog import FormDialog
 from hendazh_desktop.ui.context import UiContext
 
@@ -26,6 +27,7 @@ class NewServiceDialog(FormDialog):
         self.policy.setCurrentIndex(self.policy.findData(PaymentPolicy.POSTPAID.value))
         self.add_field("payment_policy", "پرداخت:", self.policy)
         self.price = self.add_field("base_price", "قیمت پایه (ریال):", QLineEdit())
+        group_as_typed(self.price)
         self.price.setPlaceholderText("برای خدمت پیش‌پرداخت الزامی")
         self.finish_layout()
 

@@ -35,6 +35,7 @@ from hendazh_desktop.services.catalogue.records import ServiceInfo
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.catalogue.split_rule_box import SplitRuleBox
 from hendazh_desktop.ui.changes import Change
+from hendazh_desktop.ui.common.amount_typing import group_as_typed
 from hendazh_desktop.ui.common.dialog_keys import settle_default_button
 from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.context import UiContext
@@ -93,6 +94,7 @@ class ServiceCatalogueDialog(QDialog):
             ("split_effective_from", self.split_box.from_edit, self.split_box.error),
         ):
             self.errors.register(field, widget, label)
+        group_as_typed(self.ui.basePriceEdit)
         self.can_edit = context.actor.can(Permission.EDIT_SERVICES)
         self.editor.setEnabled(self.can_edit)
         self.note = QLabel(

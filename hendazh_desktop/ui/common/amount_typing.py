@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from hendazh_desktop.domain.money import format_number
-from hendazh_desktop.domain.text import to_ascii_digits
+from hendazh_desktop.domain.text import to_ascii_digits, to_persian_digits
 
 # what an amount being typed may hold: digits of any script and the usual separators
 _TYPED = re.compile(r"[0-9\u06f0-\u06f9\u0660-\u0669,\u066c\u060c٬ ]*")
@@ -37,3 +38,34 @@ def group_as_typed(edit: QLineEdit) -> None:
         edit.setCursorPosition(position)
 
     edit.textEdited.connect(regroup)
+
+
+def persian_as_typed(edit: QLineEdit) -> None:
+    """Show the digits of a number being typed (a quantity) in Persian, ungrouped."""
+
+    def convert(text: str) -> None:
+        shown = to_persian_digits(text)
+        if shown != text:
+            position = edit.cursorPosition()
+            edit.setText(shown)
+            edit.setCursorPosition(position)
+
+    edit.textEdited.connect(convert)
+
+
+class TypedNumberDelegate(QStyledItemDelegate):
+    """A table cell edited as an amount (grouped with «٬») or a count, in Persian digits."""
+
+    def __init__(self, *, grouped: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._grouped = grouped
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        editor = QLineEdit(parent)
+        (group_as_typed if self._grouped else persian_as_typed)(editor)
+        return editor

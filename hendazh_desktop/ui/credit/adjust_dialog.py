@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from hendazh_desktop.domain.credit import MAX_EXPIRY_MONTHS
 from hendazh_desktop.ui import fmt
+from hendazh_desktop.ui.common.amount_typing import group_as_typed
 from hendazh_desktop.ui.common.form_dialog import FormDialog
 from hendazh_desktop.ui.context import UiContext
 
@@ -41,6 +42,7 @@ class AdjustGiftCreditDialog(FormDialog):
         self.direction.addItem("افزایش", False)
         self.direction.addItem("کاهش", True)
         self.amount = self.add_field("amount", "مبلغ اعتبار (ریال):", QLineEdit())
+        group_as_typed(self.amount)
         self.form.addRow("نوع اصلاح:", self.direction)
         self.reason = self.add_field("reason", "دلیل (الزامی):", QLineEdit())
         self.finish_layout()

@@ -40,6 +40,7 @@ from hendazh_desktop.services.requests.queue import QueueService
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.billing.materials_prepayment_dialog import MaterialsPrepaymentDialog
 from hendazh_desktop.ui.changes import Change
+from hendazh_desktop.ui.common.amount_typing import TypedNumberDelegate
 from hendazh_desktop.ui.common.dialog_keys import settle_default_button
 from hendazh_desktop.ui.common.field_errors import FieldErrors, error_label
 from hendazh_desktop.ui.context import UiContext
@@ -92,6 +93,8 @@ class PriceDialog(QDialog):
         self.lines.setHorizontalHeaderLabels(COLUMNS)
         self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.lines.verticalHeader().setVisible(False)
+        self.lines.setItemDelegateForColumn(2, TypedNumberDelegate(grouped=False, parent=self))
+        self.lines.setItemDelegateForColumn(3, TypedNumberDelegate(grouped=True, parent=self))
         self.lines.itemChanged.connect(lambda _i: self._update_totals())
         add_labour = QPushButton("+ دستمزد")
         add_labour.clicked.connect(lambda: self.add_line(LineKind.LABOUR))
