@@ -1,7 +1,8 @@
 """Demo gift catalogue: about forty handicrafts with pictures drawn in their craft's colours,
-stock received (some low, some gone, two retired), redemption orders in every state, and a
-referral chain five subscribers deep whose jobs were done and paid thirteen months ago under a
-six-month expiry term: its unspent credit has expired, what was spent on a gift has not."""
+stock received (some low, some gone, two retired), redemption orders in every state, and the
+deepest referral chain (up to five subscribers) given jobs done and paid thirteen months ago
+under a six-month expiry term: its unspent credit has expired, what was spent on a gift has
+not."""
 
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ from hendazh_desktop.db.database import Database
 from hendazh_desktop.db.repositories.credit import LedgerFilter
 from hendazh_desktop.domain.gifts import CRAFTS, DeliveryWay
 from hendazh_desktop.domain.permissions import Actor
-from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
 from hendazh_desktop.services.billing.invoices import InvoiceService
 from hendazh_desktop.services.billing.payments import PaymentService
 from hendazh_desktop.services.billing.records import PaymentDraft
@@ -81,7 +81,7 @@ ITEMS = (
     ("آینه شمعدان قلم‌زنی", "قلم‌زنی", "اصفهان", 4_600_000),
     ("جعبه چای خاتم", "خاتم‌کاری", "شیراز", 1_550_000),
 )
-CHAIN = ("فرهاد کیانی", "نسرین کیانی", "بابک توکلی", "الهام توکلی", "کامران صدری")
+CHAIN_LENGTH = 5
 EXPIRY_MONTHS = "6"
 CHAIN_FROM = 1000
 MONTHS_AGO = 13
@@ -119,9 +119,8 @@ def make_gifts(
     db: Database, actor: Actor, rng: random.Random, now: dt.datetime, *, subscribers: int
 ) -> int:
     """The catalogue, orders in every state and, in demo databases of at least
-    ``CHAIN_FROM`` subscribers, the expired referral chain (its five subscribers and four jobs
-    are extra rows: the small databases the tests build keep their exact counts); returns how
-    many orders exist."""
+    ``CHAIN_FROM`` subscribers, the expired referral chain (four jobs more: the small
+    databases the tests build keep their exact counts); returns how many orders exist."""
     items = make_catalogue(db, actor, rng)
     if subscribers >= CHAIN_FROM:
         make_expired_chain(db, actor, now, items)
@@ -204,8 +203,36 @@ def make_orders(db: Database, actor: Actor, rng: random.Random, items: list[int]
     return len(placed)
 
 
+def deepest_chain(db: Database, length: int) -> list[int]:
+    """Up to ``length`` subscribers, each referred by the one before (top first): the
+    ancestry of the subscriber with the most referrers above them (lowest id on a tie)."""
+    with db.engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT id, referrer_id FROM subscribers").all()
+    referrer: dict[int, int | None] = {int(r[0]): r[1] for r in rows}
+    depth: dict[int, int] = {}
+
+    def depth_of(sid: int) -> int:
+        path: list[int] = []
+        while sid not in depth and referrer.get(sid) is not None and len(path) < 100:
+            path.append(sid)
+            sid = referrer[sid] or 0
+        base = depth.setdefault(sid, 0)
+        for n, below in enumerate(reversed(path), start=1):
+            depth[below] = base + n
+        return depth[path[0]] if path else base
+
+    bottom = min(referrer, key=lambda s: (-depth_of(s), s)) if referrer else None
+    chain: list[int] = []
+    while bottom is not None and len(chain) < length:
+        chain.append(bottom)
+        bottom = referrer.get(bottom)
+    return list(reversed(chain))
+
+
 def make_expired_chain(db: Database, actor: Actor, now: dt.datetime, items: list[int]) -> None:
-    """Five subscribers, each referred by the one before, whose jobs were done and paid
+    """The deepest referral chain of the demo (up to five subscribers, each referred by the one
+    before), whose jobs were
+    done and paid
     thirteen months ago under a six-month expiry term (earlier in the previous fiscal year,
     so their invoices and receipts number in their own year); one spent part of the credit
     on a gift before it expired. The expiry run today takes what was left."""
@@ -215,7 +242,6 @@ def make_expired_chain(db: Database, actor: Actor, now: dt.datetime, items: list
     before = credit.expiry_months(actor)
     credit.set_expiry_months(actor, EXPIRY_MONTHS)
     catalogue = CatalogueService(db)
-    zone = catalogue.zones(actor)[0].id
     service = next(s for s in catalogue.services(actor) if s.payment_policy != "prepaid")
     group = WorkGroupService(db, clock=_at(then)).create(
         actor,
@@ -226,27 +252,15 @@ def make_expired_chain(db: Database, actor: Actor, now: dt.datetime, items: list
             daily_capacity="20",
             members=(("کیوان کیانی", ""),),
             skills=((service.id, 5),),
-            zone_ids=(zone,),
+            zone_ids=tuple(z.id for z in catalogue.zones(actor)),
         ),
     )
-    people = SubscriberService(db, clock=_at(then), rng=random.Random(5))
-    referrer = ""
-    cards = []
-    for n, name in enumerate(CHAIN):
-        card = people.create(
-            actor,
-            SubscriberDraft(
-                name=name,
-                phones=(PhoneDraft(f"0991{run:05d}{n:02d}"),),  # a prefix bulk data never uses
-                addresses=(AddressDraft("شیراز، خیابان ملاصدرا، کوچه ۱۲", zone),),
-                referrer=referrer,
-            ),
-        )
-        cards.append(card)
-        referrer = card.code
+    people = SubscriberService(db)
+    cards = [people.card(actor, i) for i in deepest_chain(db, CHAIN_LENGTH)]
     for n, card in enumerate(cards[1:], start=1):
-        _paid_job(db, actor, then + dt.timedelta(days=n), card, service.id, group.id)
-    spender = cards[2]
+        if not card.do_not_serve and card.addresses:
+            _paid_job(db, actor, then + dt.timedelta(days=n), card, service.id, group.id)
+    spender = cards[min(2, len(cards) - 1)]
     spent_at = then + dt.timedelta(days=40)
     offered = [g for g in (GiftCatalogue(db).item(actor, i) for i in items) if g.stock > 0]
     balance = GiftCreditLedger(db).gift_credit(actor, spender.id)
@@ -294,7 +308,5 @@ def _paid_job(
                             expected_version=draft.row.version)  # fmt: skip
     PaymentService(db, clock=_at(at + dt.timedelta(hours=2))).record_payment(
         actor,
-        PaymentDraft(
-            _op(), subscriber_id, "cash", str(issued.row.total), invoice_id=issued.row.id
-        ),
+        PaymentDraft(_op(), subscriber_id, "cash", str(issued.row.total), invoice_id=issued.row.id),
     )

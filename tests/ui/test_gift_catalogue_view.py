@@ -259,3 +259,28 @@ def test_thumbnails_are_decoded_only_for_the_tiles_painted(qtbot, ctx, tmp_path)
     view.grid.scrollToBottom()
     view.grid.viewport().grab()
     assert shown < view.model.decoded < 40
+
+
+def test_the_intake_panel_card_redeems_for_the_caller(
+    qtbot, ctx, catalogue, make_subscriber, answer_modal
+):
+    from hendazh_desktop.ui.requests.intake_panel import IntakePanel
+
+    ali = make_subscriber("علی رضایی", "09171234567")
+    credit(ctx, ali.id, 1_000_000)
+    panel = IntakePanel(context=ctx)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel._load_card(ali.id)
+    assert panel.card.gift_button.isVisible()
+
+    def fill(dialog):
+        type_text(dialog.search, "بشقاب")
+        dialog.fill_picker()  # what the typing timer does a moment later
+        QTest.keyClick(dialog.search, Qt.Key.Key_Return)
+        QTest.keyClick(dialog.search, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    answer_modal(RedemptionDialog, fill)
+    panel.card.gift_button.click()
+    assert ctx.gift_credit.gift_credit(ctx.actor, ali.id) == 700_000  # the plate: 300,000
+    assert panel.card.gift_credit.text() == "اعتبار هدیه: ۷۰۰٬۰۰۰ ریال"

@@ -41,6 +41,23 @@ PICKER_LIMIT = 60
 ERROR_STYLE = "color: #b3261e; font-weight: bold;"
 
 
+def redeem_for(
+    parent: QWidget, context: UiContext, subscriber_id: int, name: str
+) -> GiftOrderRecord | None:
+    """Open a redemption for this subscriber (from a subscriber card); the order placed, if
+    any, announced to the other views."""
+    from hendazh_desktop.ui.changes import Change
+
+    dialog = RedemptionDialog(
+        context=context, subscriber_id=subscriber_id, subscriber_name=name, parent=parent
+    )
+    placed = dialog.placed if dialog.exec() else None
+    dialog.deleteLater()
+    if placed is not None:
+        context.changes.announce(Change.GIFTS, source=parent)
+    return placed
+
+
 class RedemptionDialog(QDialog):
     """Pick gifts and quantities for one subscriber and place the order."""
 

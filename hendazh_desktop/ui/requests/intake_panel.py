@@ -75,6 +75,8 @@ class IntakePanel(QWidget):
         self.quick_register.registered.connect(self._on_quick_register_registered)
         self.quick_register.cancelled.connect(self.start_call)
         self.card = SubscriberCardWidget()
+        self.card.gift_button.setVisible(context.can(Permission.SPEND_GIFT_CREDIT))
+        self.card.gift_requested.connect(self.redeem_gift)
         self.feedback = SubscriberFeedback(context=context)
         self.card.add_section("feedback", "نظرهای مشترک", self.feedback)
         self.form = RequestForm()
@@ -261,6 +263,15 @@ class IntakePanel(QWidget):
         )
         if gift is not None:
             self.card.show_gift_credit(gift)
+
+    def redeem_gift(self, subscriber_id: int) -> None:
+        """The caller takes gifts for their gift credit (the redemption dialog)."""
+        if self._card is None or self._card.id != subscriber_id:
+            return
+        from hendazh_desktop.ui.gifts.redemption_dialog import redeem_for
+
+        if redeem_for(self, self._ctx, subscriber_id, self._card.name) is not None:
+            self._show_balances(subscriber_id)
 
     # --- saving ---------------------------------------------------------------------------
     def save_request(self) -> None:

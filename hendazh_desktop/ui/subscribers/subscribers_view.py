@@ -207,18 +207,14 @@ class SubscribersView(RefreshWhenShown, QWidget):
         card = self.card.card()
         if card is None or card.id != subscriber_id:
             return
-        from hendazh_desktop.ui.gifts.redemption_dialog import RedemptionDialog
+        from hendazh_desktop.ui.gifts.redemption_dialog import redeem_for
 
-        dialog = RedemptionDialog(
-            context=self._ctx, subscriber_id=card.id, subscriber_name=card.name, parent=self
-        )
-        if dialog.exec() and dialog.placed is not None:
-            self._ctx.changes.announce(Change.GIFTS, source=self)
+        placed = redeem_for(self, self._ctx, card.id, card.name)
+        if placed is not None:
             self._show_balance(card.id)
             self.status_message.emit(
-                f"سفارش هدیه شماره {fmt.number(dialog.placed.number)} برای «{card.name}» ثبت شد."
+                f"سفارش هدیه شماره {fmt.number(placed.number)} برای «{card.name}» ثبت شد."
             )
-        dialog.deleteLater()
 
     def show_statement(self, subscriber_id: int) -> None:
         """The subscriber's statement of account, to read, print or save."""
