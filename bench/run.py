@@ -64,6 +64,7 @@ GROUPS = (
     "exports",
     "gifts",
     "wages",
+    "reports",
 )
 GENERATION_GOAL_S = 180
 
@@ -138,6 +139,11 @@ def _wages_figures() -> dict[str, Figure]:
 
 def _gifts_figures() -> dict[str, Figure]:
     module = _optional("gifts_figures")
+    return {} if module is None else dict(module.measure(DATA_DIR))
+
+
+def _reports_figures() -> dict[str, Figure]:
+    module = _optional("reports_figures")
     return {} if module is None else dict(module.measure(DATA_DIR))
 
 
@@ -228,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         ("exports", _exports_figures),
         ("gifts", _gifts_figures),
         ("wages", _wages_figures),
+        ("reports", _reports_figures),
     ]
     failed = []
     for group, measure in steps:

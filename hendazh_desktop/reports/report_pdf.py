@@ -24,7 +24,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from hendazh_desktop.domain.money import format_compact
 from hendazh_desktop.domain.progress import CancelCheck, Cancelled, never_cancelled
 from hendazh_desktop.reports.billing_layout import MUTED, build, cell, page_footer
-from hendazh_desktop.reports.layout import INK, RULE, SHADE
+from hendazh_desktop.reports.layout import INK, RULE, SHADE, ensure_fonts
 from hendazh_desktop.reports.persian import BOLD, REGULAR, shape, visual, width
 
 PAGE = A4
@@ -240,6 +240,8 @@ def render_report(doc: ReportDocument, *, cancelled: CancelCheck = never_cancell
     def check() -> None:
         if cancelled():
             raise Cancelled
+
+    ensure_fonts()  # the cells are measured while the story is made
 
     caption = f"{doc.title} — {doc.subtitle} — چاپ {doc.printed}" if doc.printed else doc.title
     return build(

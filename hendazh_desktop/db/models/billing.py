@@ -73,6 +73,7 @@ class Invoice(Base):
         integer_check("invoices", "vat"),
         integer_check("invoices", "discount"),
         Index("ix_invoices_issued_on", "issued_on", "id"),
+        Index("ix_invoices_report", "issued_on", "kind", "service_id", "net", "vat", "total"),
         Index("ix_invoices_subscriber", "subscriber_id", "id"),
         Index("ix_invoices_tax_number", "tax_number", unique=True),
     )

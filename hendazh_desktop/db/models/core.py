@@ -96,6 +96,8 @@ class Service(Base):
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = mapped_column(Integer, default=1)
     tax_service_id: Mapped[str | None] = mapped_column(String(13))  # شناسه کالا/خدمت
+    # The time from request to dispatch the service is held to (the operations report).
+    dispatch_target_hours: Mapped[int] = mapped_column(Integer, default=24, server_default="24")
     sort_key: Mapped[str] = sort_key_column()
 
     @validates("name")
@@ -111,6 +113,7 @@ class Subscriber(Base):
     __table_args__ = (
         Index("ix_subscribers_name_key", "name_key"),
         Index("ix_subscribers_sort_key", "sort_key", "id"),
+        Index("ix_subscribers_created_at", "created_at", "referrer_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -42,16 +42,19 @@ class OperationsQueries:
 
     def requests_by_service(self, start: dt.datetime, end: dt.datetime,
                             **filters: int | None) -> list[tuple[str, int]]:  # fmt: skip
-        stmt = (
+        counted = (
             self._created(
-                select(Service.name, func.count(ServiceRequest.id)).join(
-                    Service, Service.id == ServiceRequest.service_id
-                ),
+                select(ServiceRequest.service_id, func.count(ServiceRequest.id).label("n")),
                 start,
                 end,
                 **filters,
             )
-            .group_by(Service.name, Service.sort_order)
+            .group_by(ServiceRequest.service_id)
+            .subquery()
+        )  # the requests drive: one range scan, then a join to the ten services
+        stmt = (
+            select(Service.name, counted.c.n)
+            .join(counted, counted.c.service_id == Service.id)
             .order_by(Service.sort_order, Service.name)
         )
         return [(str(r[0]), int(r[1])) for r in self.session.execute(stmt)]
@@ -103,10 +106,11 @@ class OperationsQueries:
     def dispatch_times(self, start: dt.datetime, end: dt.datetime,
                        **filters: int | None) -> list[tuple[int, str, int, dt.datetime,
                                                             dt.datetime]]:  # fmt: skip
-        """(request, service, service id, created, dispatched) of the requests created in the
-        range that were dispatched."""
+        """(request, service, its dispatch target in hours, created, dispatched) of the
+        requests created in the range that were dispatched."""
         stmt = self._created(
-            select(ServiceRequest.id, Service.name, Service.id, ServiceRequest.created_at,
+            select(ServiceRequest.id, Service.name, Service.dispatch_target_hours,
+                   ServiceRequest.created_at,
                    ServiceRequest.dispatched_at)
             .join(Service, Service.id == ServiceRequest.service_id)
             .where(ServiceRequest.dispatched_at.is_not(None)),
@@ -155,14 +159,23 @@ class OperationsQueries:
     def top_referrers(self, start: dt.datetime, end: dt.datetime,
                       limit: int = 20) -> list[tuple[str, str, int]]:  # fmt: skip
         """(name, code, subscribers referred in the range), the most first."""
-        referred = aliased(Subscriber)
-        stmt = (
-            select(Subscriber.name, Subscriber.code, func.count(referred.id))
-            .join(referred, referred.referrer_id == Subscriber.id)
-            .where(referred.created_at >= start, referred.created_at < end)
-            .group_by(Subscriber.id, Subscriber.name, Subscriber.code)
-            .order_by(func.count(referred.id).desc(), Subscriber.code)
+        n = func.count().label("n")
+        top = (
+            select(Subscriber.referrer_id, n)
+            .where(
+                Subscriber.created_at >= start,
+                Subscriber.created_at < end,
+                Subscriber.referrer_id.is_not(None),
+            )
+            .group_by(Subscriber.referrer_id)
+            .order_by(n.desc(), Subscriber.referrer_id)
             .limit(limit)
+            .subquery()
+        )  # counted on the (created_at, referrer_id) index alone, then the names of twenty
+        stmt = (
+            select(Subscriber.name, Subscriber.code, top.c.n)
+            .join(top, top.c.referrer_id == Subscriber.id)
+            .order_by(top.c.n.desc(), Subscriber.code)
         )
         return [(str(r[0]), str(r[1]), int(r[2])) for r in self.session.execute(stmt)]
 

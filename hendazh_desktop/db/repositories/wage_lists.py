@@ -194,3 +194,11 @@ class WageListRepository:
             .order_by(WageItem.on_day, WageItem.id)
         )
         return [(item, batch) for item, batch in self.session.execute(stmt)]
+
+    def totals_by_group(self, f: PayableFilter) -> list[tuple[int, str, int]]:
+        """(group, state, fees) over every group at once (the wages report)."""
+        rows = self._union(replace(f, state=None))
+        stmt = select(
+            rows.c.group_id, rows.c.state, func.coalesce(func.sum(rows.c.fee), 0)
+        ).group_by(rows.c.group_id, rows.c.state)
+        return [(int(r[0]), str(r[1]), int(r[2])) for r in self.session.execute(stmt)]

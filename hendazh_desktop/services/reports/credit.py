@@ -108,16 +108,19 @@ def build_wages(ctx: ReportContext) -> Report:
     q = CreditReportQueries(ctx.uow.session)
     period = ctx.period
     states = (PS.HELD, PS.DUE, PS.BATCHED, PS.PAID, PS.CLAWED_BACK)
+    by_group: dict[int, dict[str, int]] = {}
+    wage_filter = PayableFilter(
+        group_id=ctx.filters.group_id,
+        service_id=ctx.filters.service_id,
+        day_from=period.first,
+        day_to=period.last,
+    )
+    for group_id, state, fees in ctx.uow.wage_lists.totals_by_group(wage_filter):
+        by_group.setdefault(group_id, {})[state] = fees
     rows: list[tuple[Value, ...]] = []
     amounts: list[list[int]] = []
     for group_id, name in q.groups():
-        if ctx.filters.group_id is not None and group_id != ctx.filters.group_id:
-            continue
-        totals = ctx.uow.wage_lists.totals(
-            PayableFilter(group_id=group_id, service_id=ctx.filters.service_id,
-                          day_from=period.first, day_to=period.last)
-        )  # fmt: skip
-        values = [int(totals.get(s.value, 0)) for s in states]
+        values = [by_group.get(group_id, {}).get(s.value, 0) for s in states]
         if any(values):
             rows.append((name, *values))
             amounts.append(values)
