@@ -112,6 +112,16 @@ class WagesRepository:
     def reimbursement(self, reimbursement_id: int) -> WageReimbursement | None:
         return self.session.get(WageReimbursement, reimbursement_id)
 
+    def reimbursements(
+        self, group_id: int | None, limit: int = 500
+    ) -> list[tuple[WageReimbursement, bool]]:
+        """The newest reimbursements (of one group or all), each with whether it is approved."""
+        approved = exists().where(WageItem.reimbursement_id == WageReimbursement.id)
+        stmt = select(WageReimbursement, approved).order_by(WageReimbursement.id.desc())
+        if group_id is not None:
+            stmt = stmt.where(WageReimbursement.group_id == group_id)
+        return [(row, bool(ok)) for row, ok in self.session.execute(stmt.limit(limit))]
+
     def reimbursement_by_operation(self, operation_id: str) -> WageReimbursement | None:
         stmt = select(WageReimbursement).where(WageReimbursement.operation_id == operation_id)
         return self.session.execute(stmt).scalar_one_or_none()

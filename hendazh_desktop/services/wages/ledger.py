@@ -54,7 +54,7 @@ def item_record(item: WageItem) -> WageItemRecord:
     )
 
 
-def _reimbursement_record(row: WageReimbursement, approved: bool) -> ReimbursementRecord:
+def reimbursement_record(row: WageReimbursement, approved: bool) -> ReimbursementRecord:
     return ReimbursementRecord(
         id=row.id,
         request_id=row.request_id,
@@ -220,7 +220,7 @@ class WageLedgerService:
                 if done is not None:
                     if (done.request_id, done.amount) != (request_id, value):
                         raise Conflict("operation_replayed_differently", done="reimbursement")
-                    return _reimbursement_record(done, self._approved(uow, done.id))
+                    return reimbursement_record(done, self._approved(uow, done.id))
                 request = uow.requests.get(request_id)
                 if request is None:
                     raise NotFound("request", request_id)
@@ -244,12 +244,12 @@ class WageLedgerService:
                 )
                 uow.wages.add(row)
                 uow.commit()
-                return _reimbursement_record(row, False)
+                return reimbursement_record(row, False)
         except DuplicateOperation:
             with self._db.read() as uow:
                 again = uow.wages.reimbursement_by_operation(op)
                 assert again is not None
-                return _reimbursement_record(again, self._approved(uow, again.id))
+                return reimbursement_record(again, self._approved(uow, again.id))
 
     def approve_reimbursement(
         self, actor: Actor, reimbursement_id: int, *, operation_id: str

@@ -13,13 +13,18 @@ from hendazh_desktop.domain.errors import NotFound
 from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.wages import ItemKind
 from hendazh_desktop.services.wages.batches import batch_record, detail_of
-from hendazh_desktop.services.wages.ledger import item_record, member_record
+from hendazh_desktop.services.wages.ledger import (
+    item_record,
+    member_record,
+    reimbursement_record,
+)
 from hendazh_desktop.services.wages.records import (
     BatchDetail,
     BatchRecord,
     JobLine,
     PayableRow,
     Payslip,
+    ReimbursementRecord,
     WageItemRecord,
     WageMemberRecord,
 )
@@ -124,6 +129,14 @@ class WageQueries:
         require(actor, Permission.VIEW_WAGES)
         with self._db.read() as uow:
             return [item_record(i) for i in uow.wages.items_of_kind(ItemKind.ADVANCE, group_id)]
+
+    def reimbursements(
+        self, actor: Actor, group_id: int | None = None
+    ) -> list[ReimbursementRecord]:
+        """Materials bought by the groups (newest first), approved or waiting."""
+        require(actor, Permission.VIEW_WAGES)
+        with self._db.read() as uow:
+            return [reimbursement_record(r, ok) for r, ok in uow.wages.reimbursements(group_id)]
 
     def statement(
         self, actor: Actor, group_id: int, day_from: dt.date, day_to: dt.date

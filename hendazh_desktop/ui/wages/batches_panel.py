@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -91,6 +92,11 @@ class BatchesPanel(QWidget):
         self.payslips_button.clicked.connect(self.payslips)
         self.xlsx_button.clicked.connect(lambda: self.bank_file("xlsx"))
         self.csv_button.clicked.connect(lambda: self.bank_file("csv"))
+        self.approval_switch = QCheckBox("فهرست‌ها تأیید مدیر لازم دارند")
+        self.approval_switch.setVisible(context.can(Permission.EDIT_SETTINGS))
+        required = run_op(self, lambda: context.wages.batches.approval_required(self._actor))
+        self.approval_switch.setChecked(bool(required))
+        self.approval_switch.toggled.connect(self.set_approval_required)
         self.model: WindowTableModel[BatchRecord] = WindowTableModel(BATCH_COLUMNS)
         self.table = list_table(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
@@ -113,6 +119,7 @@ class BatchesPanel(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.approval_switch)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.lines_table)
@@ -122,6 +129,24 @@ class BatchesPanel(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.summary)
         self._update_buttons(None)
+
+    def set_approval_required(self, required: bool) -> None:
+        """The office setting, audited; batches built from now on follow it."""
+        def apply() -> bool:
+            self._ctx.wages.batches.set_approval_required(self._actor, required)
+            return True
+
+        if run_op(self, apply) is None:
+            self.approval_switch.blockSignals(True)
+            self.approval_switch.setChecked(not required)
+            self.approval_switch.blockSignals(False)
+            return
+        self._ctx.changes.announce(Change.WAGES, source=self)
+        self.status_message.emit(
+            "فهرست‌های بعدی پیش از پرداخت تأیید مدیر لازم دارند."
+            if required
+            else "فهرست‌های بعدی بدون تأیید مدیر پرداخت‌پذیرند."
+        )
 
     def current(self) -> BatchRecord | None:
         index = self.table.currentIndex()

@@ -163,3 +163,63 @@ class WageTermsDialog(FormDialog):
             ibans={m: w.text() for m, w in self.ibans.items()},
             withholding=self.withholding.text(),
         )
+
+
+class ReimbursementDialog(FormDialog):
+    """Materials a group bought for a job: amount, the supplier's receipt number and a note;
+    paid with the wage once an accountant approves it."""
+
+    def __init__(
+        self, *, context: UiContext, request_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            title=f"هزینه مصالح درخواست {fmt.number(request_id)}",
+            intro="پس از تأیید حسابدار، همراه دستمزد همین کار پرداخت می‌شود (بدون پورسانت).",
+            action=self._apply,
+            ok_text="ثبت هزینه",
+            parent=parent,
+        )
+        self._ctx, self._request_id = context, request_id
+        self._operation = str(uuid.uuid4())
+        self.amount = self.add_field("amount", "مبلغ (ریال):", QLineEdit())
+        self.receipt = self.add_field("receipt_number", "شماره رسید فروشنده:", latin_line())
+        self.note = self.add_field("note", "توضیح:", QLineEdit())
+        self.finish_layout()
+
+    def _apply(self) -> object:
+        return self._ctx.wages.ledger.record_reimbursement(
+            self._ctx.actor,
+            self._request_id,
+            self.amount.text(),
+            self.receipt.text(),
+            self.note.text(),
+            operation_id=self._operation,
+        )
+
+
+class EarningsRangeDialog(FormDialog):
+    """A Jalali range for a group's statement of earnings (checked before it is built)."""
+
+    def __init__(self, *, context: UiContext, group_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(
+            title="صورت کارکرد گروه",
+            intro="همه دستمزدها، هزینه‌ها، مساعده‌ها و کسرهای گروه در این بازه، با جمع هر نوع.",
+            action=self._apply,
+            ok_text="پیش‌نمایش",
+            parent=parent,
+        )
+        self._ctx, self._group_id = context, group_id
+        today = today_local()
+        year, month, _ = to_jalali(today)
+        self.day_from = self.add_field("day_from", "از تاریخ:", JalaliDateEdit(optional=False))
+        self.day_to = self.add_field("day_to", "تا تاریخ:", JalaliDateEdit(optional=False))
+        self.day_from.set_value(from_jalali(year, month, 1))
+        self.day_to.set_value(today)
+        self.finish_layout()
+
+    def _apply(self) -> object:
+        day_from, day_to = self.day_from.jalali_text(), self.day_to.jalali_text()
+        self._ctx.wages.documents.earnings_document(
+            self._ctx.actor, self._group_id, day_from, day_to
+        )
+        return (day_from, day_to)

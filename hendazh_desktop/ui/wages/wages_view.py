@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
 from hendazh_desktop.domain.permissions import Actor, Permission
 from hendazh_desktop.domain.wages import HOLD_REASON_LABELS, PAYABLE_STATE_LABELS, PayableState
 from hendazh_desktop.services.wages.queries import PayableFilter, WageQueries
-from hendazh_desktop.services.wages.records import GroupWageTerms, PayableRow, WageItemRecord
+from hendazh_desktop.services.wages.records import (
+    GroupWageTerms,
+    PayableRow,
+    ReimbursementRecord,
+    WageItemRecord,
+)
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
@@ -30,6 +35,7 @@ from hendazh_desktop.ui.common.window_model import NUMERIC, Column, ListSource, 
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.ops import run_op
 from hendazh_desktop.ui.wages.batches_panel import BatchesPanel
+from hendazh_desktop.ui.wages.reimbursements_panel import ReimbursementsPanel
 
 
 def state_text(row: PayableRow) -> str:
@@ -102,10 +108,18 @@ class WagesView(RefreshWhenShown, QWidget):
         self.terms_button = QPushButton("سهم‌ها و شبای گروه…")
         self.terms_button.setVisible(context.can(Permission.MANAGE_WAGES))
         self.terms_button.clicked.connect(self.edit_terms)
+        self.reimburse_button = QPushButton("هزینه مصالح کار…")
+        self.reimburse_button.setVisible(context.can(Permission.MANAGE_WAGES))
+        self.reimburse_button.clicked.connect(self.record_reimbursement)
+        self.earnings_button = QPushButton("صورت کارکرد گروه…")
+        self.earnings_button.clicked.connect(self.earnings_statement)
+        self.reimbursements = ReimbursementsPanel(context=context)
+        self.reimbursements.status_message.connect(self.status_message)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._payables_tab(), "دستمزد کارها")
         self.tabs.addTab(self.batches, "فهرست‌های پرداخت")
         self.tabs.addTab(self._advances_tab(), "مساعده‌ها")
+        self.tabs.addTab(self.reimbursements, "هزینه‌های مصالح")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self._fill_choices()
@@ -137,6 +151,8 @@ class WagesView(RefreshWhenShown, QWidget):
         ):
             filters.addWidget(widget)
         filters.addStretch(1)
+        filters.addWidget(self.reimburse_button)
+        filters.addWidget(self.earnings_button)
         filters.addWidget(self.terms_button)
         layout = QVBoxLayout(tab)
         layout.addLayout(filters)
@@ -180,6 +196,7 @@ class WagesView(RefreshWhenShown, QWidget):
     def _on_group_current_index_changed(self, _index: int) -> None:
         self._fill_members()
         self.batches.group_id = self.group.currentData()
+        self.reimbursements.group_id = self.group.currentData()
         self.refresh()
 
     def current_filter(self) -> PayableFilter:
@@ -205,6 +222,7 @@ class WagesView(RefreshWhenShown, QWidget):
             )
         )
         self.batches.refresh()
+        self.reimbursements.refresh()
         advances = run_op(self, lambda: self._queries.advances(self._actor, flt.group_id)) or []
         self.advances.set_source(ListSource(advances))
         self.status_message.emit(f"{fmt.count(self.model.rowCount())} کار در فهرست دستمزد")
@@ -247,3 +265,47 @@ class WagesView(RefreshWhenShown, QWidget):
             self._fill_members()
             self.status_message.emit(f"سهم‌ها و شبای «{done.group_name}» ذخیره شد.")
         return done
+
+    def record_reimbursement(self) -> ReimbursementRecord | None:
+        """Materials the chosen job's group bought (amount, supplier's receipt, note)."""
+        index = self.table.currentIndex()
+        job = self.model.row_item(index.row()) if index.isValid() else None
+        if job is None:
+            self.status_message.emit("نخست کار را در فهرست انتخاب کنید.")
+            return None
+        from hendazh_desktop.ui.wages.dialogs import ReimbursementDialog
+
+        dialog = ReimbursementDialog(context=self._ctx, request_id=job.request_id, parent=self)
+        done: ReimbursementRecord | None = dialog.result_value if dialog.exec() else None
+        dialog.deleteLater()
+        if done is not None:
+            self._ctx.changes.announce(Change.WAGES, source=self)
+            self.reimbursements.refresh()
+            self.status_message.emit(
+                f"هزینه مصالح {fmt.money(done.amount)} ثبت شد و در انتظار تأیید است."
+            )
+        return done
+
+    def earnings_statement(self) -> None:
+        """The chosen group's statement of earnings over a Jalali range, previewed."""
+        group_id = self.group.currentData()
+        if group_id is None:
+            self.status_message.emit("نخست گروه کاری را انتخاب کنید.")
+            return
+        from hendazh_desktop.ui.common.pdf_preview_dialog import preview_pdf
+        from hendazh_desktop.ui.wages.dialogs import EarningsRangeDialog
+
+        dialog = EarningsRangeDialog(context=self._ctx, group_id=group_id, parent=self)
+        chosen: tuple[str, str] | None = dialog.result_value if dialog.exec() else None
+        dialog.deleteLater()
+        if chosen is None:
+            return
+        day_from, day_to = chosen
+        documents = self._ctx.wages.documents
+        preview_pdf(
+            self,
+            lambda: documents.earnings_pdf(self._actor, group_id, day_from, day_to),
+            title=f"صورت کارکرد «{self.group.currentText()}»",
+            file_name=f"earnings-{group_id}.pdf",
+            directory=self._ctx.documents_dir,
+        )
