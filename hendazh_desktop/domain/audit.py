@@ -67,6 +67,10 @@ ENTITY_LABELS = {
     "gift_item": "هدیه کاتالوگ",
     "gift_stock": "موجودی هدیه",
     "gift_order": "سفارش هدیه",
+    "wage_terms": "شرایط دستمزد گروه",
+    "wage_batch": "فهرست پرداخت دستمزد",
+    "wage_advance": "مساعده",
+    "wage_reimbursement": "هزینه خرید مصالح گروه",
 }
 
 
