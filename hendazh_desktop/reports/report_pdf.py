@@ -160,8 +160,9 @@ def _chart(data: ChartData) -> Drawing:
     chart = HorizontalLineChart() if data.kind == "line" else VerticalBarChart()
     chart.x, chart.y = 16 * mm, 14 * mm
     chart.width, chart.height = WIDTH - 20 * mm, height - 30 * mm
-    chart.data = [list(v) or [0.0] for _, v in data.series] or [[0.0]]
-    labels = list(data.categories) or [""]
+    # right to left: the first category (the first day or month) at the right
+    chart.data = [list(reversed(v)) or [0.0] for _, v in data.series] or [[0.0]]
+    labels = list(reversed(data.categories)) or [""]
     step = max(1, len(labels) // 16)  # at most ~16 labels fit under the axis
     chart.categoryAxis.categoryNames = [_rtl(c) if i % step == 0 else "" for i, c in
                                         enumerate(labels)]  # fmt: skip
@@ -210,10 +211,10 @@ def _figures(figures: tuple[tuple[str, str], ...]) -> Table:
         chunk += [("", "")] * (per_row - len(chunk))
         row: list[object] = []
         for label, value in chunk:
-            row += [cell(label, size=8, color=MUTED), cell(value, size=9, bold=True)]
+            row += [cell(label, size=7.5, color=MUTED), cell(value, size=8.5, bold=True)]
         cells.append(row)
     w = WIDTH / per_row
-    table = Table([list(reversed(r)) for r in cells], colWidths=[w * 0.45, w * 0.55] * per_row)
+    table = Table([list(reversed(r)) for r in cells], colWidths=[w * 0.62, w * 0.38] * per_row)
     table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.5, RULE),
                                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#f7f9fb")),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))  # fmt: skip

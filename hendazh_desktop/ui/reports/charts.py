@@ -57,11 +57,15 @@ def build_chart(chart: Chart | None, *, compact: bool = False) -> QChart:
             piece = pie.append(label, max(float(value), 0.0))
             piece.setColor(QColor(PALETTE[i % len(PALETTE)]))
         q.addSeries(pie)
+        q.legend().setAlignment(Qt.AlignmentFlag.AlignRight)  # one name a line, never elided
         return q
+    # Time and order run right to left, as the Persian reader reads: the first category at the
+    # right (Qt's charts do not mirror in a right-to-left layout).
+    categories = list(reversed(chart.categories))
     axis_x = QBarCategoryAxis()
-    axis_x.append(list(chart.categories))
+    axis_x.append(categories)
     axis_x.setLabelsFont(font)
-    if len(chart.categories) > 12:
+    if len(categories) > (6 if compact else 12):
         axis_x.setLabelsAngle(-60)
     q.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     top = max((max(s.values, default=0.0) for s in chart.series), default=0.0)
@@ -81,7 +85,7 @@ def build_chart(chart: Chart | None, *, compact: bool = False) -> QChart:
         for i, one in enumerate(chart.series):
             line = QLineSeries()
             line.setName(one.name)
-            for x, v in enumerate(one.values):
+            for x, v in enumerate(reversed(one.values)):
                 line.append(x + 0.5, v / scale)
             line.setColor(QColor(PALETTE[i % len(PALETTE)]))
             q.addSeries(line)
@@ -91,7 +95,7 @@ def build_chart(chart: Chart | None, *, compact: bool = False) -> QChart:
         bars = QBarSeries()
         for i, one in enumerate(chart.series):
             bar_set = QBarSet(one.name)
-            bar_set.append([float(v) / scale for v in one.values])
+            bar_set.append([float(v) / scale for v in reversed(one.values)])
             bar_set.setColor(QColor(PALETTE[i % len(PALETTE)]))
             bars.append(bar_set)
         q.addSeries(bars)
