@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import openpyxl
+from PySide6.QtWidgets import QLabel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from report_helpers import demo_office
@@ -53,3 +54,17 @@ def test_reports_for_managers_and_accountants_only(ui_db):
 
     assert "reports" in keys(Role.MANAGER) and "reports" in keys(Role.ACCOUNTANT)
     assert "reports" not in keys(Role.CONSULTANT) and "reports" not in keys(Role.DISPATCHER)
+
+
+def test_a_second_report_replaces_the_figures_of_the_first(qtbot, ui_db, ctx):
+    from hendazh_desktop.domain.jalali_periods import fiscal_year
+
+    view = ReportsView(context=ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.show_report(ctx.reports.run(ctx.actor, "sales", fiscal_year(1405)))
+    view.show_report(ctx.reports.run(ctx.actor, "vat", fiscal_year(1405)))
+    container = view.figures.parentWidget()
+    labels = container.findChildren(QLabel)
+    assert len(labels) == len(view.report.figures) == view.figures.count()
+    assert not [w for w in labels if "فروش خالص:" in w.text()]  # the sales figures went at once

@@ -165,6 +165,8 @@ class ReportsView(QWidget):
             item = self.figures.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # gone at once: deleteLater waits for the event loop
+                widget.setParent(None)
                 widget.deleteLater()
         for i, f in enumerate(report.figures):
             label = QLabel(f"{f.label}: <b>{shown(f.value, f.kind)}</b>")
