@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -46,74 +46,68 @@ def default_backup_dir(db: Database) -> Path:
 
 
 def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None) -> UiContext:
-    """Wire every use case to the database; the views receive only this."""
-    from hendazh_desktop.services.accounts.audit import AuditService
-    from hendazh_desktop.services.accounts.backups import BackupService
-    from hendazh_desktop.services.accounts.settings import SettingsService
+    """Wire every use case to the database; the views receive only this. Each service but
+    the two the window itself reads is built (and its module imported) on first use, so the
+    start waits only for what the first view asks."""
+    from hendazh_desktop.lazy import Lazy, lazy
     from hendazh_desktop.services.accounts.users import UserService
-    from hendazh_desktop.services.billing.documents import BillingDocuments
-    from hendazh_desktop.services.billing.invoices import InvoiceService
-    from hendazh_desktop.services.billing.payments import PaymentService
-    from hendazh_desktop.services.billing.queries import BillingQueries
-    from hendazh_desktop.services.billing.tax_invoices import TaxInvoiceExport
     from hendazh_desktop.services.catalogue.catalogue import CatalogueService
-    from hendazh_desktop.services.credit.adjustments import GiftCreditService
-    from hendazh_desktop.services.credit.documents import GiftCreditDocuments
-    from hendazh_desktop.services.credit.ledger import GiftCreditLedger
-    from hendazh_desktop.services.dispatch.assignment import DispatchService
-    from hendazh_desktop.services.dispatch.job_sheets import JobSheetService
-    from hendazh_desktop.services.dispatch.pricing import PricingService
-    from hendazh_desktop.services.dispatch.work_groups import WorkGroupService
-    from hendazh_desktop.services.exports.database import DatabaseExport
-    from hendazh_desktop.services.gifts.catalogue import GiftCatalogue
-    from hendazh_desktop.services.gifts.documents import GiftDocuments
-    from hendazh_desktop.services.gifts.orders import GiftOrders
-    from hendazh_desktop.services.quality.office import QualityOffice
-    from hendazh_desktop.services.reports.dashboard import DashboardService
-    from hendazh_desktop.services.reports.service import ReportService
-    from hendazh_desktop.services.requests.intake import IntakeService
-    from hendazh_desktop.services.requests.queue import QueueService
-    from hendazh_desktop.services.requests.webform_import import WebFormImporter
-    from hendazh_desktop.services.subscribers.register import SubscriberService
-    from hendazh_desktop.services.subscribers.search import SubscriberSearch
-    from hendazh_desktop.services.wages.office import WageOffice
     from hendazh_desktop.ui.context import UiContext
 
-    quality = QualityOffice.on(db)
+    s = "hendazh_desktop.services."
+    quality: Any = Lazy(lambda: _attribute(s + "quality.office", "QualityOffice").on(db))
+    wages: Any = Lazy(lambda: _attribute(s + "wages.office", "WageOffice").on(db))
+    dispatch: Any = Lazy(
+        lambda: _attribute(s + "dispatch.assignment", "DispatchService")(
+            db, quality=quality.standings
+        )
+    )
+    documents = (backup_dir or default_backup_dir(db)).parent / "documents"
     return UiContext(
         actor=actor,
         users=UserService(db),
-        settings=SettingsService(db),
-        audit=AuditService(db),
-        backups=BackupService(db, default_dir=backup_dir or default_backup_dir(db)),
-        search=SubscriberSearch(db),
-        subscribers=SubscriberService(db),
+        settings=lazy(s + "accounts.settings", "SettingsService", db),
+        audit=lazy(s + "accounts.audit", "AuditService", db),
+        backups=lazy(
+            s + "accounts.backups",
+            "BackupService",
+            db,
+            default_dir=backup_dir or default_backup_dir(db),
+        ),
+        search=lazy(s + "subscribers.search", "SubscriberSearch", db),
+        subscribers=lazy(s + "subscribers.register", "SubscriberService", db),
         catalogue=CatalogueService(db),
-        intake=IntakeService(db),
-        queue=QueueService(db),
-        webform=WebFormImporter(db),
-        work_groups=WorkGroupService(db),
-        dispatch=DispatchService(db, quality=quality.standings),
-        job_sheets=JobSheetService(db),
-        pricing=PricingService(db),
-        invoices=InvoiceService(db),
-        payments=PaymentService(db),
-        billing=BillingQueries(db),
-        billing_documents=BillingDocuments(db),
-        documents_dir=(backup_dir or default_backup_dir(db)).parent / "documents",
+        intake=lazy(s + "requests.intake", "IntakeService", db),
+        queue=lazy(s + "requests.queue", "QueueService", db),
+        webform=lazy(s + "requests.webform_import", "WebFormImporter", db),
+        work_groups=lazy(s + "dispatch.work_groups", "WorkGroupService", db),
+        dispatch=dispatch,
+        job_sheets=lazy(s + "dispatch.job_sheets", "JobSheetService", db),
+        pricing=lazy(s + "dispatch.pricing", "PricingService", db),
+        invoices=lazy(s + "billing.invoices", "InvoiceService", db),
+        payments=lazy(s + "billing.payments", "PaymentService", db),
+        billing=lazy(s + "billing.queries", "BillingQueries", db),
+        billing_documents=lazy(s + "billing.documents", "BillingDocuments", db),
+        documents_dir=documents,
         quality=quality,
-        gift_credit=GiftCreditLedger(db),
-        gift_credit_admin=GiftCreditService(db),
-        gift_credit_documents=GiftCreditDocuments(db),
-        gifts=GiftCatalogue(db),
-        gift_orders=GiftOrders(db),
-        gift_documents=GiftDocuments(db),
-        wages=WageOffice.on(db),
-        database_export=DatabaseExport(db),
-        tax_export=TaxInvoiceExport(db),
-        reports=ReportService(db),
-        dashboard=DashboardService(db),
+        gift_credit=lazy(s + "credit.ledger", "GiftCreditLedger", db),
+        gift_credit_admin=lazy(s + "credit.adjustments", "GiftCreditService", db),
+        gift_credit_documents=lazy(s + "credit.documents", "GiftCreditDocuments", db),
+        gifts=lazy(s + "gifts.catalogue", "GiftCatalogue", db),
+        gift_orders=lazy(s + "gifts.orders", "GiftOrders", db),
+        gift_documents=lazy(s + "gifts.documents", "GiftDocuments", db),
+        wages=wages,
+        database_export=lazy(s + "exports.database", "DatabaseExport", db),
+        tax_export=lazy(s + "billing.tax_invoices", "TaxInvoiceExport", db),
+        reports=lazy(s + "reports.service", "ReportService", db),
+        dashboard=lazy(s + "reports.dashboard", "DashboardService", db),
     )
+
+
+def _attribute(module: str, name: str) -> Any:
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -146,8 +140,41 @@ def import_modules(names: tuple[str, ...]) -> None:
         importlib.import_module(name)
 
 
+SERVICE_MODULES = (  # built lazily by build_context; imported ahead while signing in
+    "hendazh_desktop.services.accounts.audit",
+    "hendazh_desktop.services.accounts.backups",
+    "hendazh_desktop.services.accounts.settings",
+    "hendazh_desktop.services.billing.documents",
+    "hendazh_desktop.services.billing.invoices",
+    "hendazh_desktop.services.billing.payments",
+    "hendazh_desktop.services.billing.queries",
+    "hendazh_desktop.services.billing.tax_invoices",
+    "hendazh_desktop.services.credit.adjustments",
+    "hendazh_desktop.services.credit.documents",
+    "hendazh_desktop.services.credit.ledger",
+    "hendazh_desktop.services.dispatch.assignment",
+    "hendazh_desktop.services.dispatch.job_sheets",
+    "hendazh_desktop.services.dispatch.pricing",
+    "hendazh_desktop.services.dispatch.work_groups",
+    "hendazh_desktop.services.exports.database",
+    "hendazh_desktop.services.gifts.catalogue",
+    "hendazh_desktop.services.gifts.documents",
+    "hendazh_desktop.services.gifts.orders",
+    "hendazh_desktop.services.quality.office",
+    "hendazh_desktop.services.reports.dashboard",
+    "hendazh_desktop.services.reports.service",
+    "hendazh_desktop.services.requests.intake",
+    "hendazh_desktop.services.requests.queue",
+    "hendazh_desktop.services.requests.webform_import",
+    "hendazh_desktop.services.subscribers.register",
+    "hendazh_desktop.services.subscribers.search",
+    "hendazh_desktop.services.wages.office",
+)
+
+
 def import_the_screens() -> None:
-    """The views' modules, imported while the user signs in."""
+    """The use cases' and the views' modules, imported while the user signs in."""
+    import_modules(SERVICE_MODULES)
     import_modules(
         (
             "hendazh_desktop.ui.accounts.audit_view",
@@ -242,7 +269,13 @@ class Startup:
         # The views are built at the next turn of the event loop: signing in (a password hash)
         # and building every view in one go would hold the GUI thread for both.
         self.window.set_loading("در حال آماده کردن صفحه‌ها…")
-        QTimer.singleShot(0, self.window, lambda: self._attach(actor))
+        preloader = self.preloader
+        if preloader is not None and not preloader.is_finished():
+            # the screens' and use cases' modules are still loading off the GUI thread (a
+            # quick sign-in): attach once they are, rather than import them here
+            preloader.finished.connect(lambda _outcome: self._attach(actor))
+        else:
+            QTimer.singleShot(0, self.window, lambda: self._attach(actor))
 
     def _attach(self, actor: Actor) -> None:
         assert self.db is not None

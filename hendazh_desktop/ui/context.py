@@ -5,39 +5,42 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hendazh_desktop.domain.permissions import Actor, Permission
-from hendazh_desktop.services.accounts.audit import AuditService
-from hendazh_desktop.services.accounts.backups import BackupService
-from hendazh_desktop.services.accounts.settings import SettingsService
-from hendazh_desktop.services.accounts.users import UserService
-from hendazh_desktop.services.billing.documents import BillingDocuments
-from hendazh_desktop.services.billing.invoices import InvoiceService
-from hendazh_desktop.services.billing.payments import PaymentService
-from hendazh_desktop.services.billing.queries import BillingQueries
-from hendazh_desktop.services.billing.tax_invoices import TaxInvoiceExport
-from hendazh_desktop.services.catalogue.catalogue import CatalogueService
-from hendazh_desktop.services.credit.adjustments import GiftCreditService
-from hendazh_desktop.services.credit.documents import GiftCreditDocuments
-from hendazh_desktop.services.credit.ledger import GiftCreditLedger
-from hendazh_desktop.services.dispatch.assignment import DispatchService
-from hendazh_desktop.services.dispatch.job_sheets import JobSheetService
-from hendazh_desktop.services.dispatch.pricing import PricingService
-from hendazh_desktop.services.dispatch.work_groups import WorkGroupService
-from hendazh_desktop.services.exports.database import DatabaseExport
-from hendazh_desktop.services.gifts.catalogue import GiftCatalogue
-from hendazh_desktop.services.gifts.documents import GiftDocuments
-from hendazh_desktop.services.gifts.orders import GiftOrders
-from hendazh_desktop.services.quality.office import QualityOffice
-from hendazh_desktop.services.reports.dashboard import DashboardService
-from hendazh_desktop.services.reports.service import ReportService
-from hendazh_desktop.services.requests.intake import IntakeService
-from hendazh_desktop.services.requests.queue import QueueService
-from hendazh_desktop.services.requests.webform_import import WebFormImporter
-from hendazh_desktop.services.subscribers.register import SubscriberService
-from hendazh_desktop.services.subscribers.search import SubscriberSearch
-from hendazh_desktop.services.wages.office import WageOffice
 from hendazh_desktop.ui.changes import DataChanges
+
+if TYPE_CHECKING:  # the services load when first used (hendazh_desktop.lazy), not with this
+    from hendazh_desktop.services.accounts.audit import AuditService
+    from hendazh_desktop.services.accounts.backups import BackupService
+    from hendazh_desktop.services.accounts.settings import SettingsService
+    from hendazh_desktop.services.accounts.users import UserService
+    from hendazh_desktop.services.billing.documents import BillingDocuments
+    from hendazh_desktop.services.billing.invoices import InvoiceService
+    from hendazh_desktop.services.billing.payments import PaymentService
+    from hendazh_desktop.services.billing.queries import BillingQueries
+    from hendazh_desktop.services.billing.tax_invoices import TaxInvoiceExport
+    from hendazh_desktop.services.catalogue.catalogue import CatalogueService
+    from hendazh_desktop.services.credit.adjustments import GiftCreditService
+    from hendazh_desktop.services.credit.documents import GiftCreditDocuments
+    from hendazh_desktop.services.credit.ledger import GiftCreditLedger
+    from hendazh_desktop.services.dispatch.assignment import DispatchService
+    from hendazh_desktop.services.dispatch.job_sheets import JobSheetService
+    from hendazh_desktop.services.dispatch.pricing import PricingService
+    from hendazh_desktop.services.dispatch.work_groups import WorkGroupService
+    from hendazh_desktop.services.exports.database import DatabaseExport
+    from hendazh_desktop.services.gifts.catalogue import GiftCatalogue
+    from hendazh_desktop.services.gifts.documents import GiftDocuments
+    from hendazh_desktop.services.gifts.orders import GiftOrders
+    from hendazh_desktop.services.quality.office import QualityOffice
+    from hendazh_desktop.services.reports.dashboard import DashboardService
+    from hendazh_desktop.services.reports.service import ReportService
+    from hendazh_desktop.services.requests.intake import IntakeService
+    from hendazh_desktop.services.requests.queue import QueueService
+    from hendazh_desktop.services.requests.webform_import import WebFormImporter
+    from hendazh_desktop.services.subscribers.register import SubscriberService
+    from hendazh_desktop.services.subscribers.search import SubscriberSearch
+    from hendazh_desktop.services.wages.office import WageOffice
 
 
 @dataclass(frozen=True)
