@@ -167,6 +167,27 @@ def _floor_pages(count: int) -> float:
     return count / (time.perf_counter() - started)
 
 
+def _floor_tables(docs: list[Any]) -> float:
+    """Bare ReportLab: each payslip's jobs as a plain Helvetica table of the same size on A5
+    (no shaping, no header, no totals), the limit the payslips are compared with."""
+    from reportlab.lib.pagesizes import A5
+    from reportlab.platypus import SimpleDocTemplate, Table
+
+    started = time.perf_counter()
+    for doc in docs:
+        rows = [["#", "day", "service", "request", "code", "kind", "amount"]]
+        rows += [
+            [str(i), str(j.day), "service", j.request, j.subscriber_code, "fee", str(j.amount)]
+            for i, j in enumerate(doc.jobs, start=1)
+        ]
+        table = Table(rows)
+        table.setStyle(
+            [("GRID", (0, 0), (-1, -1), 0.4, "grey"), ("FONTSIZE", (0, 0), (-1, -1), 7.5)]
+        )
+        SimpleDocTemplate(io.BytesIO(), pagesize=A5).build([table])
+    return len(docs) / (time.perf_counter() - started)
+
+
 def measure(data_dir: Path) -> dict[str, Figure]:
     path, uid = dataset(data_dir)
     work = path.with_suffix(".run.db")
@@ -197,6 +218,7 @@ def measure(data_dir: Path) -> dict[str, Figure]:
             render_payslip(doc)
         per_second = len(docs) / (time.perf_counter() - started)
         page_floor = _floor_pages(len(docs))
+        table_floor = _floor_tables(docs)
     finally:
         db.dispose()
         work.unlink(missing_ok=True)
@@ -211,7 +233,7 @@ def measure(data_dir: Path) -> dict[str, Figure]:
             ratio=xlsx_s / xlsx_floor, rows=len(transfers), bytes=len(data),
         ),
         "wages_payslips_per_s": figure(
-            per_second, "/s", "≥ 40/s", per_second >= 40, limit=page_floor,
-            ratio=page_floor / per_second, payslips=len(docs),
+            per_second, "/s", "≥ 40/s", per_second >= 40, limit=table_floor,
+            ratio=table_floor / per_second, payslips=len(docs), bare_page_per_s=page_floor,
         ),
     }  # fmt: skip

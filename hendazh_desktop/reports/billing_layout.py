@@ -18,6 +18,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from PIL import Image as PILImage
@@ -150,6 +151,19 @@ def cell(
     fit: bool = False,
 ) -> Cell:
     return Cell(value, font=BOLD if bold else REGULAR, size=size, align=align, color=color, fit=fit)
+
+
+def one_line(value: str, font: str, size: float) -> tuple[str, float]:
+    """A short text in display order as a table draws a plain string cell, and its width
+    (cached: a batch's payslips repeat their dates, services and kinds)."""
+    return _one_line(value, font, size, shaping_enabled())
+
+
+@lru_cache(maxsize=16384)
+def _one_line(value: str, font: str, size: float, _shaped: bool) -> tuple[str, float]:
+    value = clean(value)
+    shaped = shape(value)
+    return display_line(shaped, base_direction(value)), pdfmetrics.stringWidth(shaped, font, size)
 
 
 def amount(value: int, *, size: float = 8, bold: bool = False, align: str = "right") -> Cell:
