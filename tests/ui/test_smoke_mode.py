@@ -27,7 +27,8 @@ def _smoke(tmp_path, database: str) -> subprocess.CompletedProcess[str]:
 def test_a_new_database_comes_up_through_the_first_run_path(tmp_path):
     done = _smoke(tmp_path, str(tmp_path / "office.db"))
     assert done.returncode == 0, done.stderr
-    assert "main window shown for smoke-admin (admin), view 'intake'" in done.stdout
+    # The manager's and the admin's first screen is the dashboard (a consultant's: intake).
+    assert "main window shown for smoke-admin (admin), view 'dashboard'" in done.stdout
 
 
 def test_a_database_that_cannot_open_fails_the_smoke_run(tmp_path):
