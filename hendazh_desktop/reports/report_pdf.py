@@ -8,7 +8,6 @@ flowable per cell would make a 50-page report several times slower."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -26,6 +25,7 @@ from hendazh_desktop.domain.progress import CancelCheck, Cancelled, never_cancel
 from hendazh_desktop.reports.billing_layout import MUTED, build, cell, page_footer
 from hendazh_desktop.reports.layout import INK, RULE, SHADE, ensure_fonts
 from hendazh_desktop.reports.persian import BOLD, REGULAR, shape, visual, width
+from hendazh_desktop.reports.report_data import ChartData, ReportDocument, TableData
 
 PAGE = A4
 MARGIN = 12 * mm
@@ -36,37 +36,6 @@ PALETTE = tuple(
     for c in ("#2e6da4", "#e08e2b", "#3c9d5d", "#c0392b", "#8e5ea2", "#5b6673", "#d4ac0d",
               "#17a2b8", "#a0522d", "#7f8c8d")
 )  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class TableData:
-    """One table, every value already formatted; ``numeric`` marks right-aligned columns."""
-
-    title: str
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    totals: tuple[str, ...] | None
-    numeric: tuple[bool, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ChartData:
-    title: str
-    kind: str  # bar, line, pie
-    categories: tuple[str, ...]
-    series: tuple[tuple[str, tuple[float, ...]], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ReportDocument:
-    company: str
-    city: str
-    title: str
-    subtitle: str  # the period in Jalali, and the filters
-    printed: str  # when it was computed
-    figures: tuple[tuple[str, str], ...]
-    chart: ChartData | None
-    tables: tuple[TableData, ...]
 
 
 def _rtl(text: str) -> str:

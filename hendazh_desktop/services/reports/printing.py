@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from hendazh_desktop.domain.jalali import format_datetime
-from hendazh_desktop.reports.report_pdf import ChartData, ReportDocument, TableData
+from hendazh_desktop.reports.report_data import ChartData, ReportDocument, TableData
 from hendazh_desktop.reports.sheets import Table
 from hendazh_desktop.services.reports.formatting import NUMERIC, cell, shown
 from hendazh_desktop.services.reports.records import Report
