@@ -132,3 +132,39 @@ def test_the_approval_switch_sets_the_setting_audited_and_is_hidden_from_account
     accountant.show()
     accountant.tabs.setCurrentIndex(1)
     assert not accountant.batches.approval_switch.isVisible()
+
+
+def test_a_paid_batchs_correction_is_shown_with_the_batch(qtbot, ui_db, ctx, context_for):
+    import uuid
+
+    from hendazh_desktop.domain.jalali import format_date, today_local
+
+    office = Office(ui_db, ctx.actor)
+    collected(ui_db, ctx.actor, office)
+    accountant = context_for(office_actor(ui_db, "mina", role=Role.ACCOUNTANT))
+    wages = accountant.wages
+    built = wages.batches.build(
+        accountant.actor, "1400/01/01", format_date(today_local()), operation_id=str(uuid.uuid4())
+    )
+    wages.batches.pay(
+        accountant.actor,
+        built.batch.id,
+        bank_ref="REF-9",
+        paid_on=format_date(today_local()),
+        expected_version=built.batch.version,
+        operation_id=str(uuid.uuid4()),
+    )
+    wages.corrections.correct_line(
+        accountant.actor,
+        built.lines[0].id,
+        "120000",
+        "کار ۵۰۱ دو بار حساب شد",
+        deduct=True,
+        operation_id=str(uuid.uuid4()),
+    )
+    view = WagesView(context=accountant)
+    qtbot.addWidget(view)
+    view.show()
+    view.tabs.setCurrentIndex(1)
+    assert "اصلاحیه" in view.batches.summary.text()
+    assert "کار ۵۰۱ دو بار حساب شد" in view.batches.summary.text()

@@ -124,6 +124,7 @@ class WageItem(Base):
         integer_check("wage_items", "amount", minimum=None),
         Index("ix_wage_items_member", "member_id", "id"),
         Index("ix_wage_items_group", "group_id", "on_day"),
+        Index("ix_wage_items_corrects_line", "corrects_line_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -137,6 +138,7 @@ class WageItem(Base):
         ForeignKey("wage_reimbursements.id"), unique=True
     )
     reason: Mapped[str] = mapped_column(String(300), default="")
+    corrects_line_id: Mapped[int | None] = mapped_column(ForeignKey("wage_batch_lines.id"))
     operation_id: Mapped[str | None] = mapped_column(String(36), unique=True)
     on_day: Mapped[dt.date] = mapped_column(Date)
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -109,6 +109,16 @@ class WagesRepository:
         stmt = select(WageItem).where(WageItem.reimbursement_id == reimbursement_id)
         return self.session.execute(stmt).scalar_one_or_none()
 
+    def corrections_of_batch(self, batch_id: int) -> list[WageItem]:
+        """The corrections recorded against a batch's lines, oldest first."""
+        stmt = (
+            select(WageItem)
+            .join(WageBatchLine, WageBatchLine.id == WageItem.corrects_line_id)
+            .where(WageBatchLine.batch_id == batch_id)
+            .order_by(WageItem.id)
+        )
+        return list(self.session.execute(stmt).scalars())
+
     def reimbursement(self, reimbursement_id: int) -> WageReimbursement | None:
         return self.session.get(WageReimbursement, reimbursement_id)
 

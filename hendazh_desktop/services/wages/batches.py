@@ -33,6 +33,7 @@ from hendazh_desktop.domain.wages import (
 )
 from hendazh_desktop.services.accounts.audit_trail import record
 from hendazh_desktop.services.clock import Clock, system_clock
+from hendazh_desktop.services.wages.ledger import item_record
 from hendazh_desktop.services.wages.members import iban_problem
 from hendazh_desktop.services.wages.records import BatchDetail, BatchLineRecord, BatchRecord
 
@@ -83,6 +84,7 @@ def detail_of(uow: UnitOfWork, batch: WageBatch) -> BatchDetail:
             )
             for line in lines
         ),
+        corrections=tuple(item_record(item) for item in uow.wages.corrections_of_batch(batch.id)),
     )
 
 

@@ -51,6 +51,7 @@ def item_record(item: WageItem) -> WageItemRecord:
         request_id=item.request_id,
         reason=item.reason,
         on_day=item.on_day,
+        corrects_line_id=item.corrects_line_id,
     )
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.services.wages.batches import WageBatchService
+from hendazh_desktop.services.wages.corrections import WageCorrections
 from hendazh_desktop.services.wages.documents import WageDocuments
 from hendazh_desktop.services.wages.ledger import WageLedgerService
 from hendazh_desktop.services.wages.queries import WageQueries
@@ -19,7 +20,14 @@ class WageOffice:
     ledger: WageLedgerService
     batches: WageBatchService
     documents: WageDocuments
+    corrections: WageCorrections
 
     @classmethod
     def on(cls, db: Database) -> WageOffice:
-        return cls(WageQueries(db), WageLedgerService(db), WageBatchService(db), WageDocuments(db))
+        return cls(
+            WageQueries(db),
+            WageLedgerService(db),
+            WageBatchService(db),
+            WageDocuments(db),
+            WageCorrections(db),
+        )

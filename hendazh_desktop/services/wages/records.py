@@ -57,6 +57,7 @@ class WageItemRecord:
     request_id: int | None
     reason: str
     on_day: dt.date
+    corrects_line_id: int | None = None  # a correction: the paid batch line it corrects
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,10 +130,11 @@ class BatchRecord:
 
 @dataclass(frozen=True, slots=True)
 class BatchDetail:
-    """A batch and its lines."""
+    """A batch and its lines, and the corrections recorded against its paid lines."""
 
     batch: BatchRecord
     lines: tuple[BatchLineRecord, ...]
+    corrections: tuple[WageItemRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -191,6 +191,10 @@ class BatchesPanel(QWidget):
                 else ""
             )
             + (" — نیازمند تأیید مدیر" if detail.batch.approval_required else "")
+            + "".join(
+                f"\nاصلاحیه {fmt.money(c.amount)} در پرداخت بعدی: {c.reason}"
+                for c in detail.corrections
+            )
         )
 
     def _update_buttons(self, batch: BatchRecord | None) -> None:
