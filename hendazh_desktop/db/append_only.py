@@ -15,8 +15,8 @@ from hendazh_desktop.db.migrations.append_only_guards import (
 )
 
 # Append-only tables of later migrations, each guarded the same way by its own migration
-# (0011: the gift-credit ledger; 0015: the wages; 0014, which follows 0015: the gift
-# catalogue's stock moves and order lines).
+# (0011: the gift-credit ledger; 0014: the wages; 0015: the gift catalogue's stock moves and
+# order lines).
 LATER_APPEND_ONLY = (
     "job_splits",
     "credit_entries",

@@ -3,7 +3,7 @@ the append-only stock moves, and redemption orders paid in gift credit.
 
 ``gift_items.stock`` (available) and ``on_hand`` are projections of the moves, kept in the same
 transaction as each move; CHECKs refuse either going below zero. ``stock_moves`` and
-``gift_order_lines`` are append-only (triggers of migration 0014).
+``gift_order_lines`` are append-only (triggers of migration 0015).
 """
 
 import datetime as dt

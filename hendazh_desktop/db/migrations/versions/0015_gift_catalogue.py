@@ -1,8 +1,7 @@
 """gift catalogue
 
-Revision ID: 0014
-Revises: 0015 (the wages landed first; 0014 follows them so no database already at 0015
-misses the catalogue)
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-03
 
 The handicraft gift catalogue: items with their photo stored in the database (a reduced image
@@ -18,8 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0014"
-down_revision = "0015"
+revision = "0015"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
