@@ -14,7 +14,8 @@ credit (gift credit at three entries per subscriber, ``bench/credit_figures.py``
 100,000-invoice list to xlsx as Ctrl+E writes it, ``bench/exports_figures.py``) and gifts (the
 catalogue grid of 1,000 gifts with photos first painted, ``bench/gifts_figures.py``) and wages
 (a batch over 500 groups and 20,000 due payables built and its bank file written, payslips per
-second, ``bench/wages_figures.py``). The
+second, ``bench/wages_figures.py``) and split (what posting the money split adds to the payment
+that completes a job, ``bench/split_figures.py``). The
 large database is made only for the groups
 that read it.
 A full run rewrites the results file; with --only, the figures measured replace theirs in it.
@@ -65,6 +66,7 @@ GROUPS = (
     "gifts",
     "wages",
     "reports",
+    "split",
 )
 GENERATION_GOAL_S = 180
 
@@ -130,6 +132,11 @@ def _credit_figures(subscribers: int) -> dict[str, Figure]:
 def _exports_figures() -> dict[str, Figure]:
     module = _optional("exports_figures")
     return {} if module is None else dict(module.measure(DATA_DIR))
+
+
+def _split_figures() -> dict[str, Figure]:
+    module = _optional("split_figures")
+    return {} if module is None else dict(module.measure())
 
 
 def _wages_figures() -> dict[str, Figure]:
@@ -234,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         ("exports", _exports_figures),
         ("gifts", _gifts_figures),
         ("wages", _wages_figures),
+        ("split", _split_figures),
         ("reports", _reports_figures),
     ]
     failed = []
