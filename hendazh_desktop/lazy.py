@@ -32,6 +32,14 @@ class Lazy:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._target(), name)
 
+    # Writes go to the made object too, so ``monkeypatch.setattr(context.billing, …)`` (and
+    # its undo) patch the service itself, as they did before it was made lazily.
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self._target(), name, value)
+
+    def __delattr__(self, name: str) -> None:
+        delattr(self._target(), name)
+
     def __repr__(self) -> str:
         return f"Lazy({self._target()!r})"
 

@@ -154,6 +154,7 @@ class Database:
 
     def write(self) -> UnitOfWork:
         """A unit of work that writes: on SQLite it takes the write lock at BEGIN IMMEDIATE."""
+        self.events.ready()  # the handlers it may publish to, loaded before the lock is taken
         return UnitOfWork(self._write, self.events, writes=True)
 
     def checkpoint(self) -> None:

@@ -69,6 +69,11 @@ class EventDispatcher:
         self._pending = subscriptions
         self._wired = True
 
+    def ready(self) -> None:
+        """Import the handlers now if they are still pending: a write may publish, and
+        importing them under its write lock would keep other PCs waiting that long."""
+        self._resolve()
+
     def _resolve(self) -> dict[type[DomainEvent], list[Callable[[UnitOfWork, Any], None]]]:
         if self._pending is not None:
             with self._lock:  # units of work on several threads may publish first at once

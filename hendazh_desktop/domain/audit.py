@@ -71,6 +71,7 @@ ENTITY_LABELS = {
     "wage_batch": "فهرست پرداخت دستمزد",
     "wage_advance": "مساعده",
     "wage_reimbursement": "هزینه خرید مصالح گروه",
+    "wage_correction": "اصلاح پرداخت دستمزد",
 }
 
 

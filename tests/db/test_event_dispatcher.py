@@ -141,7 +141,11 @@ def test_lazy_wiring_asks_for_its_handlers_once_at_the_first_publish(bare):
 
     bare.events.wire_lazily(subscriptions)
     assert bare.events.wired and asked == []
+    with bare.read() as uow:
+        pass
+    assert asked == []  # reading never loads the handlers
     with bare.write() as uow:
+        assert asked == [1]  # loaded before the write lock is taken, not under it
         uow.publish(rang(1))
         uow.publish(rang(2))
         uow.commit()
