@@ -101,6 +101,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
         tax_export=lazy(s + "billing.tax_invoices", "TaxInvoiceExport", db),
         reports=lazy(s + "reports.service", "ReportService", db),
         dashboard=lazy(s + "reports.dashboard", "DashboardService", db),
+        data_version=db.lookups.data_version,
     )
 
 
@@ -173,7 +174,10 @@ SERVICE_MODULES = (  # built lazily by build_context; imported ahead while signi
 
 
 def import_the_screens() -> None:
-    """The use cases' and the views' modules, imported while the user signs in."""
+    """The use cases' and the views' modules, and Babel's number data (percentages and compact
+    counts; whole numbers and rials do without), loaded while the user signs in."""
+    from hendazh_desktop.domain.money import prepare_formats
+
     import_modules(SERVICE_MODULES)
     import_modules(
         (
@@ -190,6 +194,7 @@ def import_the_screens() -> None:
             "hendazh_desktop.ui.quality.scorecard_view",
         )
     )
+    prepare_formats()
 
 
 def open_database(paths: AppPaths) -> Database:
@@ -202,7 +207,6 @@ def open_database(paths: AppPaths) -> Database:
 
     for folder in (paths.data_dir, paths.backup_dir):
         make_private_dir(folder, narrow=True)  # the office's data: the user's eyes only
-    import_modules(SIGN_IN_MODULES)
     try:
         db = wire(Database(paths.database))
     except NetworkShareError:
@@ -214,12 +218,10 @@ def open_database(paths: AppPaths) -> Database:
 
 
 def _open_and_prepare(paths: AppPaths) -> Database:
-    """Off the GUI thread at start: the database, and the number formats' locale data, so the
-    first view painted does not load it."""
-    from hendazh_desktop.domain.money import prepare_formats
-
-    prepare_formats()
-    return open_database(paths)
+    """Off the GUI thread at start: the database, and the sign-in dialogs' modules."""
+    db = open_database(paths)
+    import_modules(SIGN_IN_MODULES)
+    return db
 
 
 def sign_in(users: UserService, parent: MainWindow | None = None) -> Actor | None:

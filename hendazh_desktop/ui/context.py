@@ -3,6 +3,7 @@ change signal. The user is bound here once for the window; views and dialogs tak
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,6 +80,9 @@ class UiContext:
     tax_export: TaxInvoiceExport
     reports: ReportService
     dashboard: DashboardService
+    data_version: Callable[[], int]
+    """A number that changes whenever anyone commits (this PC or another): the window checks
+    it on every switch of view (no use case's module is loaded for it)."""
     changes: DataChanges = field(default_factory=DataChanges)
     """``data_changed(kind)``: what this window changed; the views re-read on it."""
 

@@ -202,7 +202,7 @@ class MainWindow(OfficeActions, QMainWindow):
         self.view_changed.emit(key)
 
     def _data_version(self) -> int:
-        return self._ctx.dispatch.data_version()
+        return self._ctx.data_version()
 
     def start_new_call(self) -> None:
         if self.intake is not None:

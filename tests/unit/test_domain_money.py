@@ -297,3 +297,21 @@ def test_percentages_are_babels_fa_ir_percent_format(basis_points):
 )
 def test_compact_counts_in_words(value, text):
     assert format_compact(value) == text
+
+
+def test_whole_numbers_and_rials_are_formatted_without_loading_babel():
+    """The first view shows counts and rials: Babel's locale data (about 100 ms) must not be
+    loaded for them (it was, through the layout of every integer)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from hendazh_desktop.domain.money import CurrencyUnit, format_money, format_number\n"
+        "assert format_number(-1234567) == '\\u2212۱٬۲۳۴٬۵۶۷'\n"
+        "assert format_money(1_250_000, CurrencyUnit.TOMAN) == '۱۲۵٬۰۰۰ تومان'\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'babel'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
