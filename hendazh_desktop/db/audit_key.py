@@ -15,12 +15,15 @@ import secrets
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
-from sqlalchemy.orm import Session
 
 from hendazh_desktop.db.storage import make_private_dir
 from hendazh_desktop.domain.errors import DomainError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 class AuditKeyUnreadable(DomainError):

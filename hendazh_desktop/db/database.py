@@ -5,39 +5,32 @@ from __future__ import annotations
 from collections import deque
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
-from sqlalchemy import Engine, text
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Connection, Engine, text
 
 from hendazh_desktop.config import default_settings_dir
-from hendazh_desktop.db import (
-    acting,  # noqa: F401  (re-checks the acting account before each commit)
-    models,  # noqa: F401  (maps every table)
-    money_seal,  # noqa: F401  (seals money rows in the audit chain)
-    search_sync,  # noqa: F401  (registers the FTS events)
-)
 from hendazh_desktop.db.audit_key import AuditKeys
 from hendazh_desktop.db.engine import WRITE_OPTION, database_url, make_engine, sqlite_path
 from hendazh_desktop.db.errors import DatabaseBusy, is_lock_error, operation_ids_checked
 from hendazh_desktop.db.events import EventDispatcher
 from hendazh_desktop.db.lookups import KeyLookups
-from hendazh_desktop.db.repositories.audit import AuditRepository
-from hendazh_desktop.db.repositories.billing import BillingRepository
-from hendazh_desktop.db.repositories.billing_lists import BillingListRepository
-from hendazh_desktop.db.repositories.catalogue import CatalogueRepository
-from hendazh_desktop.db.repositories.credit import CreditRepository
-from hendazh_desktop.db.repositories.dispatch import DispatchRepository
-from hendazh_desktop.db.repositories.gifts import GiftRepository
-from hendazh_desktop.db.repositories.pricing import PricingRepository
-from hendazh_desktop.db.repositories.quality import QualityRepository
-from hendazh_desktop.db.repositories.requests import RequestRepository
-from hendazh_desktop.db.repositories.subscribers import SubscriberRepository
-from hendazh_desktop.db.repositories.users import UserRepository
-from hendazh_desktop.db.repositories.wage_lists import WageListRepository
-from hendazh_desktop.db.repositories.wages import WagesRepository
-from hendazh_desktop.db.repositories.work_groups import WorkGroupRepository
 from hendazh_desktop.domain.events import DomainEvent
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+
+def load_orm() -> None:
+    """Map every table and register the session hooks: done when the first session is made,
+    not when this module is imported, so a chore that reads with Core (printing an invoice)
+    never pays for the ORM and the ~60 mapped classes of every feature."""
+    from hendazh_desktop.db import (  # noqa: F401
+        acting,  # re-checks the acting account before each commit
+        models,  # maps every table
+        money_seal,  # seals money rows in the audit chain
+        search_sync,  # registers the FTS events
+    )
 
 
 class UnitOfWork:
@@ -54,6 +47,22 @@ class UnitOfWork:
         self._dispatching = False
 
     def __enter__(self) -> Self:
+        from hendazh_desktop.db.repositories.audit import AuditRepository
+        from hendazh_desktop.db.repositories.billing import BillingRepository
+        from hendazh_desktop.db.repositories.billing_lists import BillingListRepository
+        from hendazh_desktop.db.repositories.catalogue import CatalogueRepository
+        from hendazh_desktop.db.repositories.credit import CreditRepository
+        from hendazh_desktop.db.repositories.dispatch import DispatchRepository
+        from hendazh_desktop.db.repositories.gifts import GiftRepository
+        from hendazh_desktop.db.repositories.pricing import PricingRepository
+        from hendazh_desktop.db.repositories.quality import QualityRepository
+        from hendazh_desktop.db.repositories.requests import RequestRepository
+        from hendazh_desktop.db.repositories.subscribers import SubscriberRepository
+        from hendazh_desktop.db.repositories.users import UserRepository
+        from hendazh_desktop.db.repositories.wage_lists import WageListRepository
+        from hendazh_desktop.db.repositories.wages import WagesRepository
+        from hendazh_desktop.db.repositories.work_groups import WorkGroupRepository
+
         self.session = self._factory()
         self.catalogue = CatalogueRepository(self.session)
         self.subscribers = SubscriberRepository(self.session)
@@ -131,18 +140,29 @@ class Database:
         self.path = sqlite_path(self.url)
         # The audit chain's key lives outside the database, in the settings folder.
         self.audit_keys = AuditKeys(settings_dir or default_settings_dir())
-        self._read = sessionmaker(self.engine, expire_on_commit=False, info=self.session_info())
-        self._write = sessionmaker(
-            self.engine.execution_options(**{WRITE_OPTION: True}),
-            expire_on_commit=False,
-            info=self.session_info(),
-        )
+        self._factories: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
         self.lookups = KeyLookups(self.engine)
         self.events = EventDispatcher()
 
     def session_info(self) -> dict[str, object]:
-        """What every session of this database carries (the audit keys)."""
+        """What every session of this database carries (the audit keys); a session is about
+        to be made, so the tables are mapped and the session hooks registered first."""
+        load_orm()
         return {"audit_keys": self.audit_keys}
+
+    def _sessions(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+        """The read and write session factories, made on first use."""
+        if self._factories is None:
+            from sqlalchemy.orm import sessionmaker
+
+            read = sessionmaker(self.engine, expire_on_commit=False, info=self.session_info())
+            write = sessionmaker(
+                self.engine.execution_options(**{WRITE_OPTION: True}),
+                expire_on_commit=False,
+                info=self.session_info(),
+            )
+            self._factories = (read, write)
+        return self._factories
 
     @property
     def is_sqlite(self) -> bool:
@@ -150,12 +170,17 @@ class Database:
 
     def read(self) -> UnitOfWork:
         """A unit of work that only reads (a plain BEGIN on SQLite)."""
-        return UnitOfWork(self._read, self.events, writes=False)
+        return UnitOfWork(self._sessions()[0], self.events, writes=False)
+
+    def connect(self) -> Connection:
+        """A Core connection that only reads (a plain BEGIN on SQLite), for the read paths
+        that need no mapped class: use it as ``with db.connect() as conn``."""
+        return self.engine.connect()
 
     def write(self) -> UnitOfWork:
         """A unit of work that writes: on SQLite it takes the write lock at BEGIN IMMEDIATE."""
         self.events.ready()  # the handlers it may publish to, loaded before the lock is taken
-        return UnitOfWork(self._write, self.events, writes=True)
+        return UnitOfWork(self._sessions()[1], self.events, writes=True)
 
     def checkpoint(self) -> None:
         """Fold the WAL back into the database file (at idle and on exit), after refreshing
