@@ -60,6 +60,7 @@ class UnitOfWork:
         from hendazh_desktop.db.repositories.subscribers import SubscriberRepository
         from hendazh_desktop.db.repositories.users import UserRepository
         from hendazh_desktop.db.repositories.wage_lists import WageListRepository
+        from hendazh_desktop.db.repositories.wage_pages import WagePageRepository
         from hendazh_desktop.db.repositories.wages import WagesRepository
         from hendazh_desktop.db.repositories.work_groups import WorkGroupRepository
 
@@ -78,6 +79,7 @@ class UnitOfWork:
         self.credit = CreditRepository(self.session)
         self.wages = WagesRepository(self.session)
         self.wage_lists = WageListRepository(self.session)
+        self.wage_pages = WagePageRepository(self.session)
         self.gifts = GiftRepository(self.session)
         return self
 

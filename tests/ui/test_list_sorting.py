@@ -6,7 +6,9 @@ says so and keeps the order shown."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import uuid
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -22,6 +24,9 @@ from hendazh_desktop.services.requests.intake import RequestDraft
 from hendazh_desktop.ui.common import window_model
 from hendazh_desktop.ui.common.window_model import WindowTableModel, natural_key
 from hendazh_desktop.ui.registry import VIEWS
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
+from wage_list_data import wages_in_every_state
 
 # In Persian alphabetical order (ا ب پ چ ژ گ و ه); a code-point sort gives another order.
 PERSIAN_ORDER = (
@@ -160,39 +165,96 @@ def tables_of(view):
                 yield table
 
 
+def check_tables(qtbot, view, key: str) -> list[int]:
+    """Click every header of every list of a shown view (each twice, then back to the list's
+    own order) and check the rows' order; the number of rows of each list checked."""
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    if hasattr(view, "refresh"):
+        view.refresh()
+    sizes = []
+    for table in tables_of(view):
+        model = table.model()
+        for column in range(model.columnCount()):
+            header = str(model.headerData(column, Qt.Orientation.Horizontal))
+            where = f"{key} «{header}»"
+            if isinstance(model, WindowTableModel) and not model.sortable(column):
+                before = cells(table, column)
+                click_header(table, column)
+                assert table.last_sort_refusal == model.sort_hint(column) != ""
+                assert cells(table, column) == before, where
+                continue
+            click_header(table, column)
+            check_order(cells(table, column), header, False, where)
+            click_header(table, column)
+            check_order(cells(table, column), header, True, where)
+            click_header(table, column)  # back to the list's own order
+        sizes.append(model.rowCount())
+    view.close()
+    QTest.qWait(QApplication.doubleClickInterval() + 50)  # the next click is not a double
+    return sizes
+
+
 def test_every_list_sorts_by_each_column(qtbot, ctx, office):
     checked: dict[str, int] = {}
     for spec in VIEWS:
-        view = spec.factory(ctx)
-        qtbot.addWidget(view)
-        view.resize(1280, 800)
-        view.show()
-        qtbot.waitExposed(view)
-        if hasattr(view, "refresh"):
-            view.refresh()
-        for table in tables_of(view):
-            model = table.model()
-            for column in range(model.columnCount()):
-                header = str(model.headerData(column, Qt.Orientation.Horizontal))
-                where = f"{spec.key} «{header}»"
-                if isinstance(model, WindowTableModel) and not model.sortable(column):
-                    before = cells(table, column)
-                    click_header(table, column)
-                    assert table.last_sort_refusal == model.sort_hint(column) != ""
-                    assert cells(table, column) == before, where
-                    continue
-                click_header(table, column)
-                check_order(cells(table, column), header, False, where)
-                click_header(table, column)
-                check_order(cells(table, column), header, True, where)
-                click_header(table, column)  # back to the list's own order
-                checked[spec.key] = checked.get(spec.key, 0) + model.rowCount()
-        view.close()
-        QTest.qWait(QApplication.doubleClickInterval() + 50)  # the next click is not a double
+        checked[spec.key] = sum(check_tables(qtbot, spec.factory(ctx), spec.key))
     # the lists with rows were really checked (each sorted column counted its rows)
     for key in ("subscribers", "queue", "board", "invoicing", "credit_ledger", "audit",
-                "calls", "feedback", "complaints", "ideas", "work_groups"):  # fmt: skip
+                "calls", "feedback", "complaints", "ideas", "work_groups", "wages"):  # fmt: skip
         assert checked.get(key, 0) > 0, key
+
+
+def test_every_wages_list_sorts_by_each_column(qtbot, qtmodeltester, ui_db, ctx):
+    from hendazh_desktop.ui.wages.wages_view import WagesView
+
+    wages_in_every_state(ui_db, ctx.actor)
+    view = WagesView(context=ctx)
+    # payables, batches, a batch's lines, advances, reimbursements: each with rows, each sorted
+    sizes = check_tables(qtbot, view, "wages")
+    assert len(sizes) == 5 and min(sizes) >= 2, sizes
+    models = (view.model, view.batches.model, view.batches.lines, view.advances)
+    for model in (*models, view.reimbursements.model):  # by the database, every column
+        assert hasattr(model.source, "ordered")
+        assert all(model.sortable(c) for c in range(model.columnCount()))
+    for model in models:
+        model.sort(1, Qt.SortOrder.DescendingOrder)
+        qtmodeltester.check(model, force_py=True)
+    view.reimbursements.model.sort(2, Qt.SortOrder.AscendingOrder)
+    qtmodeltester.check(view.reimbursements.model, force_py=True)
+
+
+def test_a_chosen_order_survives_refresh_and_filters(qtbot, ui_db, ctx):
+    from hendazh_desktop.ui.wages.wages_view import WagesView
+
+    wages_in_every_state(ui_db, ctx.actor)
+    view = WagesView(context=ctx)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    fee = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)].index(
+        "دستمزد گروه"
+    )
+    click_header(view.table, fee)
+    click_header(view.table, fee)  # the highest fee first
+
+    def fees() -> list[int]:
+        rows = [view.model.row_item(r) for r in range(view.model.rowCount())]
+        return [r.fee for r in rows if r is not None and r.fee is not None]
+
+    shown = fees()
+    assert shown == sorted(shown, reverse=True) and len(set(shown)) > 3
+    view.refresh()
+    assert fees() == shown
+    view.state.setCurrentIndex(view.state.findData("due"))
+    due = fees()
+    assert due == sorted(due, reverse=True) and len(due) >= 3
+    view.state.setCurrentIndex(0)
+    assert fees() == shown
+    assert view.table.horizontalHeader().sortIndicatorSection() == fee
 
 
 def test_names_follow_the_persian_alphabet(qtbot, ctx, office):

@@ -19,9 +19,10 @@ from sqlalchemy import (
     String,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
-from hendazh_desktop.db.base import Base, integer_check, utcnow
+from hendazh_desktop.db.base import Base, integer_check, sort_key_column, utcnow
+from hendazh_desktop.domain.text import collation_key
 
 ITEM_KINDS = ("fee", "reimbursement", "advance", "clawback", "correction")
 BATCH_STATES = ("draft", "approved", "paid", "cancelled")
@@ -40,11 +41,17 @@ class WageMember(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("work_groups.id"))
     name: Mapped[str] = mapped_column(String(100))
+    sort_key: Mapped[str] = sort_key_column()
     iban: Mapped[str | None] = mapped_column(String(26))
     share: Mapped[int] = mapped_column(Integer, default=1)
     position: Mapped[int] = mapped_column(Integer, default=0)
     left_on: Mapped[dt.date | None] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    @validates("name")
+    def _keep_sort_key(self, _key: str, value: str) -> str:
+        self.sort_key = collation_key(value)
+        return value
 
 
 class WageTerms(Base):
@@ -66,6 +73,8 @@ class WagePayable(Base):
         integer_check("wage_payables", "fee"),
         Index("ix_wage_payables_group_day", "group_id", "on_day"),
         Index("ix_wage_payables_request", "request_id"),
+        Index("ix_wage_payables_service", "service_id", "on_day"),
+        Index("ix_wage_payables_day", "on_day", "request_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -15,6 +15,7 @@ from sqlalchemy import (
     exists,
     func,
     literal,
+    literal_column,
     null,
     select,
     union_all,
@@ -58,28 +59,41 @@ def _state_column() -> Any:
     )
 
 
+# The payables list's orders ("-key" reverses): each a tuple of (payable row, awaiting job)
+# pairs of columns compared in turn, the job's number last (every row is one job). Only the
+# number is served by an index over the whole list; the UI offers the others once a filter has
+# narrowed it. Empty values (a job still waiting for its money has no day and no fee) sort last.
+PAYABLE_ORDERS = ("request", "day", "group", "service", "code", "fee", "state")
+
+
+def _sort_columns(key: str) -> list[tuple[Any, Any]]:
+    """The (payable, awaiting job) expressions that ``key`` orders by, before the number."""
+    if key == "day":
+        return [(literal(0), literal(1)), (WagePayable.on_day, null())]
+    if key == "fee":
+        return [(literal(0), literal(1)), (WagePayable.fee, null())]
+    if key == "group":
+        return [(WorkGroup.sort_key, WorkGroup.sort_key)]
+    if key == "service":
+        return [(Service.sort_key, Service.sort_key)]
+    if key == "code":
+        code = func.coalesce(Subscriber.code, "")
+        return [(code, code)]
+    if key == "state":
+        reason = (literal("collection_reversed"), literal("not_collected"))
+        return [(_state_column(), literal("held")), reason]
+    return []
+
+
 class WageListRepository:
     """Paged lists of the wages."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def _payables(self, f: PayableFilter) -> Select[Any]:
-        state = _state_column().label("state")
-        newer = aliased(WagePayable)
-        stmt = select(
-            WagePayable.id.label("payable_id"),
-            WagePayable.request_id,
-            WagePayable.group_id,
-            WagePayable.service_id,
-            WagePayable.fee.label("fee"),
-            WagePayable.on_day.label("on_day"),
-            state,
-            literal("collection_reversed").label("reason"),
-        ).where(
-            # a payable whose job was collected again later is shown by its newer payable
-            ~exists().where(newer.request_id == WagePayable.request_id, newer.id > WagePayable.id)
-        )
+    @staticmethod
+    def _filtered_payables(stmt: Any, f: PayableFilter) -> Any:
+        """The filters that a payable's own columns answer (not its state)."""
         if f.group_id is not None:
             stmt = stmt.where(WagePayable.group_id == f.group_id)
         if f.service_id is not None:
@@ -94,6 +108,29 @@ class WageListRepository:
                     WageItem.payable_id == WagePayable.id, WageItem.member_id == f.member_id
                 )
             )
+        return stmt
+
+    @staticmethod
+    def _latest() -> Any:
+        """A payable whose job was collected again later is shown by its newer payable."""
+        newer = aliased(WagePayable)
+        return ~exists().where(
+            newer.request_id == WagePayable.request_id, newer.id > WagePayable.id
+        )
+
+    def _payables(self, f: PayableFilter) -> Select[Any]:
+        state = _state_column().label("state")
+        stmt = select(
+            WagePayable.id.label("payable_id"),
+            WagePayable.request_id,
+            WagePayable.group_id,
+            WagePayable.service_id,
+            WagePayable.fee.label("fee"),
+            WagePayable.on_day.label("on_day"),
+            state,
+            literal("collection_reversed").label("reason"),
+        ).where(self._latest())
+        stmt = self._filtered_payables(stmt, f)
         if f.state is not None:
             stmt = stmt.where(_state_column() == f.state)
         return stmt
@@ -110,10 +147,15 @@ class WageListRepository:
             null().label("on_day"),
             literal("held").label("state"),
             literal("not_collected").label("reason"),
-        ).where(
+        )
+        return self._awaiting_where(stmt, f)
+
+    @staticmethod
+    def _awaiting_where(stmt: Any, f: PayableFilter) -> Any:
+        stmt = stmt.where(
+            ServiceRequest.status.in_(("done", "invoiced")),
             ServiceRequest.done_at.is_not(None),
             ServiceRequest.group_id.is_not(None),
-            ServiceRequest.status.in_(("done", "invoiced")),
             ~exists().where(WagePayable.request_id == ServiceRequest.id),
         )
         if f.group_id is not None:
@@ -122,21 +164,75 @@ class WageListRepository:
             stmt = stmt.where(ServiceRequest.service_id == f.service_id)
         return stmt
 
-    def _union(self, f: PayableFilter) -> Any:
-        with_awaiting = (
+    @staticmethod
+    def _with_awaiting(f: PayableFilter) -> bool:
+        return (
             f.state in (None, "held")
             and f.member_id is None
             and f.day_from is None
             and f.day_to is None
         )
-        if with_awaiting:
+
+    def _union(self, f: PayableFilter) -> Any:
+        if self._with_awaiting(f):
             return union_all(self._payables(f), self._awaiting(f)).subquery()
         return self._payables(f).subquery()
 
-    def payables(self, f: PayableFilter, offset: int, limit: int) -> list[tuple[Any, ...]]:
-        """(payable id, request id, group, service, subscriber code, fee, day, state, reason),
-        newest job first."""
-        rows = self._union(f)
+    def _keys(self, f: PayableFilter, key: str) -> tuple[Any, int]:
+        """The list's (payable id, job number, sort columns...) in both parts, unordered, and
+        how many sort columns come before the number."""
+        pairs = _sort_columns(key)
+        mine = [a.label(f"s{i}") for i, (a, _b) in enumerate(pairs)]
+        stmt: Any = select(WagePayable.id.label("pid"), *mine, WagePayable.request_id.label("rid"))
+        if key == "group":
+            stmt = stmt.join(WorkGroup, WorkGroup.id == WagePayable.group_id)
+        elif key == "service":
+            stmt = stmt.join(Service, Service.id == WagePayable.service_id)
+        elif key == "code":
+            stmt = stmt.join(ServiceRequest, ServiceRequest.id == WagePayable.request_id)
+            stmt = stmt.outerjoin(Subscriber, Subscriber.id == ServiceRequest.subscriber_id)
+        stmt = self._filtered_payables(stmt.where(self._latest()), f)
+        if f.state is not None:
+            stmt = stmt.where(_state_column() == f.state)
+        if not self._with_awaiting(f):
+            return stmt, len(pairs)
+        theirs = [b.label(f"s{i}") for i, (_a, b) in enumerate(pairs)]
+        other: Any = select(null().label("pid"), *theirs, ServiceRequest.id.label("rid"))
+        if key == "group":
+            other = other.join(WorkGroup, WorkGroup.id == ServiceRequest.group_id)
+        elif key == "service":
+            other = other.join(Service, Service.id == ServiceRequest.service_id)
+        elif key == "code":
+            other = other.outerjoin(Subscriber, Subscriber.id == ServiceRequest.subscriber_id)
+        return union_all(stmt, self._awaiting_where(other, f)), len(pairs)
+
+    def payables(
+        self, f: PayableFilter, offset: int, limit: int, order: str = "-request"
+    ) -> list[tuple[Any, ...]]:
+        """(payable id, request id, group, service, subscriber code, fee, day, state, reason,
+        group id) in ``order`` (a key of PAYABLE_ORDERS, "-" for descending; newest job first
+        by default). The page's keys are found first, then only its rows are read in full."""
+        key = order.removeprefix("-")
+        keys, n = self._keys(f, key)
+        names = [f"s{i}" for i in range(n)] + ["rid"]
+        terms: list[Any] = [literal_column(c) for c in names]
+        if order.startswith("-"):
+            terms = [t.desc() for t in terms]
+        page = self.session.execute(keys.order_by(*terms).offset(offset).limit(limit)).all()
+        payable_ids = [r[0] for r in page if r[0] is not None]
+        awaiting_ids = [r[-1] for r in page if r[0] is None]
+        found: dict[tuple[str, int], tuple[Any, ...]] = {}
+        if payable_ids:
+            rows = self._payables(PayableFilter()).where(WagePayable.id.in_(payable_ids))
+            for r in self._named(rows.subquery()):
+                found[("p", r[0])] = r
+        if awaiting_ids:
+            rows = self._awaiting(PayableFilter()).where(ServiceRequest.id.in_(awaiting_ids))
+            for r in self._named(rows.subquery()):
+                found[("a", r[1])] = r
+        return [found[("p", r[0]) if r[0] is not None else ("a", r[-1])] for r in page]
+
+    def _named(self, rows: Any) -> list[tuple[Any, ...]]:
         stmt = (
             select(
                 rows.c.payable_id,
@@ -154,15 +250,33 @@ class WageListRepository:
             .join(WorkGroup, WorkGroup.id == rows.c.group_id)
             .join(Service, Service.id == rows.c.service_id)
             .outerjoin(Subscriber, Subscriber.id == ServiceRequest.subscriber_id)
-            .order_by(rows.c.request_id.desc())
-            .offset(offset)
-            .limit(limit)
         )
         return [tuple(r) for r in self.session.execute(stmt)]
 
     def count(self, f: PayableFilter) -> int:
-        rows = self._union(f)
-        return int(self.session.execute(select(func.count()).select_from(rows)).scalar_one())
+        """How many rows the list has. Without a state filter the payables are counted from an
+        index, less those a newer payable of the same job replaced (a job is collected again
+        only after its collection was reversed, so those are found from the few reversals)."""
+        if f.state is not None:
+            total = self._scalar(select(func.count()).select_from(self._payables(f).subquery()))
+        else:
+            every = select(func.count()).select_from(WagePayable)
+            total = self._scalar(self._filtered_payables(every, f))
+            reversed_ids = select(JobSplit.reverses_id).where(JobSplit.reverses_id.is_not(None))
+            replaced = self._filtered_payables(
+                select(func.count())
+                .select_from(WagePayable)
+                .where(WagePayable.split_id.in_(reversed_ids), ~self._latest()),
+                f,
+            )
+            total -= self._scalar(replaced)
+        if self._with_awaiting(f):
+            awaiting = self._awaiting_where(select(func.count()).select_from(ServiceRequest), f)
+            total += self._scalar(awaiting)
+        return total
+
+    def _scalar(self, stmt: Any) -> int:
+        return int(self.session.execute(stmt).scalar_one())
 
     def totals(self, f: PayableFilter) -> dict[str, int]:
         """The fees in each state (held jobs without a known fee count as 0)."""

@@ -8,10 +8,17 @@ from dataclasses import dataclass
 
 from hendazh_desktop.db.database import Database, UnitOfWork
 from hendazh_desktop.db.models.wages import WageBatchLine, WageItem
-from hendazh_desktop.db.repositories.wage_lists import PayableFilter
+from hendazh_desktop.db.repositories.wage_lists import PAYABLE_ORDERS, PayableFilter
+from hendazh_desktop.db.repositories.wage_pages import (
+    ADVANCE_ORDERS,
+    BATCH_ORDERS,
+    LINE_ORDERS,
+    REIMBURSEMENT_ORDERS,
+)
 from hendazh_desktop.domain.errors import NotFound
 from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.wages import ItemKind
+from hendazh_desktop.services.list_order import check_order
 from hendazh_desktop.services.wages.batches import batch_record, detail_of
 from hendazh_desktop.services.wages.ledger import (
     item_record,
@@ -20,6 +27,7 @@ from hendazh_desktop.services.wages.ledger import (
 )
 from hendazh_desktop.services.wages.records import (
     BatchDetail,
+    BatchLineRecord,
     BatchRecord,
     JobLine,
     PayableRow,
@@ -46,14 +54,44 @@ class GroupStatement:
     unpaid: int
 
 
+def _limit(limit: int) -> int:
+    return max(0, min(limit, 1000))
+
+
+def line_record(line: WageBatchLine, member_name: str, group_name: str) -> BatchLineRecord:
+    return BatchLineRecord(
+        id=line.id,
+        batch_id=line.batch_id,
+        member_id=line.member_id,
+        member_name=member_name,
+        group_id=line.group_id,
+        group_name=group_name,
+        iban=line.iban or "",
+        method=line.method,
+        problem=line.problem,
+        fees=line.fees,
+        reimbursements=line.reimbursements,
+        advances=line.advances,
+        clawbacks=line.clawbacks,
+        corrections=line.corrections,
+        withholding=line.withholding,
+        net=line.net,
+    )
+
+
 class WageQueries:
     """Read-only views of the wages (never for consultants or dispatchers)."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def payables(self, actor: Actor, f: PayableFilter, offset: int, limit: int) -> list[PayableRow]:
+    def payables(
+        self, actor: Actor, f: PayableFilter, offset: int, limit: int, order: str = "-request"
+    ) -> list[PayableRow]:
+        """A page of the payables, newest job first or in ``order`` (a key of PAYABLE_ORDERS,
+        "-" for descending)."""
         require(actor, Permission.VIEW_WAGES)
+        check_order(order.removeprefix("-"), PAYABLE_ORDERS)
         with self._db.read() as uow:
             return [
                 PayableRow(
@@ -68,7 +106,7 @@ class WageQueries:
                     reason="" if r[7] != "held" else r[8],
                     group_id=r[9],
                 )
-                for r in uow.wage_lists.payables(f, offset, max(0, min(limit, 1000)))
+                for r in uow.wage_lists.payables(f, offset, max(0, min(limit, 1000)), order)
             ]
 
     def payable_count(self, actor: Actor, f: PayableFilter) -> int:
@@ -85,6 +123,67 @@ class WageQueries:
         require(actor, Permission.VIEW_WAGES)
         with self._db.read() as uow:
             return uow.wage_lists.paid_by_group()
+
+    # -- the other lists, a page at a time in an order of the database ------------------------
+    def batch_count(self, actor: Actor) -> int:
+        require(actor, Permission.VIEW_WAGES)
+        with self._db.read() as uow:
+            return uow.wage_pages.batch_count()
+
+    def batch_page(
+        self, actor: Actor, offset: int, limit: int, order: str = "-number"
+    ) -> list[BatchRecord]:
+        """Payout batches, newest first or in ``order`` (a key of BATCH_ORDERS)."""
+        require(actor, Permission.VIEW_WAGES)
+        check_order(order.removeprefix("-"), BATCH_ORDERS)
+        with self._db.read() as uow:
+            rows = uow.wage_pages.batches(offset, _limit(limit), order)
+            return [batch_record(batch, lines) for batch, lines in rows]
+
+    def line_count(self, actor: Actor, batch_id: int) -> int:
+        require(actor, Permission.VIEW_WAGES)
+        with self._db.read() as uow:
+            return uow.wage_pages.line_count(batch_id)
+
+    def line_page(
+        self, actor: Actor, batch_id: int, offset: int, limit: int, order: str = "id"
+    ) -> list[BatchLineRecord]:
+        """A batch's lines, as built or in ``order`` (a key of LINE_ORDERS)."""
+        require(actor, Permission.VIEW_WAGES)
+        check_order(order.removeprefix("-"), LINE_ORDERS)
+        with self._db.read() as uow:
+            rows = uow.wage_pages.lines(batch_id, offset, _limit(limit), order)
+            return [line_record(line, member, group) for line, member, group in rows]
+
+    def advance_count(self, actor: Actor, group_id: int | None = None) -> int:
+        require(actor, Permission.VIEW_WAGES)
+        with self._db.read() as uow:
+            return uow.wage_pages.advance_count(group_id)
+
+    def advance_page(
+        self, actor: Actor, group_id: int | None, offset: int, limit: int, order: str = "-number"
+    ) -> list[WageItemRecord]:
+        """Advances (of one group or all), newest first or in ``order``."""
+        require(actor, Permission.VIEW_WAGES)
+        check_order(order.removeprefix("-"), ADVANCE_ORDERS)
+        with self._db.read() as uow:
+            rows = uow.wage_pages.advances(group_id, offset, _limit(limit), order)
+            return [item_record(i) for i in rows]
+
+    def reimbursement_count(self, actor: Actor, group_id: int | None = None) -> int:
+        require(actor, Permission.VIEW_WAGES)
+        with self._db.read() as uow:
+            return uow.wage_pages.reimbursement_count(group_id)
+
+    def reimbursement_page(
+        self, actor: Actor, group_id: int | None, offset: int, limit: int, order: str = "-number"
+    ) -> list[ReimbursementRecord]:
+        """Reimbursements (of one group or all), newest first or in ``order``."""
+        require(actor, Permission.VIEW_WAGES)
+        check_order(order.removeprefix("-"), REIMBURSEMENT_ORDERS)
+        with self._db.read() as uow:
+            rows = uow.wage_pages.reimbursements(group_id, offset, _limit(limit), order)
+            return [reimbursement_record(r, ok) for r, ok in rows]
 
     def members(self, actor: Actor, group_id: int) -> list[WageMemberRecord]:
         require(actor, Permission.VIEW_WAGES)

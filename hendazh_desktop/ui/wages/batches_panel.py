@@ -3,7 +3,6 @@ it; its lines (one per member, cash where no valid Sheba), payslips and the bank
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -39,29 +38,30 @@ from hendazh_desktop.ui.common.window_model import (
 )
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.ops import run_op
+from hendazh_desktop.ui.wages import sources
 
 BATCH_COLUMNS: list[Column[BatchRecord]] = [
-    Column("شماره", lambda b: fmt.number(b.number), NUMERIC),
-    Column("از", lambda b: fmt.date(b.day_from)),
-    Column("تا", lambda b: fmt.date(b.day_to)),
-    Column("وضعیت", lambda b: BATCH_STATE_LABELS[BatchState(b.state)]),
-    Column("ردیف‌ها", lambda b: fmt.number(b.line_count), NUMERIC),
-    Column("جمع", lambda b: fmt.money(b.total), NUMERIC),
-    Column("تاریخ پرداخت", lambda b: fmt.date(b.paid_on) if b.paid_on else ""),
-    Column("پیگیری بانک", lambda b: b.bank_ref),
+    Column("شماره", lambda b: fmt.number(b.number), NUMERIC, sort="number"),
+    Column("از", lambda b: fmt.date(b.day_from), sort="from"),
+    Column("تا", lambda b: fmt.date(b.day_to), sort="to"),
+    Column("وضعیت", lambda b: BATCH_STATE_LABELS[BatchState(b.state)], sort="state"),
+    Column("ردیف‌ها", lambda b: fmt.number(b.line_count), NUMERIC, sort="lines"),
+    Column("جمع", lambda b: fmt.money(b.total), NUMERIC, sort="total"),
+    Column("تاریخ پرداخت", lambda b: fmt.date(b.paid_on) if b.paid_on else "", sort="paid_on"),
+    Column("پیگیری بانک", lambda b: b.bank_ref, sort="bank_ref"),
 ]
 
 LINE_COLUMNS: list[Column[BatchLineRecord]] = [
-    Column("نام", lambda r: r.member_name),
-    Column("گروه", lambda r: r.group_name),
-    Column("دستمزد", lambda r: fmt.money(r.fees), NUMERIC),
-    Column("مصالح", lambda r: fmt.money(r.reimbursements), NUMERIC),
-    Column("مساعده", lambda r: fmt.money(r.advances), NUMERIC),
-    Column("برگشت وصول", lambda r: fmt.money(r.clawbacks), NUMERIC),
-    Column("کسور", lambda r: fmt.money(r.withholding), NUMERIC),
-    Column("خالص", lambda r: fmt.money(r.net), NUMERIC),
-    Column("روش", lambda r: PAY_METHOD_LABELS[PayMethod(r.method)]),
-    Column("شبا", lambda r: r.iban or IBAN_PROBLEM_LABELS.get(r.problem, "")),
+    Column("نام", lambda r: r.member_name, sort="name"),
+    Column("گروه", lambda r: r.group_name, sort="group"),
+    Column("دستمزد", lambda r: fmt.money(r.fees), NUMERIC, sort="fees"),
+    Column("مصالح", lambda r: fmt.money(r.reimbursements), NUMERIC, sort="reimbursements"),
+    Column("مساعده", lambda r: fmt.money(r.advances), NUMERIC, sort="advances"),
+    Column("برگشت وصول", lambda r: fmt.money(r.clawbacks), NUMERIC, sort="clawbacks"),
+    Column("کسور", lambda r: fmt.money(r.withholding), NUMERIC, sort="withholding"),
+    Column("خالص", lambda r: fmt.money(r.net), NUMERIC, sort="net"),
+    Column("روش", lambda r: PAY_METHOD_LABELS[PayMethod(r.method)], sort="method"),
+    Column("شبا", lambda r: r.iban or IBAN_PROBLEM_LABELS.get(r.problem, ""), sort="iban"),
 ]
 
 
@@ -132,6 +132,7 @@ class BatchesPanel(QWidget):
 
     def set_approval_required(self, required: bool) -> None:
         """The office setting, audited; batches built from now on follow it."""
+
         def apply() -> bool:
             self._ctx.wages.batches.set_approval_required(self._actor, required)
             return True
@@ -153,13 +154,13 @@ class BatchesPanel(QWidget):
         return self.model.row_item(index.row()) if index.isValid() else None
 
     def refresh(self, select_id: int | None = None) -> None:
+        """Re-read the batches (in the order chosen by a header), keeping the chosen one."""
         chosen = self.current()
         keep = select_id or (chosen.id if chosen else None)
-        batches: Sequence[BatchRecord] = (
-            run_op(self, lambda: self._ctx.wages.queries.batches(self._actor)) or []
-        )
-        self.model.set_source(ListSource(list(batches)))
-        row = next((i for i, b in enumerate(batches) if b.id == keep), 0 if batches else -1)
+        self.model.set_source(sources.batches(self._ctx.wages.queries, self._actor))
+        row = self.model.find_row(lambda b: b.id == keep) if keep is not None else -1
+        if row < 0 and self.model.rowCount():
+            row = 0
         if row >= 0:
             select_row(self.table, row)
         else:
@@ -175,7 +176,11 @@ class BatchesPanel(QWidget):
         self._show(detail)
 
     def _show(self, detail: BatchDetail | None) -> None:
-        self.lines.set_source(ListSource(list(detail.lines) if detail else []))
+        self.lines.set_source(
+            sources.lines(self._ctx.wages.queries, self._actor, detail.batch.id)
+            if detail
+            else ListSource([])
+        )
         self._update_buttons(detail.batch if detail else None)
         if detail is None:
             self.summary.setText("")

@@ -13,16 +13,17 @@ from hendazh_desktop.services.wages.records import ReimbursementRecord, WageItem
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.tables import list_table
-from hendazh_desktop.ui.common.window_model import NUMERIC, Column, ListSource, WindowTableModel
+from hendazh_desktop.ui.common.window_model import NUMERIC, Column, WindowTableModel
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.ops import run_op
+from hendazh_desktop.ui.wages import sources
 
 REIMBURSEMENT_COLUMNS: list[Column[ReimbursementRecord]] = [
-    Column("درخواست", lambda r: fmt.number(r.request_id), NUMERIC),
-    Column("مبلغ", lambda r: fmt.money(r.amount), NUMERIC),
-    Column("شماره رسید", lambda r: r.receipt_number),
-    Column("توضیح", lambda r: r.note),
-    Column("وضعیت", lambda r: "تأییدشده" if r.approved else "در انتظار تأیید"),
+    Column("درخواست", lambda r: fmt.number(r.request_id), NUMERIC, sort="request"),
+    Column("مبلغ", lambda r: fmt.money(r.amount), NUMERIC, sort="amount"),
+    Column("شماره رسید", lambda r: r.receipt_number, sort="receipt"),
+    Column("توضیح", lambda r: r.note, sort="note"),
+    Column("وضعیت", lambda r: "تأییدشده" if r.approved else "در انتظار تأیید", sort="approved"),
 ]
 
 
@@ -58,10 +59,9 @@ class ReimbursementsPanel(QWidget):
         return self.model.row_item(index.row()) if index.isValid() else None
 
     def refresh(self) -> None:
-        rows = run_op(
-            self, lambda: self._ctx.wages.queries.reimbursements(self._actor, self.group_id)
+        self.model.set_source(
+            sources.reimbursements(self._ctx.wages.queries, self._actor, self.group_id)
         )
-        self.model.set_source(ListSource(list(rows or [])))
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(0, 0))
         self._on_current_changed(self.table.currentIndex(), QModelIndex())

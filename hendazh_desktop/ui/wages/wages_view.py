@@ -4,8 +4,6 @@ Jalali range, with the totals; the payout batches; the advances."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hendazh_desktop.domain.permissions import Actor, Permission
+from hendazh_desktop.domain.permissions import Permission
 from hendazh_desktop.domain.wages import HOLD_REASON_LABELS, PAYABLE_STATE_LABELS, PayableState
-from hendazh_desktop.services.wages.queries import PayableFilter, WageQueries
+from hendazh_desktop.services.wages.queries import PayableFilter
 from hendazh_desktop.services.wages.records import (
     GroupWageTerms,
     PayableRow,
@@ -31,9 +29,10 @@ from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
 from hendazh_desktop.ui.common.refresh import RefreshWhenShown
 from hendazh_desktop.ui.common.tables import list_table
-from hendazh_desktop.ui.common.window_model import NUMERIC, Column, ListSource, WindowTableModel
+from hendazh_desktop.ui.common.window_model import NUMERIC, Column, WindowTableModel
 from hendazh_desktop.ui.context import UiContext
 from hendazh_desktop.ui.ops import run_op
+from hendazh_desktop.ui.wages import sources
 from hendazh_desktop.ui.wages.batches_panel import BatchesPanel
 from hendazh_desktop.ui.wages.reimbursements_panel import ReimbursementsPanel
 
@@ -44,33 +43,26 @@ def state_text(row: PayableRow) -> str:
 
 
 PAYABLE_COLUMNS: list[Column[PayableRow]] = [
-    Column("درخواست", lambda r: fmt.number(r.request_id), NUMERIC),
-    Column("تاریخ وصول", lambda r: fmt.date(r.on_day) if r.on_day else ""),
-    Column("گروه", lambda r: r.group_name),
-    Column("خدمت", lambda r: r.service_name),
-    Column("کد مشترک", lambda r: fmt.code(r.subscriber_code), NUMERIC),
-    Column("دستمزد گروه", lambda r: fmt.money(r.fee) if r.fee is not None else "—", NUMERIC),
-    Column("وضعیت", state_text),
+    Column("درخواست", lambda r: fmt.number(r.request_id), NUMERIC, sort="request"),
+    Column("تاریخ وصول", lambda r: fmt.date(r.on_day) if r.on_day else "", sort="day", narrow=True),
+    Column("گروه", lambda r: r.group_name, sort="group", narrow=True),
+    Column("خدمت", lambda r: r.service_name, sort="service", narrow=True),
+    Column("کد مشترک", lambda r: fmt.code(r.subscriber_code), NUMERIC, sort="code", narrow=True),
+    Column(
+        "دستمزد گروه",
+        lambda r: fmt.money(r.fee) if r.fee is not None else "—",
+        NUMERIC,
+        sort="fee",
+        narrow=True,
+    ),
+    Column("وضعیت", state_text, sort="state", narrow=True),
 ]
 
 ADVANCE_COLUMNS: list[Column[WageItemRecord]] = [
-    Column("تاریخ", lambda r: fmt.date(r.on_day)),
-    Column("مبلغ", lambda r: fmt.money(-r.amount), NUMERIC),
-    Column("دلیل", lambda r: r.reason),
+    Column("تاریخ", lambda r: fmt.date(r.on_day), sort="day"),
+    Column("مبلغ", lambda r: fmt.money(-r.amount), NUMERIC, sort="amount"),
+    Column("دلیل", lambda r: r.reason, sort="reason"),
 ]
-
-
-class PayableSource:
-    """The payables list's count and pages under one filter."""
-
-    def __init__(self, queries: WageQueries, actor: Actor, flt: PayableFilter) -> None:
-        self._queries, self._actor, self._filter = queries, actor, flt
-
-    def count(self) -> int:
-        return self._queries.payable_count(self._actor, self._filter)
-
-    def fetch(self, offset: int, limit: int) -> Sequence[PayableRow]:
-        return self._queries.payables(self._actor, self._filter, offset, limit)
 
 
 class WagesView(RefreshWhenShown, QWidget):
@@ -213,7 +205,7 @@ class WagesView(RefreshWhenShown, QWidget):
         """Re-read the payables, their totals, the batches and the advances."""
         self._stale = False
         flt = self.current_filter()
-        self.model.set_source(PayableSource(self._queries, self._actor, flt))
+        self.model.set_source(sources.payables(self._queries, self._actor, flt))
         sums = run_op(self, lambda: self._queries.totals(self._actor, flt)) or {}
         self.totals.setText(
             " — ".join(
@@ -223,8 +215,7 @@ class WagesView(RefreshWhenShown, QWidget):
         )
         self.batches.refresh()
         self.reimbursements.refresh()
-        advances = run_op(self, lambda: self._queries.advances(self._actor, flt.group_id)) or []
-        self.advances.set_source(ListSource(advances))
+        self.advances.set_source(sources.advances(self._queries, self._actor, flt.group_id))
         self.status_message.emit(f"{fmt.count(self.model.rowCount())} کار در فهرست دستمزد")
 
     def record_advance(self) -> WageItemRecord | None:
