@@ -1,8 +1,9 @@
 """Wages figures for ``make bench --only wages``: a payout batch over 500 groups and 20,000 due
 payables built (goal ≤ 2 s) and its bank file written as xlsx (goal ≤ 2 s), and payslips
 rendered per second (goal ≥ 40). The limits measured in the same run: sqlite3 reading the same
-due items and summing them per member (the floor of building), XlsxWriter writing the same
-rows bare, and a minimal ReportLab canvas page per payslip.
+due items and summing them per member (the floor of building), the same rows written by
+csv.writer into a deflated zip entry (bench/common.py floor_zipped_rows), and a minimal
+ReportLab canvas page per payslip.
 
 The dataset (bench/data/wages-20000.db) is made once, in bulk: 500 teams of two wage members
 (one with a Sheba), 20,000 done requests with their posted splits, payables and shares. Each
@@ -18,7 +19,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from bench.common import Figure, figure
+from bench.common import Figure, figure, floor_zipped_rows
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.jalali import format_date, today_local
 from hendazh_desktop.domain.permissions import Role
@@ -142,16 +143,8 @@ def _floor_build(path: Path) -> float:
 
 
 def _floor_xlsx(rows: list[tuple[str, str, int]]) -> float:
-    import xlsxwriter
-
     started = time.perf_counter()
-    book = xlsxwriter.Workbook(io.BytesIO(), {"in_memory": True})
-    sheet = book.add_worksheet()
-    for r, (iban, holder, amount) in enumerate(rows):
-        sheet.write_string(r, 0, iban)
-        sheet.write_string(r, 1, holder)
-        sheet.write_number(r, 2, amount)
-    book.close()
+    floor_zipped_rows(["iban", "holder", "amount"], rows, io.BytesIO())
     return time.perf_counter() - started
 
 

@@ -4,11 +4,18 @@ with a frozen header, numbers are numbers with a thousands format, hostile text 
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import gc
 import io
+import shutil
+import subprocess
+import tracemalloc
+from decimal import Decimal
 
 import openpyxl
 import pytest
 
+from hendazh_desktop.reports import xlsx
 from hendazh_desktop.reports.sheets import (
     Table,
     neutralise,
@@ -18,7 +25,7 @@ from hendazh_desktop.reports.sheets import (
     write_xlsx,
 )
 
-HOSTILE = ["=HYPERLINK(\"http://x\")", "+98 912", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"]
+HOSTILE = ['=HYPERLINK("http://x")', "+98 912", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"]
 
 
 def _table() -> Table:
@@ -52,8 +59,7 @@ def test_xlsx_neutralises_every_cell_that_could_be_a_formula(tmp_path):
     write_xlsx(path, [_table()])
     sheet = openpyxl.load_workbook(path).active
     written = [sheet.cell(row=r, column=1).value for r in range(3, 3 + len(HOSTILE))]
-    # (XlsxWriter escapes a carriage return as _x000D_, which Excel reads back as one)
-    assert written == ["'" + h.replace("\r", "_x000D_") for h in HOSTILE]
+    assert written == ["'" + h for h in HOSTILE]  # a carriage return survives (&#13;)
     assert all(sheet.cell(row=r, column=1).data_type == "s" for r in range(3, 3 + len(HOSTILE)))
 
 
@@ -98,3 +104,97 @@ def test_many_sheets_in_one_workbook(tmp_path):
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["t0", "t1", "t2"]
     assert all(book[n].sheet_view.rightToLeft for n in book.sheetnames)
+
+
+def test_number_formats_and_the_header_style_are_in_the_workbook(tmp_path):
+    path = tmp_path / "out.xlsx"
+    write_xlsx(path, [Table("t", ["مبلغ", "نرخ"], [[12, 0.25], [Decimal("1500"), 1.0]])])
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet["A1"].font.b and sheet["A1"].fill.fgColor.rgb == "FFE8EAED"
+    assert sheet["A2"].number_format == "#,##0" and sheet["B2"].number_format == "#,##0.##"
+    assert sheet["A3"].value == 1500 and sheet["A3"].number_format == "#,##0"
+    assert sheet["B3"].value == 1 and sheet["B3"].data_type == "n"
+
+
+def test_text_is_escaped_and_characters_xml_forbids_are_dropped(tmp_path):
+    path = tmp_path / "out.xlsx"
+    texts = ["<b>&amp;</b> \"'", "a\x00b\x07c\x1fd\ufffe", "  فاصله  ", "یک\nدو", "x\u200cy"]
+    write_xlsx(path, [Table("t", ["متن"], [[t] for t in texts])])
+    sheet = openpyxl.load_workbook(path).active
+    assert [sheet.cell(row=r, column=1).value for r in range(2, 7)] == [
+        "<b>&amp;</b> \"'", "abcd", "  فاصله  ", "یک\nدو", "x\u200cy",
+    ]  # fmt: skip
+
+
+def test_odd_cells_become_text_and_bad_numbers_do_not_break_the_file(tmp_path):
+    path = tmp_path / "out.xlsx"
+    row = [True, dt.date(2024, 11, 5), float("nan"), Decimal("Infinity"), 10**15, -0.5]
+    write_xlsx(path, [Table("t", list("abcdef"), [row])])
+    values = [c.value for c in openpyxl.load_workbook(path).active[2]]
+    assert values == ["1", "2024-11-05", "nan", "Infinity", 10**15, -0.5]
+
+
+def test_totals_are_a_bold_last_row_and_widths_are_kept(tmp_path):
+    path = tmp_path / "out.xlsx"
+    table = Table("t", ["شرح", "مبلغ"], [["الف", 10], ["ب", 20]], widths=[25, 14],
+                  totals=["جمع", 30])  # fmt: skip
+    assert write_xlsx(path, [table]) == 2
+    sheet = openpyxl.load_workbook(path).active
+    assert [c.value for c in sheet[4]] == ["جمع", 30]
+    assert sheet["A4"].font.b and sheet["B4"].font.b and sheet["B4"].number_format == "#,##0"
+    assert sheet.column_dimensions["A"].width == 25 and sheet.column_dimensions["B"].width == 14
+    out = io.StringIO()
+    assert write_csv(out, table) == 2
+    assert out.getvalue().splitlines()[-1] == "جمع,30"
+
+
+def test_a_workbook_to_a_stream_and_an_empty_one(tmp_path):
+    buffer = io.BytesIO()
+    assert write_xlsx(buffer, []) == 0
+    book = openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))
+    assert len(book.sheetnames) == 1
+
+
+def test_rows_past_excels_limit_continue_on_a_next_sheet(tmp_path, monkeypatch):
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 4)  # header + 2 rows per sheet (the limit less one)
+    path = tmp_path / "out.xlsx"
+    for rows, sheets in ((4, 2), (5, 3)):
+        assert write_xlsx(path, [Table("t", ["n"], [[i] for i in range(rows)], totals=[9])]) == rows
+        book = openpyxl.load_workbook(path)
+        assert book.sheetnames == ["t", "t (2)", "t (3)"][:sheets]
+        values = [c.value for name in book.sheetnames for (c,) in book[name].iter_rows(min_row=2)]
+        assert values == [*range(rows), 9]
+        heads = [(book[n]["A1"].value, book[n].freeze_panes) for n in book.sheetnames]
+        assert heads == [("n", "A2")] * sheets
+
+
+def _peak(rows: int, path) -> int:
+    table = Table("t", ["a", "b", "c"], ([f"متن {i}", i, i / 3] for i in range(rows)))
+    gc.collect()
+    tracemalloc.start()
+    try:
+        write_xlsx(path, [table])
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_stays_flat_as_rows_grow(tmp_path):
+    small, big = _peak(2_000, tmp_path / "s.xlsx"), _peak(40_000, tmp_path / "b.xlsx")
+    assert big < 1.3 * small, (small, big)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice")
+def test_libreoffice_opens_the_workbook(tmp_path):
+    path = tmp_path / "out.xlsx"
+    write_xlsx(path, [_table()])
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+         "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path),
+         str(path)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    rows = list(csv.reader(io.StringIO((tmp_path / "out.csv").read_text("utf-8"))))
+    assert rows[0] == ["تاریخ", "مبلغ (ریال)", "خدمت", "امتیاز", "خالی"]
+    assert rows[1][:3] == ["۱۴۰۳/۰۸/۱۵", "1,250,000", "نظافت"]
+    assert rows[2][0] == "'" + HOSTILE[0]

@@ -19,8 +19,11 @@ from hendazh_desktop.reports.sheets import Cell, Table, write_csv_file, write_xl
 from hendazh_desktop.services.exports.records import ExportFormat, ExportResult
 
 T = TypeVar("T")
-PAGE = 2000
-"""Rows read per page: large enough that a list of 100,000 rows is 50 queries."""
+PAGE = 10_000
+"""Rows read per page. A page is a LIMIT/OFFSET query, and the database walks the skipped rows
+again for each page: reading the 100,000-invoice list took 6.7 s of CPU in pages of 2,000,
+4.1 s in pages of 10,000 and 3.3 s in one query (bench/exports_figures.py). Memory holds one
+page, so it stays flat whatever the length of the list."""
 
 
 def format_of(path: Path) -> ExportFormat:

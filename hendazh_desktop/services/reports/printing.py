@@ -11,13 +11,12 @@ from hendazh_desktop.services.reports.records import Report
 
 
 def sheets_of(report: Report) -> list[Table]:
-    """Each table as a sheet; the totals as its last row."""
+    """Each table as a sheet; the totals as its last row (bold)."""
     out = []
     for t in report.tables:
         rows = [[cell(v) for v in row] for row in t.rows]
-        if t.totals is not None:
-            rows.append([cell(v) for v in t.totals])
-        out.append(Table(t.title, [c.title for c in t.columns], rows))
+        totals = [cell(v) for v in t.totals] if t.totals is not None else None
+        out.append(Table(t.title, [c.title for c in t.columns], rows, totals=totals))
     return out
 
 
