@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
+
+from hendazh_desktop.domain.errors import ValidationError
+from hendazh_desktop.domain.text import to_ascii_digits
 
 
 class PaymentPolicy(enum.StrEnum):
@@ -23,6 +27,18 @@ DEFAULT_COMMISSION_BP = 2_000
 DEFAULT_REFERRER_SHARE_BP = 1_000  # of the commission
 DEFAULT_RECIPIENT_SHARE_BP = 500  # of the commission
 DEFAULT_MATERIALS_PREPAYMENT_BP = 5_000  # of the materials cost
+DEFAULT_DISPATCH_TARGET_HOURS = 24  # migration 0018's server default
+MAX_DISPATCH_TARGET_HOURS = 720  # thirty days
+_HOURS = re.compile(r"[0-9]{1,4}")
+
+
+def parse_dispatch_target_hours(text: str, *, field: str = "dispatch_target_hours") -> int:
+    """The most hours from a request to its dispatch that the Operations report accepts before
+    it lists a breach: a whole number from 1 to 720, in Persian or Latin digits."""
+    raw = to_ascii_digits(str(text).strip())
+    if not _HOURS.fullmatch(raw) or not 1 <= int(raw) <= MAX_DISPATCH_TARGET_HOURS:
+        raise ValidationError(field, "dispatch_target_invalid", maximum=MAX_DISPATCH_TARGET_HOURS)
+    return int(raw)
 
 
 @dataclass(frozen=True, slots=True)

@@ -184,6 +184,9 @@ MESSAGES: dict[str, str] = {
     "gift_retired": "«{name}» دیگر در کاتالوگ هدایا عرضه نمی‌شود؛ چیزی ثبت نشد.",
     "gift_order_empty": "دست‌کم یک هدیه با تعداد آن انتخاب کنید.",
     "gift_order_state": "سفارش هدیه در وضعیت «{state}» است و این کار روی آن ممکن نیست.",
+    "dispatch_target_invalid": (
+        "هدف زمان اعزام باید عددی صحیح از ۱ تا {maximum} ساعت باشد (مثلاً ۲۴)."
+    ),
     "quantity_invalid": "تعداد باید عددی صحیح از ۱ تا {maximum} باشد.",
     "photo_invalid": "این پرونده تصویر معتبری نیست (JPEG، PNG یا WebP انتخاب کنید).",
     "photo_too_large": "تصویر بیش از حد بزرگ است (حداکثر {maximum} مگابایت و ۵۰ مگاپیکسل).",
@@ -268,6 +271,7 @@ FIELD_LABELS: dict[str, str] = {
     "day_to": "تا تاریخ",
     "tax_memory_id": "شناسه یکتای حافظه مالیاتی",
     "tax_service_id": "شناسه کالا/خدمت",
+    "dispatch_target_hours": "هدف زمان اعزام",
     "username": "نام کاربری",
     "password": "گذرواژه",
     "full_name": "نام",

@@ -4,6 +4,7 @@ and versioned, and the display currency."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import datetime as dt
 
 import pytest
@@ -289,3 +290,39 @@ def test_add_a_service_then_retire_it(db, catalogue, actor, consultant):
     assert not retired.active
     assert made.id not in {s.id for s in catalogue.services(actor)}  # no longer offered
     assert made.id in {s.id for s in catalogue.services(actor, include_inactive=True)}
+
+
+def test_the_dispatch_target_is_edited_in_persian_digits_and_audited(db, catalogue, actor):
+    clean = next(s for s in catalogue.services(actor) if s.code == "CLN")
+    assert clean.dispatch_target_hours == 24  # migration 0018's default
+    saved = catalogue.update_service(
+        actor, clean.id, draft_of(clean, dispatch_target_hours=" ۴۸ "), expected_version=1
+    )
+    assert saved.dispatch_target_hours == 48
+    with db.engine.connect() as conn:
+        before, after = conn.exec_driver_sql(
+            "SELECT before_json, after_json FROM audit_log WHERE entity = 'service' "
+            "ORDER BY id DESC LIMIT 1"
+        ).one()
+    assert json.loads(before) == {"dispatch_target_hours": 24}
+    assert json.loads(after) == {"dispatch_target_hours": 48}
+    # a draft without the field (None) keeps the target
+    kept = catalogue.update_service(actor, clean.id, draft_of(saved), expected_version=2)
+    assert kept.dispatch_target_hours == 48
+
+
+@pytest.mark.parametrize("typed", ["", "0", "۰", "721", "-5", "12.5", "۲۴ساعت", "1" * 6])
+def test_a_bad_dispatch_target_changes_nothing(db, catalogue, actor, typed):
+    clean = next(s for s in catalogue.services(actor) if s.code == "CLN")
+    before = audit_rows(db)
+    with pytest.raises(ValidationError) as error:
+        catalogue.update_service(
+            actor, clean.id, draft_of(clean, dispatch_target_hours=typed), expected_version=1
+        )
+    assert (error.value.field, error.value.code) == (
+        "dispatch_target_hours",
+        "dispatch_target_invalid",
+    )
+    assert error.value.params == {"maximum": 720}
+    assert next(s for s in catalogue.services(actor) if s.code == "CLN") == clean
+    assert audit_rows(db) == before

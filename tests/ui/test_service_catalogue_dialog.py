@@ -216,3 +216,22 @@ def test_the_split_rule_shows_a_worked_example_and_starts_on_a_typed_day(qtbot, 
     schedule = ctx.catalogue.split_schedule(ctx.actor, dialog.current().id)
     assert [r.commission_bp for r in schedule] == [2500, 2000]
     assert dialog.current().commission_bp == 2000  # not in force before 1490
+
+
+def test_the_dispatch_target_is_typed_checked_at_the_field_and_saved(ctx, dialog):
+    pick(dialog, "نظافت")
+    edit = dialog.ui.dispatchTargetHoursEdit
+    assert edit.text() == "۲۴"
+    before = service(ctx, "نظافت")
+    retype(edit, "۰")
+    assert not dialog.save()
+    assert dialog.errors.message("dispatch_target_hours") == (
+        "هدف زمان اعزام باید عددی صحیح از ۱ تا ۷۲۰ ساعت باشد (مثلاً ۲۴)."
+    )
+    assert dialog.ui.dispatchTargetHoursError.isVisibleTo(dialog)
+    assert service(ctx, "نظافت") == before  # nothing saved
+    retype(edit, "۳۶")
+    assert dialog.save()
+    assert service(ctx, "نظافت").dispatch_target_hours == 36
+    assert dialog.errors.message("dispatch_target_hours") == ""
+    assert dialog.ui.dispatchTargetHoursEdit.text() == "۳۶"

@@ -53,6 +53,7 @@ def service_snapshot(service: Service) -> dict[str, Any]:
         "base_price": service.base_price,
         "active": service.active,
         "tax_service_id": service.tax_service_id or "",
+        "dispatch_target_hours": service.dispatch_target_hours,
     }
 
 

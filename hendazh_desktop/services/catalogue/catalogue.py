@@ -10,7 +10,7 @@ from hendazh_desktop.db.models.billing import VatRate
 from hendazh_desktop.db.models.core import Service
 from hendazh_desktop.db.models.credit import SplitRuleRow
 from hendazh_desktop.domain.audit import AuditAction
-from hendazh_desktop.domain.catalogue import PaymentPolicy
+from hendazh_desktop.domain.catalogue import PaymentPolicy, parse_dispatch_target_hours
 from hendazh_desktop.domain.errors import Conflict, FormErrorCollector, NotFound, ValidationError
 from hendazh_desktop.domain.fields import clean_text
 from hendazh_desktop.domain.jalali import format_date, parse_date, today_local
@@ -47,6 +47,7 @@ def service_info(uow: UnitOfWork, s: Service, today: dt.date) -> ServiceInfo:
         active=s.active,
         version=s.version,
         tax_service_id=s.tax_service_id or "",
+        dispatch_target_hours=s.dispatch_target_hours,
     )
 
 
@@ -77,6 +78,7 @@ class ServiceDraft:
     vat_effective_from: str = ""  # Jalali day a changed VAT rate or exemption starts; "" = today
     split_effective_from: str = ""  # Jalali day a changed split rule starts; "" = today
     tax_service_id: str | None = None  # the 13-digit ID of سامانه مودیان; None keeps it
+    dispatch_target_hours: str | None = None  # hours, as typed; None keeps it
 
 
 class CatalogueService:
@@ -175,6 +177,12 @@ class CatalogueService:
         tax_id = draft.tax_service_id
         if tax_id is not None and tax_id.strip():
             tax_id = errors.check(parse_service_id, tax_id, field="tax_service_id")
+        target = (
+            errors.check(parse_dispatch_target_hours, draft.dispatch_target_hours,
+                         field="dispatch_target_hours")
+            if draft.dispatch_target_hours is not None
+            else None
+        )  # fmt: skip
         today = today_local(self._clock())
         effective = (
             errors.check(parse_date, draft.vat_effective_from, field="vat_effective_from")
@@ -218,6 +226,8 @@ class CatalogueService:
             service.active = draft.active
             if tax_id is not None:
                 service.tax_service_id = tax_id.strip() or None
+            if target is not None:
+                service.dispatch_target_hours = target
             service.version += 1
             record(
                 uow,

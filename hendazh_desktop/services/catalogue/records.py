@@ -32,6 +32,7 @@ class ServiceInfo:
     active: bool
     version: int
     tax_service_id: str = ""  # شناسه کالا/خدمت of سامانه مودیان (13 digits), "" until given
+    dispatch_target_hours: int = 24  # request to dispatch, the Operations report's target
 
     @property
     def prepaid(self) -> bool:

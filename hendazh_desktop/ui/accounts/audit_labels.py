@@ -83,6 +83,7 @@ KEY_LABELS = {
     "economic_code": "کد اقتصادی",
     "tax_memory_id": "شناسه یکتای حافظه مالیاتی",
     "tax_service_id": "شناسه کالا/خدمت (سامانه مودیان)",
+    "dispatch_target_hours": "هدف زمان اعزام (ساعت)",
     "tax_number": "شماره منحصربه‌فرد مالیاتی",
     "national_id": "شناسه ملی",
     "registration_number": "شماره ثبت",

@@ -90,6 +90,11 @@ class ServiceCatalogueDialog(QDialog):
             ),
             ("base_price", self.ui.basePriceEdit, self.ui.basePriceError),
             ("tax_service_id", self.ui.taxServiceIdEdit, self.ui.taxServiceIdError),
+            (
+                "dispatch_target_hours",
+                self.ui.dispatchTargetHoursEdit,
+                self.ui.dispatchTargetHoursError,
+            ),
             ("vat_effective_from", self.vat_from_edit, self.vat_from_error),
             ("split_effective_from", self.split_box.from_edit, self.split_box.error),
         ):
@@ -223,6 +228,7 @@ class ServiceCatalogueDialog(QDialog):
         ui.basePriceEdit.setText(format_number(service.base_price))
         ui.activeCheck.setChecked(service.active)
         ui.taxServiceIdEdit.setText(fmt.number_text(service.tax_service_id))
+        ui.dispatchTargetHoursEdit.setText(fmt.number_text(str(service.dispatch_target_hours)))
         self._show_vat_schedule(service)
         self.split_box.show_schedule(
             self._ctx.catalogue.split_schedule(self._ctx.actor, service.id)
@@ -263,6 +269,7 @@ class ServiceCatalogueDialog(QDialog):
             vat_effective_from=self.vat_from_edit.text(),
             split_effective_from=self.split_box.from_edit.text(),
             tax_service_id=ui.taxServiceIdEdit.text(),
+            dispatch_target_hours=ui.dispatchTargetHoursEdit.text(),
         )
 
     def save(self) -> bool:

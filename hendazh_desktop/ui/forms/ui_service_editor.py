@@ -221,17 +221,36 @@ class Ui_ServiceEditor(object):
 
         self.grid.addWidget(self.activeError, 21, 1, 1, 1)
 
+        self.dispatchTargetHoursLabel = QLabel(ServiceEditor)
+        self.dispatchTargetHoursLabel.setObjectName(u"dispatchTargetHoursLabel")
+
+        self.grid.addWidget(self.dispatchTargetHoursLabel, 22, 0, 1, 1)
+
+        self.dispatchTargetHoursEdit = QLineEdit(ServiceEditor)
+        self.dispatchTargetHoursEdit.setObjectName(u"dispatchTargetHoursEdit")
+        self.dispatchTargetHoursEdit.setMaxLength(4)
+
+        self.grid.addWidget(self.dispatchTargetHoursEdit, 22, 1, 1, 1)
+
+        self.dispatchTargetHoursError = QLabel(ServiceEditor)
+        self.dispatchTargetHoursError.setObjectName(u"dispatchTargetHoursError")
+        self.dispatchTargetHoursError.setStyleSheet(u"color: #b3261e;")
+        self.dispatchTargetHoursError.setWordWrap(True)
+        self.dispatchTargetHoursError.setVisible(False)
+
+        self.grid.addWidget(self.dispatchTargetHoursError, 23, 1, 1, 1)
+
         self.taxServiceIdLabel = QLabel(ServiceEditor)
         self.taxServiceIdLabel.setObjectName(u"taxServiceIdLabel")
 
-        self.grid.addWidget(self.taxServiceIdLabel, 22, 0, 1, 1)
+        self.grid.addWidget(self.taxServiceIdLabel, 24, 0, 1, 1)
 
         self.taxServiceIdEdit = QLineEdit(ServiceEditor)
         self.taxServiceIdEdit.setObjectName(u"taxServiceIdEdit")
         self.taxServiceIdEdit.setLayoutDirection(Qt.LeftToRight)
         self.taxServiceIdEdit.setMaxLength(13)
 
-        self.grid.addWidget(self.taxServiceIdEdit, 22, 1, 1, 1)
+        self.grid.addWidget(self.taxServiceIdEdit, 24, 1, 1, 1)
 
         self.taxServiceIdError = QLabel(ServiceEditor)
         self.taxServiceIdError.setObjectName(u"taxServiceIdError")
@@ -239,16 +258,16 @@ class Ui_ServiceEditor(object):
         self.taxServiceIdError.setWordWrap(True)
         self.taxServiceIdError.setVisible(False)
 
-        self.grid.addWidget(self.taxServiceIdError, 23, 1, 1, 1)
+        self.grid.addWidget(self.taxServiceIdError, 25, 1, 1, 1)
 
         self.saveButton = QPushButton(ServiceEditor)
         self.saveButton.setObjectName(u"saveButton")
 
-        self.grid.addWidget(self.saveButton, 24, 1, 1, 1)
+        self.grid.addWidget(self.saveButton, 26, 1, 1, 1)
 
         self.bottomSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
-        self.grid.addItem(self.bottomSpacer, 25, 0, 1, 2)
+        self.grid.addItem(self.bottomSpacer, 27, 0, 1, 2)
 
         self.grid.setColumnStretch(1, 1)
 
@@ -272,6 +291,11 @@ class Ui_ServiceEditor(object):
         self.recipientSharePercentLabel.setText(QCoreApplication.translate("ServiceEditor", u"\u0633\u0647\u0645 \u062f\u0631\u06cc\u0627\u0641\u062a\u200c\u06a9\u0646\u0646\u062f\u0647 (\u066a \u0627\u0632 \u067e\u0648\u0631\u0633\u0627\u0646\u062a):", None))
         self.basePriceLabel.setText(QCoreApplication.translate("ServiceEditor", u"\u0642\u06cc\u0645\u062a \u067e\u0627\u06cc\u0647 (\u0631\u06cc\u0627\u0644):", None))
         self.activeCheck.setText(QCoreApplication.translate("ServiceEditor", u"\u0641\u0639\u0627\u0644", None))
+        self.dispatchTargetHoursLabel.setText(QCoreApplication.translate("ServiceEditor", u"\u0647\u062f\u0641 \u0632\u0645\u0627\u0646 \u0627\u0639\u0632\u0627\u0645 (\u0633\u0627\u0639\u062a):", None))
+        self.dispatchTargetHoursEdit.setPlaceholderText(QCoreApplication.translate("ServiceEditor", u"\u0645\u062b\u0644\u0627\u064b \u06f2\u06f4", None))
+#if QT_CONFIG(tooltip)
+        self.dispatchTargetHoursEdit.setToolTip(QCoreApplication.translate("ServiceEditor", u"\u0628\u06cc\u0634\u062a\u0631\u06cc\u0646 \u0632\u0645\u0627\u0646 \u0627\u0632 \u062b\u0628\u062a \u062f\u0631\u062e\u0648\u0627\u0633\u062a \u062a\u0627 \u0627\u0639\u0632\u0627\u0645 \u06af\u0631\u0648\u0647\u061b \u06af\u0632\u0627\u0631\u0634 \u0639\u0645\u0644\u06cc\u0627\u062a \u062f\u06cc\u0631\u06a9\u0631\u062f\u0647\u0627 \u0631\u0627 \u0628\u0627 \u0622\u0646 \u0645\u06cc\u200c\u0633\u0646\u062c\u062f", None))
+#endif // QT_CONFIG(tooltip)
         self.taxServiceIdLabel.setText(QCoreApplication.translate("ServiceEditor", u"\u0634\u0646\u0627\u0633\u0647 \u06a9\u0627\u0644\u0627/\u062e\u062f\u0645\u062a (\u0633\u0627\u0645\u0627\u0646\u0647 \u0645\u0648\u062f\u06cc\u0627\u0646):", None))
         self.taxServiceIdEdit.setPlaceholderText(QCoreApplication.translate("ServiceEditor", u"\u06f1\u06f3 \u0631\u0642\u0645", None))
         self.saveButton.setText(QCoreApplication.translate("ServiceEditor", u"\u0630\u062e\u06cc\u0631\u0647 \u062a\u063a\u06cc\u06cc\u0631\u0627\u062a (Ctrl+S)", None))
