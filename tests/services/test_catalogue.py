@@ -4,8 +4,8 @@ and versioned, and the display currency."""
 from __future__ import annotations
 
 import dataclasses
-import json
 import datetime as dt
+import json
 
 import pytest
 
