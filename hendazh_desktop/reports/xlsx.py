@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -104,17 +105,25 @@ def text_of(value: object) -> str:
     return str(value)
 
 
-def text_cell(ref: str, text: str, style: int = TEXT) -> str:
-    """An inline-string cell; text that could read as a formula is neutralised."""
+_NEEDS_ESCAPE = re.compile("[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]")
+CACHED = 4096
+"""Distinct texts whose markup a sheet remembers (labels, dates, names repeat down a column)."""
+
+
+def text_body(text: str) -> str:
+    """The ``<is>`` content of a non-empty text cell: neutralised, escaped, spaces kept."""
     if text.startswith(FORMULA_STARTS):
         text = "'" + text
-    text = text.translate(TEXT_ESCAPES)
+    if _NEEDS_ESCAPE.search(text) is not None:
+        text = text.translate(TEXT_ESCAPES)
     if text.startswith(_EDGE_SPACE) or text.endswith(_EDGE_SPACE):
-        return (
-            f'<c r="{ref}" s="{style}" t="inlineStr"><is><t xml:space="preserve">{text}</t>'
-            "</is></c>"
-        )
-    return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t>{text}</t></is></c>'
+        return f'<t xml:space="preserve">{text}</t>'
+    return f"<t>{text}</t>"
+
+
+def text_cell(ref: str, text: str, style: int = TEXT) -> str:
+    """An inline-string cell; text that could read as a formula is neutralised."""
+    return f'<c r="{ref}" s="{style}" t="inlineStr"><is>{text_body(text)}</is></c>'
 
 
 def number_text(value: int | float | Decimal) -> str | None:
@@ -245,10 +254,11 @@ def _write_rows(
 ) -> tuple[int, bool]:
     """Write up to ``limit`` rows after the header; returns (rows written, rows exhausted)."""
     block: list[str] = []
+    bodies: dict[str, str] = {}
     r = 1
     for row in rows:
         r += 1
-        block.append(_row_xml(r, row, refs, TEXT, WHOLE))
+        block.append(_row_xml(r, row, refs, TEXT, WHOLE, bodies))
         if len(block) == BLOCK:
             out.write("".join(block).encode("utf-8", "replace"))
             block.clear()
@@ -261,18 +271,35 @@ def _write_rows(
     return r - 1, False
 
 
-def _row_xml(r: int, row: Sequence[object], refs: list[str], text: int, whole: int) -> str:
-    """One ``<row>``: str cells as inline text (style ``text``), numbers with the thousands
-    format (style ``whole``; a fraction gets two decimals in the plain style)."""
+def _row_xml(
+    r: int,
+    row: Sequence[object],
+    refs: list[str],
+    text: int,
+    whole: int,
+    bodies: dict[str, str] | None = None,
+) -> str:
+    """One ``<row>``: text cells inline (style ``text``), whole numbers with the thousands
+    format (style ``whole``), fractions with two decimals. ``bodies`` remembers the markup of
+    texts already seen (bounded: cleared when full)."""
+    if bodies is None:
+        bodies = {}
     parts = [f'<row r="{r}">']
     append = parts.append
+    text_open = f'" s="{text}" t="inlineStr"><is>'
+    whole_open = f'" s="{whole}"><v>'
     for ref, value in zip(refs, row):  # noqa: B905 (a short row leaves the rest empty)
         kind = type(value)
-        if kind is str:
+        if isinstance(value, str):
             if value:
-                append(text_cell(f"{ref}{r}", value, text))  # type: ignore[arg-type]
+                body = bodies.get(value)
+                if body is None:
+                    if len(bodies) >= CACHED:
+                        bodies.clear()
+                    body = bodies[value] = text_body(value)
+                append(f'<c r="{ref}{r}{text_open}{body}</is></c>')
         elif kind is int:
-            append(f'<c r="{ref}{r}" s="{whole}"><v>{value}</v></c>')
+            append(f'<c r="{ref}{r}{whole_open}{value}</v></c>')
         elif value is None:
             continue
         elif kind is not bool and isinstance(value, int | float | Decimal):

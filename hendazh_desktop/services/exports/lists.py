@@ -56,12 +56,14 @@ def export_list(
         while True:
             stop_if_cancelled(cancelled)
             batch = fetch(offset, page)
+            size = len(batch)
             for item in batch:
                 yield cells(item)
-            done += len(batch)
+            del batch  # one page in memory at a time: not this one while the next is read
+            done += size
             offset += page
             progress(min(done, total), total, "")
-            if len(batch) < page:
+            if size < page:
                 return
 
     table = Table(title, list(headers), rows())
