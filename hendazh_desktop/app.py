@@ -46,12 +46,11 @@ def default_backup_dir(db: Database) -> Path:
 
 
 def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None) -> UiContext:
-    """Wire every use case to the database; the views receive only this. Each service but
-    the two the window itself reads is built (and its module imported) on first use, so the
-    start waits only for what the first view asks."""
+    """Wire every use case to the database; the views receive only this. Every service is
+    built (and its module imported) on first use, so the start waits only for what the first
+    view asks; the window's own reads (the money unit, the data version) load none."""
     from hendazh_desktop.lazy import Lazy, lazy
-    from hendazh_desktop.services.accounts.users import UserService
-    from hendazh_desktop.services.catalogue.catalogue import CatalogueService
+    from hendazh_desktop.services.catalogue.display import display_currency
     from hendazh_desktop.ui.context import UiContext
 
     s = "hendazh_desktop.services."
@@ -65,7 +64,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
     documents = (backup_dir or default_backup_dir(db)).parent / "documents"
     return UiContext(
         actor=actor,
-        users=UserService(db),
+        users=lazy(s + "accounts.users", "UserService", db),
         settings=lazy(s + "accounts.settings", "SettingsService", db),
         audit=lazy(s + "accounts.audit", "AuditService", db),
         backups=lazy(
@@ -76,7 +75,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
         ),
         search=lazy(s + "subscribers.search", "SubscriberSearch", db),
         subscribers=lazy(s + "subscribers.register", "SubscriberService", db),
-        catalogue=CatalogueService(db),
+        catalogue=lazy(s + "catalogue.catalogue", "CatalogueService", db),
         intake=lazy(s + "requests.intake", "IntakeService", db),
         queue=lazy(s + "requests.queue", "QueueService", db),
         webform=lazy(s + "requests.webform_import", "WebFormImporter", db),
@@ -102,6 +101,7 @@ def build_context(db: Database, actor: Actor, *, backup_dir: Path | None = None)
         reports=lazy(s + "reports.service", "ReportService", db),
         dashboard=lazy(s + "reports.dashboard", "DashboardService", db),
         data_version=db.lookups.data_version,
+        display_currency=lambda: display_currency(db),
     )
 
 

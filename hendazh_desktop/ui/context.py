@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hendazh_desktop.domain.money import CurrencyUnit
 from hendazh_desktop.domain.permissions import Actor, Permission
 from hendazh_desktop.ui.changes import DataChanges
 
@@ -83,6 +84,8 @@ class UiContext:
     data_version: Callable[[], int]
     """A number that changes whenever anyone commits (this PC or another): the window checks
     it on every switch of view (no use case's module is loaded for it)."""
+    display_currency: Callable[[], CurrencyUnit]
+    """How money is shown now (rial or toman), read without the catalogue's use cases."""
     changes: DataChanges = field(default_factory=DataChanges)
     """``data_changed(kind)``: what this window changed; the views re-read on it."""
 

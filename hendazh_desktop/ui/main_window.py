@@ -107,7 +107,7 @@ class MainWindow(OfficeActions, QMainWindow):
         """Build the window for the signed-in user: the views their role may open (from the
         registry) with the sidebar, menus, toolbar and shortcuts that go with them."""
         self._ctx = context
-        fmt.DisplaySettings.unit = context.catalogue.display_currency()
+        fmt.DisplaySettings.unit = context.display_currency()
         context.changes.data_changed.connect(self._on_data_changed)  # before the views: the
         # money unit is set before they re-read
         self._specs = views_for(context.actor)
@@ -271,7 +271,7 @@ class MainWindow(OfficeActions, QMainWindow):
 
     def _on_data_changed(self, kind: str) -> None:
         if concerns(kind, (Change.SETTINGS,)):  # the money unit shown everywhere
-            unit = self._ctx.catalogue.display_currency()
+            unit = self._ctx.display_currency()
             fmt.DisplaySettings.unit = unit
             self.toman_action.setChecked(unit is CurrencyUnit.TOMAN)
 

@@ -20,10 +20,9 @@ from hendazh_desktop.domain.split import SplitRule, check_new_rule
 from hendazh_desktop.domain.tax_id import parse_service_id
 from hendazh_desktop.domain.vat import VatEntry, check_new_entry
 from hendazh_desktop.services.accounts.audit_trail import record, service_snapshot
+from hendazh_desktop.services.catalogue.display import CURRENCY_SETTING, display_currency
 from hendazh_desktop.services.catalogue.records import ServiceInfo, ZoneInfo
 from hendazh_desktop.services.clock import Clock, system_clock
-
-CURRENCY_SETTING = "display_currency"
 
 
 def service_info(uow: UnitOfWork, s: Service, today: dt.date) -> ServiceInfo:
@@ -295,11 +294,7 @@ class CatalogueService:
 
     def display_currency(self) -> CurrencyUnit:
         """How money is shown (readable by every signed-in user)."""
-        with self._db.read() as uow:
-            value = uow.catalogue.setting(CURRENCY_SETTING)
-        return (
-            CurrencyUnit(value) if value in {u.value for u in CurrencyUnit} else CurrencyUnit.RIAL
-        )
+        return display_currency(self._db)
 
     def set_display_currency(self, actor: Actor, unit: CurrencyUnit) -> None:
         require(actor, Permission.EDIT_SETTINGS)
