@@ -20,6 +20,8 @@ from hendazh_desktop.domain.events import DomainEvent
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
+    from hendazh_desktop.db.repositories.split_posting import SplitPostingRepository
+
 
 def load_orm() -> None:
     """Map every table and register the session hooks: done when the first session is made,
@@ -96,6 +98,17 @@ class UnitOfWork:
         if exc is not None and is_lock_error(exc):
             # The busy timeout already retried for its whole length: say so in words.
             raise DatabaseBusy("database_busy") from exc
+
+    @property
+    def splits(self) -> SplitPostingRepository:
+        """Core statements of posting a job's split (made on first use: only writes that
+        complete a job need them)."""
+        made: SplitPostingRepository | None = self.__dict__.get("_splits")
+        if made is None or made.session is not self.session:
+            from hendazh_desktop.db.repositories.split_posting import SplitPostingRepository
+
+            made = self.__dict__["_splits"] = SplitPostingRepository(self.session)
+        return made
 
     def commit(self) -> None:
         with operation_ids_checked():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +19,7 @@ from hendazh_desktop.db.models.credit import (
     SplitRuleRow,
 )
 from hendazh_desktop.db.ordering import ordered_by
+from hendazh_desktop.db.repositories.credit_append import append_entries
 from hendazh_desktop.domain.split import SplitRule, rule_on
 
 
@@ -95,6 +96,10 @@ class CreditRepository:
         return list(self.session.execute(stmt).scalars())
 
     # -- entries and balances ------------------------------------------------------------------
+    def add_entries(self, entries: Sequence[Mapping[str, Any]]) -> None:
+        """Append several entries at once (see ``credit_append``), in the caller's transaction."""
+        append_entries(self.session, entries)
+
     def add_entry(self, entry: CreditEntry) -> CreditBalance:
         """Append ``entry`` (numbered next in the ledger) and move the subscriber's balance and
         the ledger's totals by its amount, in the caller's transaction. The totals row is the

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
-from sqlalchemy import and_, delete, exists, func, insert, select, text
+from sqlalchemy import Table, and_, delete, exists, func, insert, select, text
 from sqlalchemy.orm import Session, aliased
 
 from hendazh_desktop.db.models.core import ServiceRequest, Subscriber
@@ -29,6 +30,11 @@ from hendazh_desktop.domain.wages import ItemKind
 _PAYOUT_LOCK = 1315_0013
 
 
+# Built once (the split's posting appends items inside the payment that completes a job).
+_ITEMS: Table = WageItem.__table__  # type: ignore[assignment]
+_INSERT_ITEMS = insert(_ITEMS)
+
+
 class WagesRepository:
     """Members, payables, wage items, batches, claims and what was paid."""
 
@@ -43,6 +49,11 @@ class WagesRepository:
     def add_all(self, objs: Sequence[object]) -> None:
         self.session.add_all(objs)
         self.session.flush()
+
+    def insert_items(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Append wage items given as column values, in one statement (no objects made)."""
+        if rows:
+            self.session.connection().execute(_INSERT_ITEMS, list(rows))
 
     def lock_payouts(self) -> None:
         """Serialise payout changes between PCs (a transaction-scoped advisory lock)."""

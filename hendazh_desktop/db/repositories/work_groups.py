@@ -44,6 +44,15 @@ class WorkGroupRepository:
         )
         return self.session.execute(stmt).scalar_one_or_none()
 
+    def with_roster(self, group_id: int) -> WorkGroup | None:
+        """The group with its members only (what paying its wages needs)."""
+        stmt = (
+            select(WorkGroup)
+            .where(WorkGroup.id == group_id)
+            .options(selectinload(WorkGroup.members))
+        )
+        return self.session.execute(stmt).scalar_one_or_none()
+
     def by_name(self, name: str) -> WorkGroup | None:
         stmt = select(WorkGroup).where(WorkGroup.name == name)
         return self.session.execute(stmt).scalar_one_or_none()

@@ -14,8 +14,8 @@ import datetime as dt
 from hendazh_desktop.db.database import UnitOfWork
 from hendazh_desktop.db.models.billing import Invoice
 from hendazh_desktop.db.models.core import ServiceRequest
-from hendazh_desktop.db.models.credit import CreditEntry, JobSplit
-from hendazh_desktop.domain.billing import InvoiceKind, InvoiceState
+from hendazh_desktop.db.models.credit import JobSplit
+from hendazh_desktop.domain.billing import InvoiceKind
 from hendazh_desktop.domain.credit import EXPIRY_SETTING, CreditKind, expires_on
 from hendazh_desktop.domain.events import SplitPosted, SplitReversed
 from hendazh_desktop.domain.jalali import today_local
@@ -31,29 +31,12 @@ def live_split(uow: UnitOfWork, request_id: int) -> JobSplit | None:
     return splits[-1] if splits and splits[-1].kind == "posted" else None
 
 
-def is_done(request: ServiceRequest) -> bool:
-    return request.done_at is not None
-
-
-def settled_invoice(uow: UnitOfWork, request: ServiceRequest) -> Invoice | None:
-    """The job's live final or prepayment invoice that is paid in full, if any."""
-    for invoice in uow.billing.invoices_of_request(request.id):
-        if invoice.kind not in SPLIT_INVOICE_KINDS or invoice.issued_at is None:
-            continue
-        if uow.billing.credit_note_of(invoice.id) is not None:
-            continue
-        row = uow.billing.balance(invoice.id)
-        if row is not None and row.state == InvoiceState.PAID.value:
-            return invoice
-    return None
-
-
-def rule_day(uow: UnitOfWork, request: ServiceRequest, invoice: Invoice) -> dt.date:
+def rule_day(uow: UnitOfWork, request_id: int, invoice: Invoice) -> dt.date:
     """The day whose rule applies: when the price was agreed, else when the invoice (a
     prepaid service's prepayment) was issued."""
-    agreed = [a for a in uow.pricing.agreements(request.id) if a.decision == "agreed"]
-    if agreed:
-        return today_local(agreed[-1].at)
+    agreed_at = uow.splits.agreed_at(request_id)
+    if agreed_at is not None:
+        return today_local(agreed_at)
     assert invoice.issued_on is not None
     return invoice.issued_on
 
@@ -64,23 +47,18 @@ def labour_of(invoice: Invoice) -> int:
 
 
 def _parties(uow: UnitOfWork, request: ServiceRequest) -> Parties:
-    recipient = uow.subscribers.get(request.subscriber_id) if request.subscriber_id else None
-    referrer = (
-        uow.subscribers.get(recipient.referrer_id)
-        if recipient is not None and recipient.referrer_id
-        else None
-    )
+    found = uow.splits.parties(request.subscriber_id) if request.subscriber_id else None
     return Parties(
-        recipient_id=recipient.id if recipient else None,
-        referrer_id=referrer.id if referrer else None,
-        referrer_do_not_serve=bool(referrer and referrer.do_not_serve),
-        recipient_do_not_serve=bool(recipient and recipient.do_not_serve),
+        recipient_id=request.subscriber_id if found else None,
+        referrer_id=found.referrer_id if found else None,
+        referrer_do_not_serve=bool(found and found.referrer_do_not_serve),
+        recipient_do_not_serve=bool(found and found.recipient_do_not_serve),
         rework=request.rework_of_id is not None,
     )
 
 
 def _expiry_months(uow: UnitOfWork) -> int | None:
-    value = uow.catalogue.setting(EXPIRY_SETTING)
+    value = uow.splits.setting(EXPIRY_SETTING)
     return int(value) if value and value.isdigit() and int(value) > 0 else None
 
 
@@ -92,68 +70,75 @@ def post_if_complete(
     cause: str,
     *,
     billing_event_id: int | None = None,
-) -> JobSplit | None:
-    """Post the job's split if it is done and paid and has no live split; else nothing."""
+) -> int | None:
+    """Post the job's split if it is done and paid and has no live split; else nothing.
+    Its reads and inserts are Core statements (``SplitPostingRepository``): they run inside
+    the payment that completes the job."""
     request = uow.requests.get(request_id)
-    if request is None or not is_done(request) or live_split(uow, request_id) is not None:
+    if request is None or request.done_at is None:
         return None
-    invoice = settled_invoice(uow, request)
+    uow.flush()  # the Core reads below see this transaction's settlement
+    last = uow.splits.last_split(request_id)
+    if last is not None and last[0] == "posted":
+        return None
+    invoice_id = uow.splits.settled_invoice_id(request_id, SPLIT_INVOICE_KINDS)
+    invoice = uow.splits.invoice(invoice_id) if invoice_id is not None else None
     if invoice is None:
         return None
-    rule_row = uow.credit.rule_row_on(request.service_id, rule_day(uow, request, invoice))
-    rule = uow.credit.rule_on(request.service_id, rule_row.effective_from)
+    rule_id, rule = uow.splits.rule_in_force(request.service_id, rule_day(uow, request_id, invoice))
     split = split_labour(labour_of(invoice), rule, _parties(uow, request))
     assert split.parts_total == split.labour
-    done = uow.credit.splits_of_request(request_id)
-    row = JobSplit(
-        request_id=request_id,
-        seq=len(done) + 1,
-        kind="posted",
-        invoice_id=invoice.id,
-        billing_event_id=billing_event_id,
-        rule_id=rule_row.id,
-        labour=split.labour,
-        fee=split.fee,
-        commission=split.commission,
-        commission_kept=split.commission_kept,
-        referrer_id=split.referrer_id,
-        referrer_credit=split.referrer_credit,
-        referrer_reason=split.referrer_reason.value if split.referrer_reason else None,
-        recipient_id=split.recipient_id,
-        recipient_credit=split.recipient_credit,
-        recipient_reason=split.recipient_reason.value if split.recipient_reason else None,
-        cause=cause[:300],
-        at=now,
-        user_id=actor.user_id,
+    split_id = uow.splits.insert_split(
+        {
+            "request_id": request_id,
+            "seq": (last[1] if last else 0) + 1,
+            "kind": "posted",
+            "invoice_id": invoice.id,
+            "billing_event_id": billing_event_id,
+            "rule_id": rule_id,
+            "labour": split.labour,
+            "fee": split.fee,
+            "commission": split.commission,
+            "commission_kept": split.commission_kept,
+            "referrer_id": split.referrer_id,
+            "referrer_credit": split.referrer_credit,
+            "referrer_reason": split.referrer_reason.value if split.referrer_reason else None,
+            "recipient_id": split.recipient_id,
+            "recipient_credit": split.recipient_credit,
+            "recipient_reason": split.recipient_reason.value if split.recipient_reason else None,
+            "cause": cause[:300],
+            "at": now,
+            "user_id": actor.user_id,
+        }
     )
-    uow.credit.add(row)
     day = today_local(now)
     expiry = expires_on(day, _expiry_months(uow))
     earned = (
         (split.referrer_id, split.referrer_credit, CreditKind.EARNED_REFERRER),
         (split.recipient_id, split.recipient_credit, CreditKind.EARNED_RECIPIENT),
     )
-    for subscriber_id, amount, kind in earned:
-        if subscriber_id is None or amount <= 0:
-            continue
-        uow.credit.add_entry(
-            CreditEntry(
-                subscriber_id=subscriber_id,
-                kind=kind.value,
-                amount=amount,
-                split_id=row.id,
-                request_id=request_id,
-                expires_on=expiry,
-                reason=f"درخواست {request_id}",
-                at=now,
-                on_day=day,
-                user_id=actor.user_id,
-            )
-        )
-    uow.publish(
-        SplitPosted(actor=actor, at=now, split_id=row.id, request_id=request_id, fee=row.fee)
+    uow.credit.add_entries(
+        [
+            {
+                "subscriber_id": subscriber_id,
+                "kind": kind.value,
+                "amount": amount,
+                "split_id": split_id,
+                "request_id": request_id,
+                "expires_on": expiry,
+                "reason": f"درخواست {request_id}",
+                "at": now,
+                "on_day": day,
+                "user_id": actor.user_id,
+            }
+            for subscriber_id, amount, kind in earned
+            if subscriber_id is not None and amount > 0
+        ]
     )
-    return row
+    uow.publish(
+        SplitPosted(actor=actor, at=now, split_id=split_id, request_id=request_id, fee=split.fee)
+    )
+    return split_id
 
 
 def reverse_live(
@@ -196,21 +181,23 @@ def reverse_live(
     )
     uow.credit.add(row)
     day = today_local(now)
-    for earned in uow.credit.entries_of_split(posted.id):
-        uow.credit.add_entry(
-            CreditEntry(
-                subscriber_id=earned.subscriber_id,
-                kind=CreditKind.REVERSAL.value,
-                amount=-earned.amount,
-                split_id=row.id,
-                request_id=request_id,
-                reverses_id=earned.id,
-                reason=f"برگشت اعتبار درخواست {request_id}: {cause}"[:300],
-                at=now,
-                on_day=day,
-                user_id=actor.user_id,
-            )
-        )
+    uow.credit.add_entries(
+        [
+            {
+                "subscriber_id": earned.subscriber_id,
+                "kind": CreditKind.REVERSAL.value,
+                "amount": -earned.amount,
+                "split_id": row.id,
+                "request_id": request_id,
+                "reverses_id": earned.id,
+                "reason": f"برگشت اعتبار درخواست {request_id}: {cause}"[:300],
+                "at": now,
+                "on_day": day,
+                "user_id": actor.user_id,
+            }
+            for earned in uow.credit.entries_of_split(posted.id)
+        ]
+    )
     uow.publish(
         SplitReversed(
             actor=actor,

@@ -7,49 +7,49 @@ from typing import Any
 
 from hendazh_desktop.db.database import UnitOfWork
 from hendazh_desktop.db.events import Subscription, on
-from hendazh_desktop.db.models.wages import WageItem, WagePayable
+from hendazh_desktop.db.models.wages import WageItem
 from hendazh_desktop.domain.events import SplitPosted, SplitReversed
 from hendazh_desktop.domain.jalali import today_local
 from hendazh_desktop.domain.wages import ItemKind, divide_by_shares
-from hendazh_desktop.services.wages.members import sync_members
+from hendazh_desktop.services.wages.members import shares_for_payable
 
 
 def on_split_posted(uow: UnitOfWork, event: SplitPosted) -> None:
-    """The job is done and its money collected: its group's fee is due, in members' shares."""
+    """The job is done and its money collected: its group's fee is due, in members' shares.
+    Core statements only (see ``SplitPostingRepository``): this runs inside the payment."""
     request = uow.requests.get(event.request_id)
     if request is None or request.group_id is None or event.fee <= 0:
         return
-    group = uow.work_groups.get(request.group_id)
-    assert group is not None
     day = today_local(event.at)
-    members = sync_members(uow, group, day)
-    payable = WagePayable(
-        split_id=event.split_id,
-        request_id=request.id,
-        group_id=group.id,
-        service_id=request.service_id,
-        fee=event.fee,
-        on_day=day,
-        at=event.at,
+    members = shares_for_payable(uow, request.group_id, day)
+    payable_id = uow.splits.insert_payable(
+        {
+            "split_id": event.split_id,
+            "request_id": request.id,
+            "group_id": request.group_id,
+            "service_id": request.service_id,
+            "fee": event.fee,
+            "on_day": day,
+            "at": event.at,
+        }
     )
-    uow.wages.add(payable)
-    parts = divide_by_shares(event.fee, [m.share for m in members])
+    parts = divide_by_shares(event.fee, [share for _, share in members])
     assert sum(parts) == event.fee
-    uow.wages.add_all(
+    uow.wages.insert_items(
         [
-            WageItem(
-                member_id=member.id,
-                group_id=group.id,
-                kind=ItemKind.FEE.value,
-                amount=part,
-                payable_id=payable.id,
-                request_id=request.id,
-                reason=f"درخواست {request.id}",
-                on_day=day,
-                at=event.at,
-                user_id=event.actor.user_id,
-            )
-            for member, part in zip(members, parts, strict=True)
+            {
+                "member_id": member_id,
+                "group_id": request.group_id,
+                "kind": ItemKind.FEE.value,
+                "amount": part,
+                "payable_id": payable_id,
+                "request_id": request.id,
+                "reason": f"درخواست {request.id}",
+                "on_day": day,
+                "at": event.at,
+                "user_id": event.actor.user_id,
+            }
+            for (member_id, _), part in zip(members, parts, strict=True)
             if part > 0
         ]
     )

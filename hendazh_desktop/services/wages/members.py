@@ -49,3 +49,23 @@ def sync_members(uow: UnitOfWork, group: WorkGroup, day: dt.date) -> list[WageMe
         gone.left_on = day
     uow.flush()
     return current
+
+
+def shares_for_payable(uow: UnitOfWork, group_id: int, day: dt.date) -> list[tuple[int, int]]:
+    """(member id, share weight) of the group's current wage members, in roster order.
+
+    When the wage members already match the roster (every payment but the first after a
+    roster change) this is two Core reads; otherwise ``sync_members`` brings them in step."""
+    roster = uow.splits.roster(group_id)
+    if roster is None:
+        raise LookupError(f"work group {group_id} does not exist")
+    names = list(roster.names) or [roster.name]
+    current = uow.splits.current_members(group_id)
+    in_step = len(set(names)) == len(names) and [(m.name, m.position) for m in current] == [
+        (name, position) for position, name in enumerate(names)
+    ]
+    if in_step:
+        return [(m.id, m.share) for m in current]
+    group = uow.work_groups.with_roster(group_id)
+    assert group is not None
+    return [(m.id, m.share) for m in sync_members(uow, group, day)]
