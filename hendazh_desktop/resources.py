@@ -12,12 +12,16 @@ from pathlib import Path
 FONT_FILES = ("Vazirmatn-Regular.ttf", "Vazirmatn-Medium.ttf", "Vazirmatn-Bold.ttf")
 
 
+# Resolved once: a system call per folder, and the window asks for ~40 icons at start.
+_CHECKOUT = Path(__file__).resolve().parent.parent
+
+
 def _root() -> Path:
     """The folder holding ``resources/`` and ``ui/``: the bundle, or the source checkout."""
     bundle = getattr(sys, "_MEIPASS", None)  # inside a PyInstaller bundle
     if bundle:
         return Path(bundle)
-    return Path(__file__).resolve().parent.parent
+    return _CHECKOUT
 
 
 def resource_dir() -> Path:
