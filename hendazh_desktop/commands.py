@@ -40,7 +40,7 @@ def _open(paths: AppPaths, *, create: bool) -> Database:
     """Open the database; only ``migrate`` may create one (a typo never makes a new file)."""
     from hendazh_desktop.db.database import Database
     from hendazh_desktop.db.engine import database_url, sqlite_path
-    from hendazh_desktop.db.migrate import current_revision
+    from hendazh_desktop.db.migrate import stamped_revisions
     from hendazh_desktop.db.storage import NetworkShareError
     from hendazh_desktop.services.accounts.bootstrap import prepare_database
     from hendazh_desktop.services.wiring import wire
@@ -63,7 +63,7 @@ def _open(paths: AppPaths, *, create: bool) -> Database:
             f"the database is on a network share ({error})",
         ) from None
     try:
-        if path is None and not create and current_revision(db) is None:
+        if path is None and not create and not stamped_revisions(db):
             raise _missing(mask_passwords(paths.database))
         prepare_database(db, backup_dir=paths.backup_dir)
     except BaseException:
@@ -222,18 +222,20 @@ def _users(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def _invoice(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
+    from hendazh_desktop.services.accounts.system_account import system_actor
     from hendazh_desktop.services.billing.documents import BillingDocuments
     from hendazh_desktop.services.files import write_private_file
-    from hendazh_desktop.services.subscribers.search import SubscriberSearch
 
     target = _output(args.output)
-    actor = _users_of(db).system_actor()
+    actor = system_actor(db)
     if args.invoice_command == "tax-json":
         return _tax_json(db, actor, args, target)
     documents = BillingDocuments(db)
     if args.invoice_command == "pdf":
         data = documents.invoice_pdf_by_number(actor, args.number)
     else:
+        from hendazh_desktop.services.subscribers.search import SubscriberSearch
+
         found = SubscriberSearch(db).find_exact(actor, args.code)
         if found is None:
             raise CommandError(

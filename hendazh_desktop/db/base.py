@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
-from sqlalchemy import CheckConstraint, DateTime, Integer, MetaData, String, TypeDecorator
-from sqlalchemy.engine import Dialect
+from sqlalchemy import CheckConstraint, Integer, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, mapped_column
+
+from hendazh_desktop.db.types import UTCDateTime as UTCDateTime  # re-exported
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -16,25 +17,6 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-
-class UTCDateTime(TypeDecorator[dt.datetime]):
-    """Stores naive UTC, returns aware UTC; refuses naive datetimes so no local time sneaks in."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> Any:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to a UTC column")
-        return value.astimezone(dt.UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=dt.UTC)
 
 
 class Base(DeclarativeBase):

@@ -43,15 +43,20 @@ def script_heads() -> set[str]:
     return revisions - parents
 
 
+def stamped_revisions(db: Database) -> list[str] | None:
+    """The revisions the database is stamped with, read without Alembic; None when it has
+    no ``alembic_version`` table (a database no version of the application made)."""
+    with db.engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    return [row[0] for row in rows]
+
+
 def is_current(db: Database) -> bool:
     """True when the database is stamped with the one head revision and nothing else."""
     heads = script_heads()
-    with db.engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            return False
-        rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
-    stamped = [row[0] for row in rows]
-    return len(heads) == 1 and stamped == list(heads)
+    return len(heads) == 1 and stamped_revisions(db) == list(heads)
 
 
 def _config(connection: Connection | None = None) -> Config:

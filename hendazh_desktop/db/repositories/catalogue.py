@@ -50,15 +50,6 @@ class CatalogueRepository:
         rows = self.session.execute(select(Setting.key, Setting.value))
         return {key: value for key, value in rows}
 
-    def is_seeded(self) -> bool:
-        """Whether the catalogue has its services and zones (one cheap query each)."""
-        has = select(Service.id).limit(1)
-        zones = select(Zone.id).limit(1)
-        return (
-            self.session.execute(has).first() is not None
-            and self.session.execute(zones).first() is not None
-        )
-
     def set_setting(self, key: str, value: str) -> None:
         row = self.session.get(Setting, key)
         if row is None:

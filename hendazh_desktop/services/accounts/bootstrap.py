@@ -6,9 +6,7 @@ from pathlib import Path
 
 from hendazh_desktop.db import migrate
 from hendazh_desktop.db.database import Database
-from hendazh_desktop.db.models.billing import VatRate
-from hendazh_desktop.db.models.core import Service, User, Zone
-from hendazh_desktop.db.models.credit import SplitRuleRow
+from hendazh_desktop.db.document_reads import is_seeded
 from hendazh_desktop.domain.catalogue import (
     DEFAULT_COMMISSION_BP,
     DEFAULT_MATERIALS_PREPAYMENT_BP,
@@ -32,9 +30,13 @@ def prepare_database(db: Database, *, backup_dir: Path | None) -> Path | None:
 
 def seed_catalogue(db: Database) -> None:
     """The ten services and the city's zones, on first run only (later edits are kept)."""
-    with db.read() as uow:  # every later start: a read, no write lock, no commit to sync
-        if uow.catalogue.is_seeded():
+    with db.connect() as conn:  # every later start: a Core read, no ORM, no write lock
+        if is_seeded(conn):
             return
+    from hendazh_desktop.db.models.billing import VatRate
+    from hendazh_desktop.db.models.core import Service, Zone
+    from hendazh_desktop.db.models.credit import SplitRuleRow
+
     with db.write() as uow:
         if not uow.catalogue.services():
             for order, s in enumerate(DEFAULT_SERVICES):
@@ -86,6 +88,8 @@ def office_actor(
 ) -> Actor:
     """An account without a password (it can never sign in), created on first use: what
     scripts, tests and benchmarks act as when they need a named user of a given role."""
+    from hendazh_desktop.db.models.core import User
+
     name = clean_text(username, field="username", max_length=50, required=True)
     with db.write() as uow:
         user = uow.users.by_username(name)

@@ -87,8 +87,12 @@ _INT_FIELDS = {"default_vat_bp", "backups_kept"}
 
 def load_settings(uow: UnitOfWork) -> OfficeSettings:
     """Every setting inside the caller's unit of work."""
+    return settings_from(uow.catalogue.settings())
+
+
+def settings_from(stored: dict[str, str]) -> OfficeSettings:
+    """The settings of the stored key/value rows (defaults for the keys not stored)."""
     values: dict[str, object] = {}
-    stored = uow.catalogue.settings()
     for name in _FIELDS:
         raw = stored.get(name)
         if raw is None:

@@ -17,9 +17,9 @@ from hendazh_desktop.domain.fields import clean_person_name
 from hendazh_desktop.domain.passwords import check_new_password, clean_username, lock_until
 from hendazh_desktop.domain.permissions import Actor, Permission, Role, require
 from hendazh_desktop.services.accounts.passwords import hash_password, needs_rehash, verify_password
+from hendazh_desktop.services.accounts.system_account import SYSTEM_USERNAME
 from hendazh_desktop.services.clock import Clock, system_clock
 
-SYSTEM_USERNAME = "system"
 DEMO_USERS = {
     Role.CONSULTANT: "سارا مشاوری",
     Role.DISPATCHER: "رضا اعزامی",

@@ -5,16 +5,13 @@ not when the window starts."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from hendazh_desktop.db.database import Database, UnitOfWork
-from hendazh_desktop.db.models.billing import Invoice, Payment
+from hendazh_desktop.db.document_reads import printable_invoice
 from hendazh_desktop.domain.billing import (
     METHOD_LABELS,
-    TERMS_LABELS,
     ChequeState,
-    InvoiceKind,
     PaymentMethod,
-    PaymentTerms,
     amount_in_words,
     number_text,
     parse_number,
@@ -22,106 +19,28 @@ from hendazh_desktop.domain.billing import (
 from hendazh_desktop.domain.errors import NotFound
 from hendazh_desktop.domain.jalali import format_date, today_local
 from hendazh_desktop.domain.permissions import Actor, Permission, require
-from hendazh_desktop.domain.phones import parse_phone
 from hendazh_desktop.reports.document_data import (
     InvoiceDocument,
     Party,
     ReceiptDocument,
-    Settlement,
     StatementDocument,
 )
 from hendazh_desktop.services.accounts.settings import OfficeSettings, load_settings
-from hendazh_desktop.services.billing.queries import build_statement, detail_of, payment_row_of
+from hendazh_desktop.services.billing.invoice_document import invoice_document_of, seller_of
 from hendazh_desktop.services.clock import Clock, system_clock
 
-TITLES = {
-    InvoiceKind.PREPAYMENT: "صورتحساب فروش کالا و خدمات (پیش‌پرداخت)",
-    InvoiceKind.FINAL: "صورتحساب فروش کالا و خدمات",
-    InvoiceKind.CREDIT_NOTE: "اعلامیه برگشت از فروش",
-}
+if TYPE_CHECKING:
+    from hendazh_desktop.db.database import Database, UnitOfWork
+    from hendazh_desktop.db.models.billing import Payment
 
 
 def seller(uow: UnitOfWork, office: OfficeSettings | None = None) -> Party:
-    office = office or load_settings(uow)
-    return Party(
-        name=office.legal_name or "هنداژمون",
-        economic_code=office.economic_code,
-        national_id=office.national_id,
-        registration_number=office.registration_number,
-        province=office.province,
-        city=office.city,
-        postal_code=office.postal_code,
-        address=office.address,
-        phone=office.phone,
-    )
-
-
-def _buyer(uow: UnitOfWork, invoice: Invoice, office: OfficeSettings) -> Party:
-    subscriber = uow.subscribers.get(invoice.subscriber_id)
-    assert subscriber is not None
-    address = None
-    if invoice.request_id is not None:
-        request = uow.requests.get(invoice.request_id)
-        if request is not None and request.address_id is not None:
-            address = uow.subscribers.address(request.address_id)
-    if address is None:
-        address = next((a for a in subscriber.addresses if a.active), None)
-    zone = uow.catalogue.zone(address.zone_id) if address is not None else None
-    phone = subscriber.phones[0].number if subscriber.phones else ""
-    return Party(
-        name=subscriber.name,
-        national_id=subscriber.national_code or "",
-        province=office.province,
-        city=office.city,
-        postal_code=(address.postal_code or "") if address is not None else "",
-        address=(f"{address.text} — {zone.name}" if zone else address.text) if address else "",
-        phone=parse_phone(phone).display() if phone else "",
-        subscription_code=subscriber.code,
-    )
-
-
-def invoice_document(uow: UnitOfWork, invoice: Invoice) -> InvoiceDocument:
-    detail = detail_of(uow, invoice)
-    office = load_settings(uow)
-    kind = InvoiceKind(invoice.kind)
-    settlements = tuple(
-        Settlement(s.label, s.amount)
-        for s in detail.settlements
-        if kind is not InvoiceKind.CREDIT_NOTE
-    )
-    terms = TERMS_LABELS[PaymentTerms(invoice.terms)]
-    if invoice.terms == PaymentTerms.CREDIT.value and invoice.due_on is not None:
-        terms += f" — سررسید {format_date(invoice.due_on)}"
-    references = f"برگشت صورتحساب شماره {detail.credits_number}" if detail.credits_number else ""
-    if detail.credited_by:
-        references = f"این صورتحساب با اعلامیه برگشت {detail.credited_by} ابطال شده است"
-    return InvoiceDocument(
-        title=TITLES[kind],
-        number=detail.row.number,
-        issued_on=invoice.issued_on,
-        seller=seller(uow, office),
-        buyer=_buyer(uow, invoice, office),
-        lines=detail.lines,
-        gross=invoice.gross,
-        discount=invoice.discount,
-        net=invoice.net,
-        vat=invoice.vat,
-        total=invoice.total,
-        terms=terms,
-        request_number=str(invoice.request_id or ""),
-        references=references,
-        notes=invoice.notes,
-        settlements=settlements,
-        balance_due=detail.row.balance if kind is not InvoiceKind.CREDIT_NOTE else 0,
-        amount_in_words=amount_in_words(invoice.total),
-        footer=office.invoice_footer,
-        logo_png=office.logo,
-        draft=invoice.issued_at is None,
-        tax_number=invoice.tax_number or "",
-    )
+    return seller_of(office or load_settings(uow))
 
 
 def receipt_document(uow: UnitOfWork, payment: Payment, received_by: str) -> ReceiptDocument:
+    from hendazh_desktop.services.billing.queries import payment_row_of
+
     row = payment_row_of(uow, payment.id)
     method = METHOD_LABELS[PaymentMethod(payment.method)]
     details = f"شماره پیگیری {payment.reference}" if payment.reference else ""
@@ -167,11 +86,10 @@ class BillingDocuments:
 
     def invoice_document(self, actor: Actor, invoice_id: int) -> InvoiceDocument:
         require(actor, Permission.VIEW_BILLING)
-        with self._db.read() as uow:
-            invoice = uow.billing.invoice(invoice_id)
-            if invoice is None:
-                raise NotFound("invoice", invoice_id)
-            return invoice_document(uow, invoice)
+        rows = printable_invoice(self._db, invoice_id=invoice_id)  # Core reads: no ORM loaded
+        if rows is None:
+            raise NotFound("invoice", invoice_id)
+        return invoice_document_of(rows)
 
     def invoice_pdf(self, actor: Actor, invoice_id: int) -> bytes:
         from hendazh_desktop.reports.invoice_pdf import (
@@ -182,17 +100,14 @@ class BillingDocuments:
 
     def invoice_pdf_by_number(self, actor: Actor, number: str) -> bytes:
         require(actor, Permission.VIEW_BILLING)
-        series, year, value = parse_number(number)
-        with self._db.read() as uow:
-            invoice = uow.billing.invoice_by_number(series, year, value)
-            if invoice is None:
-                raise NotFound("invoice", number)
-            document = invoice_document(uow, invoice)
+        rows = printable_invoice(self._db, number=parse_number(number))
+        if rows is None:
+            raise NotFound("invoice", number)
         from hendazh_desktop.reports.invoice_pdf import (
             render_invoice,
         )
 
-        return render_invoice(document)
+        return render_invoice(invoice_document_of(rows))
 
     def receipt_pdf(self, actor: Actor, payment_id: int) -> bytes:
         require(actor, Permission.VIEW_BILLING)
@@ -213,6 +128,8 @@ class BillingDocuments:
     ) -> StatementDocument:
         require(actor, Permission.VIEW_BILLING)
         day = today or today_local(self._clock())
+        from hendazh_desktop.services.billing.queries import build_statement
+
         with self._db.read() as uow:
             statement = build_statement(uow, subscriber_id, day)
             company = seller(uow)
