@@ -6,6 +6,23 @@ Nothing here sends anything: the accountant submits the file with the official t
 A credit note is a return from sale (``ins`` 4) naming the original's tax number (``irtaxid``).
 An invoice whose buyer has a national code is of type 1 (buyer identified), else type 2.
 Amounts are whole rials; moments are milliseconds since 1970 (UTC).
+
+Checked against independent implementations (December 2026), the official specification not
+being reachable from here:
+- measurement units (``mu``): 1627 is «عدد» (and 164 is «کیلوگرم», not «عدد» as one Python SDK's
+  comment has it): kiankamgar/php-moadian src/Enums/VahedeAndazegiriEnum.php (ADAD = "1627",
+  KILLO_GRAM = "164"); the SDKs' sample invoices send "1627" too.
+- settlement: ``setm`` 1 نقدی, 2 نسیه, 3 نقدی/نسیه (php-moadian SettlementTypeEnum.php);
+  ``cap`` the cash part, ``insp`` the credit part, ``tvop`` the VAT share of the payment
+  (Jooyeshgar/moadian src/InvoiceHeader.php). The rules, from mojtabahakimian/Taxation
+  TestTools/LocalMoadian/moadian_mock_full.py (a mock of the system written from its
+  documents «EC_V02», «IS_V7.8/7.9» and FAQ, checked against production replies): ``setm`` is
+  required on every sale and return, type 2 included (error 00028 when missing); a type-2
+  invoice is taken as cash (FAQ 3-2); ``cap`` and ``insp`` belong to ``setm`` 3 only, where
+  both are required and ``cap + insp = tbill - tvam - todam`` (FAQ 10-5/10-6); with ``setm``
+  1 or 2 the live system answers them with warnings 14029/14030 (out of pattern). A type-2
+  invoice may name its buyer (optional, FAQ 9-6). Until 2026-12 this module sent ``setm``
+  only on type-1 sales (type 2 and returns would be refused) and ``cap``/``insp`` with 1 and 2.
 """
 
 from __future__ import annotations
@@ -21,8 +38,8 @@ SALE_PATTERN = 1  # inp: الگوی فروش
 ORIGINAL, RETURN_FROM_SALE = 1, 4  # ins: اصلی، برگشت از فروش
 TYPE_IDENTIFIED, TYPE_UNIDENTIFIED = 1, 2  # inty
 NATURAL_PERSON = 1  # tob: حقیقی
-CASH, CREDIT = 1, 2  # setm: نقدی، نسیه
-SERVICE_UNIT = "1627"  # mu: «عدد» in the system's table of measurement units
+CASH, CREDIT, MIXED = 1, 2, 3  # setm: نقدی، نسیه، نقدی/نسیه
+SERVICE_UNIT = "1627"  # mu: «عدد» in the system's table of measurement units (see above)
 PAYMENT_METHODS = {"cheque": 1, "cash": 3, "card": 4, "card_to_card": 6, "transfer": 7}
 DAY_MS = 86_400_000
 
@@ -123,11 +140,9 @@ def packet(invoice: TaxInvoice) -> dict[str, Any]:
         header["bid"] = invoice.buyer_national_code
         if invoice.buyer_postal_code:
             header["bpc"] = invoice.buyer_postal_code
-    if not returned and identified:
-        on_credit = invoice.on_credit
-        header["setm"] = CREDIT if on_credit else CASH
-        header["cap"] = 0 if on_credit else header["tbill"]
-        header["insp"] = header["tbill"] if on_credit else 0
+    # Every sale and return says how it is settled; type 2 is cash (FAQ 3-2). We never
+    # split one invoice between cash and credit (setm 3), so cap and insp are not sent.
+    header["setm"] = CREDIT if identified and invoice.on_credit else CASH
     payments = [
         {
             "pmt": PAYMENT_METHODS[p.method],
@@ -178,7 +193,7 @@ HEADER: dict[str, FieldSpec] = {
     "tvam": _f(int, True, minimum=0),
     "todam": _f(int, True, minimum=0),
     "tbill": _f(int, True, minimum=0),
-    "setm": _f(int, False, choices=(1, 2, 3)),
+    "setm": _f(int, True, choices=(1, 2, 3)),
     "cap": _f(int, False, minimum=0),
     "insp": _f(int, False, minimum=0),
 }
@@ -246,10 +261,19 @@ def _rules(h: dict[str, Any], body: list[dict[str, Any]]) -> list[tuple[bool, st
         ((h["ins"] == 1) == ("irtaxid" not in h), "irtaxid: only (and always) on a correction"),
         (h["ins"] == 1 or tax_number_valid(h.get("irtaxid", "")), "irtaxid: not a tax number"),
         (h["inty"] != 1 or h["ins"] != 1 or {"tob", "bid"} <= h.keys(), "type 1: buyer missing"),
-        (h["inty"] != 2 or "bid" not in h, "type 2: names no buyer"),
     ]
-    if "setm" in h:
-        rules.append((h.get("cap", 0) + h.get("insp", 0) == h["tbill"], "cap + insp != tbill"))
+    split = {"cap", "insp"} & h.keys()
+    if h["setm"] == MIXED:
+        paid = h.get("cap", 0) + h.get("insp", 0)
+        rules += [
+            (split == {"cap", "insp"}, "setm 3: cap and insp required"),
+            (
+                paid == h["tbill"] - h["tvam"] - h["todam"],
+                "setm 3: cap + insp != tbill - tvam - todam",
+            ),
+        ]
+    else:
+        rules.append((not split, "cap/insp: only with setm 3"))
     for i, line in enumerate(body):
         where = f"body[{i}]"
         vat = line["adis"] * line["vra"] / 100
@@ -280,4 +304,3 @@ def validate(document: Any) -> list[str]:
     if problems:
         return problems  # the rules below read the fields checked above
     return [text for holds, text in _rules(document["header"], body) if not holds]
-

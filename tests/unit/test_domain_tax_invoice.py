@@ -41,13 +41,18 @@ def test_an_identified_sale_passes_with_its_sums():
     assert (header["tprdis"], header["tdis"], header["tvam"], header["tbill"]) == (
         3_300_000, 100_000, 320_000, 3_520_000,
     )  # fmt: skip
-    assert (header["setm"], header["cap"], header["insp"]) == (1, 3_520_000, 0)
+    assert header["setm"] == 1 and not {"cap", "insp"} & header.keys()  # cap/insp: setm 3 only
+    assert document["body"][0]["mu"] == "1627"  # «عدد»
     assert header["inno"] == NUMBER[11:21] and header["indatim"] == 1764054000000
     assert document["payments"][0]["pmt"] == 4
 
 
 def test_an_unidentified_sale_and_a_return_pass():
-    assert validate(packet(_invoice(buyer_national_code="", on_credit=True))) == []
+    unidentified = packet(_invoice(buyer_national_code="", on_credit=True))
+    assert validate(unidentified) == []
+    assert unidentified["header"]["inty"] == 2
+    assert unidentified["header"]["setm"] == 1  # type 2 is settled in cash (FAQ 3-2), and says so
+    assert packet(_invoice(on_credit=True))["header"]["setm"] == 2  # identified, on credit
     returned = packet(
         _invoice(
             tax_number=tax_number("A1B2C3", ISSUED, 42),
@@ -57,6 +62,18 @@ def test_an_unidentified_sale_and_a_return_pass():
     )
     assert returned["header"]["ins"] == 4 and returned["header"]["irtaxid"] == NUMBER
     assert "bid" not in returned["header"] and validate(returned) == []
+    assert returned["header"]["setm"] == 1  # a return is settled too
+
+
+def test_a_mixed_settlement_needs_both_parts_net_of_taxes():
+    document = copy.deepcopy(packet(_invoice()))
+    h = document["header"]
+    h.update(setm=3, cap=3_000_000, insp=200_000)  # tbill 3,520,000 - tvam 320,000
+    assert validate(document) == []
+    h.update(insp=520_000)  # the whole bill: wrong, the taxes are not split
+    assert any("cap + insp" in p for p in validate(document))
+    del h["insp"]
+    assert any("cap and insp required" in p for p in validate(document))
 
 
 def _broken(change) -> list[str]:
@@ -84,7 +101,9 @@ def _broken(change) -> list[str]:
         (lambda d: d["body"].clear(), "body: at least one line"),
         (lambda d: d["payments"][0].update(pmt=9), "payments[0].pmt"),
         (lambda d: d.update(extension={}), "extension: not a part"),
-        (lambda d: d["header"].update(cap=0), "cap + insp"),
+        (lambda d: d["header"].update(cap=0), "cap/insp: only with setm 3"),
+        (lambda d: d["header"].pop("setm"), "header.setm: missing"),
+        (lambda d: d["header"].update(setm=4), "header.setm"),
     ],
 )
 def test_each_departure_is_named(change, says):
