@@ -1,7 +1,13 @@
 """A report's chart on screen with QtCharts: bars, lines or a pie, Jalali category labels and
-Persian digits on the value axis (large sums in millions)."""
+Persian digits on the value axis (large sums in millions).
+
+Category labels are never elided: once the chart is laid out, they turn to 45° or 90° when
+the room per category is narrower than the widest label (the dashboard's twelve months at
+1280 or 1366 pixels wide read «اردیبه…» otherwise)."""
 
 from __future__ import annotations
+
+import math
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -13,8 +19,8 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtCore import QMargins, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QWidget
 
 from hendazh_desktop.services.reports.records import Chart, ChartKind
@@ -32,6 +38,41 @@ def _nice_top(value: float) -> float:
         if step * magnitude >= value:
             return float(step * magnitude)
     return float(10 * magnitude)
+
+
+def label_angle(widest: float, height: float, room: float) -> int:
+    """The angle of category labels ``widest`` pixels wide (text ``height`` high) with
+    ``room`` pixels per category: level when they fit, else 45°, else upright."""
+    if widest <= room:
+        return 0
+    if (widest + height) * 0.71 <= room:
+        return -45
+    return -90
+
+
+def fit_category_labels(chart: QChart, _area: QRectF | None = None) -> None:
+    """Turn the category labels as far as the plot's width needs (never elide them)."""
+    for axis in chart.axes(Qt.Orientation.Horizontal):
+        if not isinstance(axis, QBarCategoryAxis) or axis.count() == 0:
+            continue
+        axis.setTruncateLabels(False)
+        metrics = QFontMetricsF(axis.labelsFont())
+        widest = max(metrics.horizontalAdvance(c) for c in axis.categories()) + 8
+        room = chart.plotArea().width() / axis.count()
+        if room <= 0:
+            continue
+        angle = label_angle(widest, metrics.height(), room)
+        if axis.labelsAngle() != angle:
+            axis.setLabelsAngle(angle)
+
+
+def value_ticks(top: float) -> tuple[float, int]:
+    """The value axis's top and tick count: round steps, whole ones for small counts (a
+    funnel of three requests reads 0 1 2 3, not 0 0 1 1 1 2)."""
+    if top <= TICKS:
+        whole = float(max(1, math.ceil(top)))
+        return whole, int(whole) + 1
+    return _nice_top(top), TICKS + 1
 
 
 def build_chart(chart: Chart | None, *, compact: bool = False) -> QChart:
@@ -65,18 +106,21 @@ def build_chart(chart: Chart | None, *, compact: bool = False) -> QChart:
     axis_x = QBarCategoryAxis()
     axis_x.append(categories)
     axis_x.setLabelsFont(font)
+    axis_x.setTruncateLabels(False)
     if len(categories) > (6 if compact else 12):
-        axis_x.setLabelsAngle(-60)
+        axis_x.setLabelsAngle(-90)  # until the layout tells the room (fit_category_labels)
     q.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    q.plotAreaChanged.connect(lambda area: fit_category_labels(q, area))
     top = max((max(s.values, default=0.0) for s in chart.series), default=0.0)
     scale, unit = (1_000_000.0, "میلیون") if top >= 10_000_000 else (1.0, "")
     top /= scale
     axis_y = QValueAxis()
-    axis_y.setRange(0, _nice_top(top))
+    axis_top, ticks = value_ticks(top)
+    axis_y.setRange(0, axis_top)
     if unit:
         axis_y.setTitleText(unit)
         axis_y.setTitleFont(font)
-    axis_y.setTickCount(TICKS + 1)
+    axis_y.setTickCount(ticks)
     axis_y.setLabelsFont(font)
     axis_y.setLabelFormat("%.0f")
     axis_y.setLabelsVisible(True)
