@@ -15,12 +15,12 @@ from hendazh_desktop.db.engine import WRITE_OPTION, database_url, make_engine, s
 from hendazh_desktop.db.errors import DatabaseBusy, is_lock_error, operation_ids_checked
 from hendazh_desktop.db.events import EventDispatcher
 from hendazh_desktop.db.lookups import KeyLookups
-from hendazh_desktop.domain.events import DomainEvent
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
     from hendazh_desktop.db.repositories.split_posting import SplitPostingRepository
+    from hendazh_desktop.domain.events import DomainEvent
 
 
 def load_orm() -> None:

@@ -14,12 +14,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from hendazh_desktop.domain.events import DomainEvent
-
 if TYPE_CHECKING:
     from hendazh_desktop.db.database import UnitOfWork
+    from hendazh_desktop.domain.events import DomainEvent
 
-E = TypeVar("E", bound=DomainEvent)
+E = TypeVar("E", bound="DomainEvent")
 
 
 class EventsNotWired(RuntimeError):

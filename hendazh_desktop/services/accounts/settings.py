@@ -7,9 +7,8 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from hendazh_desktop.db.database import Database, UnitOfWork
+from hendazh_desktop.db.database import Database
 from hendazh_desktop.domain.audit import AuditAction
-from hendazh_desktop.domain.catalogue import DEFAULT_VAT_BP
 from hendazh_desktop.domain.errors import FormErrorCollector, ValidationError
 from hendazh_desktop.domain.fields import clean_text
 from hendazh_desktop.domain.identity import (
@@ -22,39 +21,27 @@ from hendazh_desktop.domain.permissions import Actor, Permission, require
 from hendazh_desktop.domain.phones import parse_phone
 from hendazh_desktop.domain.tax_id import parse_memory_id
 from hendazh_desktop.domain.text import to_ascii_digits
+from hendazh_desktop.services.accounts.office_settings import (
+    DEFAULT_BACKUPS_KEPT,
+    SETTING_NAMES,
+    OfficeSettings,
+    load_settings,
+    settings_from,
+)
 from hendazh_desktop.services.clock import Clock, system_clock
+
+__all__ = [
+    "DEFAULT_BACKUPS_KEPT",
+    "OfficeSettings",
+    "SettingsDraft",
+    "SettingsService",
+    "load_settings",
+    "settings_from",
+]
 
 MAX_LOGO_BYTES = 512 * 1024
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 JPEG_MAGIC = b"\xff\xd8\xff"
-DEFAULT_BACKUPS_KEPT = 14
-
-
-@dataclass(frozen=True, slots=True)
-class OfficeSettings:
-    """Every setting, as stored (normalised) values."""
-
-    legal_name: str = ""
-    economic_code: str = ""
-    national_id: str = ""
-    registration_number: str = ""
-    province: str = "فارس"
-    city: str = "شیراز"
-    address: str = ""
-    postal_code: str = ""
-    phone: str = ""
-    logo_png_b64: str = ""
-    display_currency: str = CurrencyUnit.RIAL.value
-    default_vat_bp: int = DEFAULT_VAT_BP
-    vat_rounding: str = "truncate"  # or "round"
-    invoice_footer: str = ""
-    backup_dir: str = ""
-    backups_kept: int = DEFAULT_BACKUPS_KEPT
-    tax_memory_id: str = ""  # سامانه مودیان: the taxpayer's memory ID (six letters or digits)
-
-    @property
-    def logo(self) -> bytes:
-        return base64.b64decode(self.logo_png_b64) if self.logo_png_b64 else b""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,26 +66,6 @@ class SettingsDraft:
     logo_path: str = ""  # a new logo file to store; "" keeps the current one
     remove_logo: bool = False
     tax_memory_id: str | None = None  # None keeps the stored one
-
-
-_FIELDS = [f.name for f in dataclasses.fields(OfficeSettings)]
-_INT_FIELDS = {"default_vat_bp", "backups_kept"}
-
-
-def load_settings(uow: UnitOfWork) -> OfficeSettings:
-    """Every setting inside the caller's unit of work."""
-    return settings_from(uow.catalogue.settings())
-
-
-def settings_from(stored: dict[str, str]) -> OfficeSettings:
-    """The settings of the stored key/value rows (defaults for the keys not stored)."""
-    values: dict[str, object] = {}
-    for name in _FIELDS:
-        raw = stored.get(name)
-        if raw is None:
-            continue
-        values[name] = int(raw) if name in _INT_FIELDS else raw
-    return OfficeSettings(**values)  # type: ignore[arg-type]
 
 
 def _optional(errors: FormErrorCollector, parser, text: str, field: str) -> str:  # type: ignore[no-untyped-def]
@@ -198,7 +165,7 @@ class SettingsService:
             )
             changed = {
                 n: (getattr(before, n), getattr(after, n))
-                for n in _FIELDS
+                for n in SETTING_NAMES
                 if getattr(before, n) != getattr(after, n)
             }
             for name, (_old, new) in changed.items():
@@ -223,7 +190,7 @@ class SettingsService:
     def set_value(self, actor: Actor, name: str, value: str) -> None:
         """Change one setting (used by small toggles such as the display currency)."""
         require(actor, Permission.EDIT_SETTINGS)
-        if name not in _FIELDS:
+        if name not in SETTING_NAMES:
             raise ValidationError(name, "invalid")
         with self._db.write() as uow:
             before = getattr(load_settings(uow), name)

@@ -25,7 +25,7 @@ from hendazh_desktop.reports.document_data import (
     ReceiptDocument,
     StatementDocument,
 )
-from hendazh_desktop.services.accounts.settings import OfficeSettings, load_settings
+from hendazh_desktop.services.accounts.office_settings import OfficeSettings, load_settings
 from hendazh_desktop.services.billing.invoice_document import invoice_document_of, seller_of
 from hendazh_desktop.services.clock import Clock, system_clock
 

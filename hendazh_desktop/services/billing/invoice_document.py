@@ -22,7 +22,7 @@ from hendazh_desktop.domain.jalali import format_date, today_local
 from hendazh_desktop.domain.phones import parse_phone
 from hendazh_desktop.domain.text import to_persian_digits
 from hendazh_desktop.reports.document_data import InvoiceDocument, Party, Settlement
-from hendazh_desktop.services.accounts.settings import OfficeSettings, settings_from
+from hendazh_desktop.services.accounts.office_settings import OfficeSettings, settings_from
 
 TITLES = {
     InvoiceKind.PREPAYMENT: "صورتحساب فروش کالا و خدمات (پیش‌پرداخت)",
