@@ -151,8 +151,8 @@ _READY = textwrap.dedent("""
     from hendazh_desktop.ui.main_window import MainWindow
     app = make_application([]); w = MainWindow(); w.show(); w.repaint(); app.processEvents()
     db = open_database(resolve_paths(sys.argv[1]))
-    from hendazh_desktop.services.accounts.users import UserService
-    w.attach(build_context(db, UserService(db).system_actor()))
+    from hendazh_desktop.services.accounts.system_account import system_actor
+    w.attach(build_context(db, system_actor(db)))
     w.repaint(); app.processEvents(); print((time.perf_counter() - t0) * 1000)
 """)
 
