@@ -1,6 +1,7 @@
-"""Start-up: attaching the window for a manager builds the dashboard alone and fills it with
-real figures without loading the ORM, Babel, ReportLab or any other view's or use case's
-module (each of them cost the first view tens to hundreds of milliseconds)."""
+"""Start-up as the bench's start figure runs it (window shown, database opened, the first view
+filled, no sign-in): the dashboard alone is built and filled with real figures without
+loading the ORM, Babel, ReportLab, Alembic or any other view's or use case's module (each of
+them cost the first view tens to hundreds of milliseconds)."""
 
 from __future__ import annotations
 
@@ -10,25 +11,26 @@ import subprocess
 import sys
 
 from hendazh_desktop.db.database import Database
-from hendazh_desktop.domain.permissions import Role
-from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
+from hendazh_desktop.services.accounts.bootstrap import prepare_database
+from hendazh_desktop.services.accounts.system_account import system_actor
 from hendazh_desktop.services.wiring import wire
 
-# The start as app.py runs it once the database is open and someone signed in.
+# bench/ui_figures.py's _READY: the start as app.py runs it, the sign-in left out.
 SCRIPT = """
 import json, sys
-from hendazh_desktop.app import build_context, make_application
-from hendazh_desktop.db.database import Database
-from hendazh_desktop.domain.permissions import Actor, Role
-from hendazh_desktop.services.wiring import wire
+from pathlib import Path
+from hendazh_desktop.app import build_context, make_application, open_database
+from hendazh_desktop.config import AppPaths
+from hendazh_desktop.services.accounts.system_account import system_actor
 from hendazh_desktop.ui.main_window import MainWindow
 
 app = make_application([])
 window = MainWindow()
 window.show()
 app.processEvents()
-db = wire(Database(sys.argv[1]))
-window.attach(build_context(db, Actor(int(sys.argv[2]), "boss", Role.MANAGER)))
+folder = Path(sys.argv[2])
+db = open_database(AppPaths(data_dir=folder, log_dir=folder / "logs", database=sys.argv[1]))
+window.attach(build_context(db, system_actor(db)))
 window.repaint()
 app.processEvents()
 view = window.view("dashboard")
@@ -59,14 +61,14 @@ NOT_BEFORE_THE_FIRST_VIEW = (
 )
 
 
-def test_the_managers_first_view_is_filled_with_the_database_layer_it_needs_only(tmp_path):
+def test_the_first_view_is_filled_with_the_database_layer_it_needs_only(tmp_path):
     path = str(tmp_path / "office.db")
     db = wire(Database(path))
     prepare_database(db, backup_dir=None)
-    boss = office_actor(db, "boss", role=Role.MANAGER)
+    system_actor(db)  # the account is made once, on the first chore
     db.dispose()
     out = subprocess.run(
-        [sys.executable, "-c", SCRIPT, path, str(boss.user_id)],
+        [sys.executable, "-c", SCRIPT, path, str(tmp_path)],
         capture_output=True,
         text=True,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
