@@ -284,6 +284,21 @@ def test_invoice_list_filters(db, accountant, office):
     assert queries.count_invoices(accountant, InvoiceFilter(number=rows[0].number)) == 1
 
 
+def test_the_invoice_list_streamed_for_an_export_equals_its_pages(db, accountant, office):
+    for code in ("EDU", "HTR", "EDU"):
+        office.new_request(code)
+    queries = BillingQueries(db)
+    for order in ("-number", "service", "-total"):
+        flt = InvoiceFilter(order=order)
+        paged = queries.invoices(accountant, flt, 0, 10)
+        batches = list(queries.stream_invoices(accountant, flt, 2))
+        assert [len(b) for b in batches] == [2, 1]
+        assert [r for b in batches for r in b] == paged
+    early = queries.stream_invoices(accountant, InvoiceFilter(), 1)
+    assert len(next(early)) == 1
+    early.close()  # an export cancelled after its first page: its cursor closes with it
+
+
 def test_vat_rate_follows_its_effective_day_and_rounding_setting(
     db, manager, accountant, clock, office
 ):

@@ -141,3 +141,42 @@ def test_database_values_as_cells():
     assert cell(True) == 1 and cell(12) == 12 and cell(None) is None
     assert cell({"b": 1, "a": "ب"}) == '{"a": "ب", "b": 1}'
     assert cell(b"\x89PNG" + bytes(2000)) == "[2,004 bytes]"
+
+
+def _streamed(closed: list[bool], rows: int = 7):
+    def stream(batch: int):
+        try:
+            for start in range(0, rows, batch):
+                yield list(range(start, min(start + batch, rows)))
+        finally:
+            closed.append(True)
+
+    def paged(_offset: int, _limit: int):
+        raise AssertionError("a list that streams is not read by pages")
+
+    return dict(
+        title="فهرست", headers=["شماره"], count=lambda: rows, fetch=paged,
+        cells=lambda n: [n], stream=stream,
+    )  # fmt: skip
+
+
+def test_a_list_that_streams_is_read_by_one_query_and_closed(out):
+    closed: list[bool] = []
+    steps: list[tuple[int, int]] = []
+    result = export_list(
+        out / "s.xlsx", **_streamed(closed), page=3,
+        progress=lambda done, total, _m: steps.append((done, total)),
+    )  # fmt: skip
+    assert result.rows == 7 and closed == [True]
+    assert steps == [(0, 7), (3, 7), (6, 7), (7, 7)]
+    sheet = openpyxl.load_workbook(result.path).active
+    assert [sheet.cell(row=r, column=1).value for r in range(2, 9)] == list(range(7))
+
+
+def test_a_cancelled_streamed_export_ends_its_read_and_leaves_no_file(out):
+    closed: list[bool] = []
+    asked = iter([False, True])
+    with pytest.raises(Cancelled):
+        export_list(out / "s.xlsx", **_streamed(closed), page=3, cancelled=lambda: next(asked))
+    assert closed == [True]  # the read transaction ended with the export, not at collection
+    assert list(out.iterdir()) == []

@@ -78,8 +78,41 @@ def test_amount_columns_export_rials_as_numbers():
     from hendazh_desktop.ui.billing.models import INVOICE_COLUMNS
     from hendazh_desktop.ui.common.export import column_header
 
-    amounts = [c for c in INVOICE_COLUMNS if c.value is not None]
+    amounts = [c for c in INVOICE_COLUMNS if c.unit]
     assert [column_header(c) for c in amounts] == ["مبلغ کل (ریال)", "مانده (ریال)"]
+    row = _invoice_row(total=1_234_567, balance=0, request_id=None)
+    assert [c.value(row) for c in amounts if c.value] == [1_234_567, 0]
+
+
+def test_invoice_cells_export_as_typed_not_parsed_back():
+    """The number and the day are the text shown; the request is a number, or empty."""
+    import datetime as dt
+
+    from hendazh_desktop.ui.billing.models import INVOICE_COLUMNS, InvoiceSource  # noqa: F401
+    from hendazh_desktop.ui.common.export import cell_reader
+
+    readers = [cell_reader(c) for c in INVOICE_COLUMNS]
+    row = _invoice_row(number="1404-000123", issued_on=dt.date(2025, 5, 3), request_id=77)
+    cells = [read(row) for read in readers]
+    assert cells[0] == "۱۴۰۴\u200e-\u200e۰۰۰۱۲۳"
+    assert cells[1] == "۱۴۰۴/۰۲/۱۳"
+    assert cells[6] == 77 and cells[7] == 1_000 and cells[8] == 250
+    assert [read(_invoice_row(request_id=None)) for read in readers][6] is None
+
+
+def _invoice_row(**changes):
+    import dataclasses
+    import datetime as dt
+
+    from hendazh_desktop.services.billing.records import InvoiceRow
+
+    row = InvoiceRow(
+        id=1, kind="final", state="part_paid", number="1404-000001",
+        issued_on=dt.date(2025, 5, 3), created_at=dt.datetime(2025, 5, 3, tzinfo=dt.UTC),
+        subscriber_id=1, subscriber_name="مریم", subscription_code="100001", request_id=5,
+        service_name="لوله‌کشی", total=1_000, paid=750, credited=0, balance=250, version=1,
+    )  # fmt: skip
+    return dataclasses.replace(row, **changes)
 
 
 @pytest.mark.parametrize(

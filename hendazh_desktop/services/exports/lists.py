@@ -22,8 +22,9 @@ T = TypeVar("T")
 PAGE = 10_000
 """Rows read per page. A page is a LIMIT/OFFSET query, and the database walks the skipped rows
 again for each page: reading the 100,000-invoice list took 6.7 s of CPU in pages of 2,000,
-4.1 s in pages of 10,000 and 3.3 s in one query (bench/exports_figures.py). Memory holds one
-page, so it stays flat whatever the length of the list."""
+4.1 s in pages of 10,000 and 3.3 s in one query (bench/exports_figures.py), so a list whose
+source can ``stream`` is read by one query, a page at a time. Memory holds one page, so it
+stays flat whatever the length of the list."""
 
 
 def format_of(path: Path) -> ExportFormat:
@@ -39,18 +40,40 @@ def export_list(
     count: Callable[[], int],
     fetch: Callable[[int, int], Sequence[T]],
     cells: Callable[[T], Sequence[Cell]],
+    stream: Callable[[int], Iterator[Sequence[T]]] | None = None,
     page: int = PAGE,
     progress: Progress = no_progress,
     cancelled: CancelCheck = never_cancelled,
 ) -> ExportResult:
     """Write every row of a paged list to ``path`` (.xlsx or .csv, by its name).
 
-    The file is written beside the target and renamed into place at the end: a cancelled or
-    failed export leaves no half-written file (and an existing file as it was)."""
+    A list that can ``stream`` is read by one query, ``page`` rows at a time; any other by
+    its ``fetch`` of a page at a time. The file is written beside the target and renamed into
+    place at the end: a cancelled or failed export leaves no half-written file (and an
+    existing file as it was)."""
     total = count()
     temporary = path.with_name(f".{path.name}.part")
 
+    def streamed(batches: Iterator[Sequence[T]]) -> Iterator[Sequence[Cell]]:
+        done = 0
+        progress(0, total, "")
+        try:
+            stop_if_cancelled(cancelled)
+            for batch in batches:
+                for item in batch:
+                    yield cells(item)
+                done += len(batch)
+                progress(min(done, total), total, "")
+                stop_if_cancelled(cancelled)
+        finally:
+            close = getattr(batches, "close", None)
+            if close is not None:
+                close()  # ends the read transaction now, not when collected
+
     def rows() -> Iterator[Sequence[Cell]]:
+        if stream is not None:
+            yield from streamed(stream(page))
+            return
         done, offset = 0, 0
         progress(0, total, "")
         while True:

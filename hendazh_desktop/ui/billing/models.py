@@ -9,7 +9,7 @@ as ten.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import Qt
@@ -94,14 +94,24 @@ def invoice_day(row: InvoiceRow) -> str:
     return fmt.date(fmt.local_date(row.created_at))
 
 
+def invoice_number(row: InvoiceRow) -> str:
+    return doc_number(row.number) or DRAFT_NUMBER
+
+
 def _money_or_dash(amount: int) -> str:
     return fmt.money(amount) if amount else NONE
 
 
 # --- invoices -----------------------------------------------------------------------------
 INVOICE_COLUMNS: list[Column[InvoiceRow]] = [
-    Column("شماره", lambda r: doc_number(r.number) or DRAFT_NUMBER, NUMERIC, sort="number"),
-    Column("تاریخ", invoice_day, NUMERIC, sort="date", narrow=True),
+    Column(
+        "شماره",
+        invoice_number,
+        NUMERIC,
+        sort="number",
+        value=invoice_number,  # text as shown: the export need not parse it back
+    ),
+    Column("تاریخ", invoice_day, NUMERIC, sort="date", narrow=True, value=invoice_day),
     Column("نوع", lambda r: kind_label(r.kind), sort="kind", narrow=True),
     Column("وضعیت", lambda r: state_label(r.state), sort="state", narrow=True),
     Column("مشترک", lambda r: r.subscriber_name, sort="subscriber", narrow=True),
@@ -112,6 +122,7 @@ INVOICE_COLUMNS: list[Column[InvoiceRow]] = [
         NUMERIC,
         sort="request",
         narrow=True,
+        value=lambda r: r.request_id,
     ),
     Column(
         "مبلغ کل",
@@ -202,10 +213,21 @@ class FilteredSource(Generic[F, R]):
         actor: Actor,
         flt: F,
         known_count: int | None,
+        streamer: Callable[[Actor, F, int], Iterator[Sequence[R]]] | None = None,
     ) -> None:
         self._count, self._page, self._actor = counter, pager, actor
+        self._streamer = streamer
         self.filter = flt
         self._known = known_count
+
+    @property
+    def can_stream(self) -> bool:
+        return self._streamer is not None
+
+    def stream(self, batch: int) -> Iterator[Sequence[R]]:
+        """Every row under the filter, ``batch`` at a time, from one query (an export)."""
+        assert self._streamer is not None
+        return self._streamer(self._actor, self.filter, batch)
 
     def count(self) -> int:
         known, self._known = self._known, None
@@ -218,7 +240,7 @@ class FilteredSource(Generic[F, R]):
         """By a column, in the database ("": newest first, as the list opens)."""
         order = ("-" if descending else "") + key if key else "-number"
         flt = dataclasses.replace(self.filter, order=order)  # type: ignore[type-var]
-        return FilteredSource(self._count, self._page, self._actor, flt, None)
+        return FilteredSource(self._count, self._page, self._actor, flt, None, self._streamer)
 
 
 class InvoiceSource(FilteredSource[InvoiceFilter, InvoiceRow]):
@@ -228,7 +250,14 @@ class InvoiceSource(FilteredSource[InvoiceFilter, InvoiceRow]):
         self, context: UiContext, flt: InvoiceFilter, *, known_count: int | None = None
     ) -> None:
         billing = context.billing
-        super().__init__(billing.count_invoices, billing.invoices, context.actor, flt, known_count)
+        super().__init__(
+            billing.count_invoices,
+            billing.invoices,
+            context.actor,
+            flt,
+            known_count,
+            billing.stream_invoices,
+        )
 
 
 # --- payments -----------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,10 +61,24 @@ def column_header(column: Column[Any]) -> str:
 
 
 def column_cell(column: Column[Any], row: Any) -> Cell:
-    if column.value is not None:
-        value = column.value(row)
-        return value if value is None or isinstance(value, int | float | str) else str(value)
-    return shown_cell(column.render(row))
+    return cell_reader(column)(row)
+
+
+def cell_reader(column: Column[Any]) -> Callable[[Any], Cell]:
+    """How one column's cell is read for a file, decided once per column (an export reads
+    about a million cells)."""
+    value, render = column.value, column.render
+    if value is None:
+        return lambda row: shown_cell(render(row))
+
+    def read(row: Any) -> Cell:
+        got: Any = value(row)
+        return got if got is None or type(got) in _PLAIN else str(got)
+
+    return read
+
+
+_PLAIN = frozenset({int, float, str, bool})
 
 
 @dataclass(frozen=True)
@@ -76,17 +90,21 @@ class ListExport:
     count: Callable[[], int]
     fetch: Callable[[int, int], Sequence[Any]]
     cells: Callable[[Any], Sequence[Cell]]
+    stream: Callable[[int], Iterator[Sequence[Any]]] | None = None  # one query, when it can
 
 
 def plan_for(model: QAbstractItemModel) -> ListExport:
     """How to read every row of ``model`` (taken on the GUI thread; read on the worker)."""
     if isinstance(model, WindowTableModel):
         columns, source = model.columns, model.source
+        readers = [cell_reader(c) for c in columns]
+        streams = getattr(source, "can_stream", False)
         return ListExport(
             headers=[column_header(c) for c in columns],
             count=source.count,
             fetch=source.fetch,
-            cells=lambda row: [column_cell(c, row) for c in columns],
+            cells=lambda row: [read(row) for read in readers],
+            stream=getattr(source, "stream", None) if streams else None,
         )
     rows = [
         [model.index(r, c).data(Qt.ItemDataRole.DisplayRole) for c in range(model.columnCount())]
@@ -168,6 +186,7 @@ def export_table(
             count=plan.count,
             fetch=plan.fetch,
             cells=plan.cells,
+            stream=plan.stream,
             progress=task.progress,
             cancelled=task.cancelled,
         )
