@@ -180,3 +180,30 @@ def test_a_cancelled_streamed_export_ends_its_read_and_leaves_no_file(out):
         export_list(out / "s.xlsx", **_streamed(closed), page=3, cancelled=lambda: next(asked))
     assert closed == [True]  # the read transaction ended with the export, not at collection
     assert list(out.iterdir()) == []
+
+
+def test_the_cycle_collector_is_paused_for_an_export_and_restored(out):
+    import gc
+
+    seen: list[bool] = []
+    assert gc.isenabled()
+
+    def cells(n: int):
+        seen.append(gc.isenabled())
+        return [n]
+
+    export_list(
+        out / "g.xlsx", title="فهرست", headers=["شماره"], count=lambda: 3,
+        fetch=lambda offset, limit: list(range(3))[offset : offset + limit], cells=cells,
+    )  # fmt: skip
+    assert seen == [False, False, False]  # paused while the rows were written
+    assert gc.isenabled()  # and on again after
+    gc.disable()
+    try:
+        export_list(
+            out / "h.xlsx", title="فهرست", headers=["شماره"], count=lambda: 1,
+            fetch=lambda offset, limit: [1][offset : offset + limit], cells=lambda n: [n],
+        )  # fmt: skip
+        assert not gc.isenabled()  # a collector that was off stays off
+    finally:
+        gc.enable()

@@ -3,8 +3,11 @@ the rows on screen), read page by page through the same paged query the list sho
 
 from __future__ import annotations
 
+import gc
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -25,6 +28,32 @@ again for each page: reading the 100,000-invoice list took 6.7 s of CPU in pages
 4.1 s in pages of 10,000 and 3.3 s in one query (bench/exports_figures.py), so a list whose
 source can ``stream`` is read by one query, a page at a time. Memory holds one page, so it
 stays flat whatever the length of the list."""
+
+
+_gc_lock = threading.Lock()
+_gc_pausers = 0
+_gc_was_enabled = True
+
+
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Hold off Python's cycle collector while a long export runs (nested and concurrent
+    exports share one pause). An export makes a million short-lived objects, none in cycles,
+    so reference counting frees them; but their count kept starting full collections, each a
+    walk over every object the application holds: 1.3 s of a 4.5 s export of 100,000 rows."""
+    global _gc_pausers, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pausers == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pausers += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pausers -= 1
+            if _gc_pausers == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 def format_of(path: Path) -> ExportFormat:
@@ -91,10 +120,11 @@ def export_list(
 
     table = Table(title, list(headers), rows())
     try:
-        if format_of(path) is ExportFormat.CSV:
-            written = write_csv_file(temporary, table)
-        else:
-            written = write_xlsx(temporary, [table])
+        with cyclic_gc_paused():
+            if format_of(path) is ExportFormat.CSV:
+                written = write_csv_file(temporary, table)
+            else:
+                written = write_xlsx(temporary, [table])
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)

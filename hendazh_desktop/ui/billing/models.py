@@ -9,6 +9,7 @@ as ten.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -71,10 +72,12 @@ def _label(labels: dict[Any, str], enum_type: type, value: str) -> str:
         return value or NONE
 
 
+@functools.lru_cache(maxsize=64)  # a handful of states, shown on every row
 def state_label(state: str) -> str:
     return _label(STATE_LABELS, InvoiceState, state)
 
 
+@functools.lru_cache(maxsize=64)
 def kind_label(kind: str) -> str:
     return _label(KIND_LABELS, InvoiceKind, kind)
 
