@@ -14,10 +14,9 @@ credit (gift credit at three entries per subscriber, ``bench/credit_figures.py``
 100,000-invoice list to xlsx as Ctrl+E writes it, ``bench/exports_figures.py``) and gifts (the
 catalogue grid of 1,000 gifts with photos first painted, ``bench/gifts_figures.py``) and wages
 (a batch over 500 groups and 20,000 due payables built and its bank file written, payslips per
-second, ``bench/wages_figures.py``) and split (what posting the money split adds to the payment
-that completes a job, ``bench/split_figures.py``). The
-large database is made only for the groups
-that read it.
+second, the payables list's paint at 1,000,000 rows against 10,000, ``bench/wages_figures.py``)
+and split (what posting the money split adds to the payment that completes a job,
+``bench/split_figures.py``). The large database is made only for the groups that read it.
 A full run rewrites the results file; with --only, the figures measured replace theirs in it.
 A run at another size than 1,000,000 writes to bench/data/ unless --output says otherwise,
 so a quick smoke run never mixes its figures into the committed results.

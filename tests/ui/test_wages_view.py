@@ -44,12 +44,44 @@ def test_payables_by_state_with_totals(qtbot, qtmodeltester, ui_db, ctx):
     assert view.model.rowCount() == 2
     states = {view.model.row_item(r).state for r in range(2)}
     assert states == {"due", "held"}
+    qtbot.waitUntil(lambda: view.totals_loading is None)
     assert "قابل پرداخت: ۸۰۰٬۰۰۰ ریال" in view.totals.text()
     held = view.model.find_row(lambda r: r.state == "held")
     assert "وصول نشده" in view.model.data(view.model.index(held, 6))
     view.state.setCurrentIndex(view.state.findData("due"))
     assert view.model.rowCount() == 1
     assert view.model.data(view.model.index(0, 5)) == "۸۰۰٬۰۰۰ ریال"
+
+
+def test_totals_are_summed_off_the_gui_thread_for_the_newest_filter(
+    qtbot, ui_db, ctx, monkeypatch
+):
+    import threading
+
+    office = Office(ui_db, ctx.actor)
+    collected(ui_db, ctx.actor, office)
+    done_and_invoiced(ui_db, ctx.actor, office)
+    threads, asked, release = [], [], threading.Event()
+    real = type(ctx.wages.queries).totals
+
+    def slow_totals(queries, actor, flt=None):
+        threads.append(threading.current_thread() is threading.main_thread())
+        asked.append(flt.state if flt else None)
+        release.wait(5)
+        return real(queries, actor, flt)
+
+    monkeypatch.setattr(type(ctx.wages.queries), "totals", slow_totals)
+    view = WagesView(context=ctx)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.model.rowCount() == 2  # the list is shown while its totals are summed
+    assert "در حال محاسبه" in view.totals.text()
+    view.state.setCurrentIndex(view.state.findData("held"))  # asked again meanwhile
+    release.set()
+    qtbot.waitUntil(lambda: view.totals_loading is None and len(threads) == 2)
+    qtbot.waitUntil(lambda: view.totals_loading is None)
+    assert threads == [False, False] and asked == [None, "held"]
+    assert "قابل پرداخت: ۸۰۰٬۰۰۰ ریال" in view.totals.text()
 
 
 def test_build_approve_and_pay_a_batch_by_keyboard(

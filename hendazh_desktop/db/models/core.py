@@ -12,12 +12,16 @@ from sqlalchemy import (
     String,
     Text,
     Time,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from hendazh_desktop.db.base import Base, integer_check, money_column, sort_key_column, utcnow
 from hendazh_desktop.domain.text import collation_key
 
+# A done job still waiting for its money (no payable yet) is one of these; the wages' list
+# reads them by this text, which the partial index's condition repeats word for word.
+AWAITING_WAGE = "status IN ('done', 'invoiced') AND done_at IS NOT NULL AND group_id IS NOT NULL"
 
 class User(Base):
     """A person who logs in to the application."""
@@ -185,6 +189,15 @@ class ServiceRequest(Base):
         Index("ix_service_requests_board", "scheduled_date", "group_id"),
         # the month's requests by service read no row (the dashboard, the reports)
         Index("ix_service_requests_created_service", "created_at", "service_id"),
+        # the done jobs still waiting for their money (the wages' payables list)
+        Index(
+            "ix_service_requests_awaiting_wage",
+            "id",
+            "group_id",
+            "service_id",
+            sqlite_where=text(AWAITING_WAGE),
+            postgresql_where=text(AWAITING_WAGE),
+        ),
         CheckConstraint(
             "window_start IS NULL OR window_end IS NULL OR window_start < window_end",
             name="window_order",

@@ -134,6 +134,7 @@ class WageItem(Base):
         Index("ix_wage_items_member", "member_id", "id"),
         Index("ix_wage_items_group", "group_id", "on_day"),
         Index("ix_wage_items_corrects_line", "corrects_line_id"),
+        Index("ix_wage_items_kind", "kind", "group_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

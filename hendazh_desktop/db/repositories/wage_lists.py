@@ -18,11 +18,12 @@ from sqlalchemy import (
     literal_column,
     null,
     select,
+    text,
     union_all,
 )
 from sqlalchemy.orm import Session, aliased
 
-from hendazh_desktop.db.models.core import Service, ServiceRequest, Subscriber
+from hendazh_desktop.db.models.core import AWAITING_WAGE, Service, ServiceRequest, Subscriber
 from hendazh_desktop.db.models.credit import JobSplit
 from hendazh_desktop.db.models.dispatch import WorkGroup
 from hendazh_desktop.db.models.wages import WageClaim, WageItem, WagePaid, WagePayable
@@ -40,10 +41,18 @@ class PayableFilter:
     day_to: dt.date | None = None
 
 
+# Made once: a statement built over fresh aliases costs its adaptation again on every page.
+_AWAITING_SQL = " AND ".join(
+    f"service_requests.{term}" for term in AWAITING_WAGE.split(" AND ")
+)
+_REVERSAL = aliased(JobSplit, name="reversal")
+_FEE = aliased(WageItem, name="fee_item")
+_NEWER = aliased(WagePayable, name="newer")
+
+
 def _state_column() -> Any:
-    reversal = aliased(JobSplit)
+    reversal, fee = _REVERSAL, _FEE
     reversed_ = exists().where(reversal.reverses_id == WagePayable.split_id)
-    fee = aliased(WageItem)
     paid = exists().where(
         fee.payable_id == WagePayable.id, fee.kind == "fee", WagePaid.item_id == fee.id
     )
@@ -113,7 +122,7 @@ class WageListRepository:
     @staticmethod
     def _latest() -> Any:
         """A payable whose job was collected again later is shown by its newer payable."""
-        newer = aliased(WagePayable)
+        newer = _NEWER
         return ~exists().where(
             newer.request_id == WagePayable.request_id, newer.id > WagePayable.id
         )
@@ -153,9 +162,9 @@ class WageListRepository:
     @staticmethod
     def _awaiting_where(stmt: Any, f: PayableFilter) -> Any:
         stmt = stmt.where(
-            ServiceRequest.status.in_(("done", "invoiced")),
-            ServiceRequest.done_at.is_not(None),
-            ServiceRequest.group_id.is_not(None),
+            # the partial index's own condition, as text: a bound parameter would keep
+            # SQLite from seeing that the index holds exactly these jobs
+            text(f"({_AWAITING_SQL})"),
             ~exists().where(WagePayable.request_id == ServiceRequest.id),
         )
         if f.group_id is not None:
@@ -197,7 +206,8 @@ class WageListRepository:
         if not self._with_awaiting(f):
             return stmt, len(pairs)
         theirs = [b.label(f"s{i}") for i, (_a, b) in enumerate(pairs)]
-        other: Any = select(null().label("pid"), *theirs, ServiceRequest.id.label("rid"))
+        rid = ServiceRequest.id.label("rid")
+        other: Any = select(null().label("pid"), *theirs, rid)
         if key == "group":
             other = other.join(WorkGroup, WorkGroup.id == ServiceRequest.group_id)
         elif key == "service":

@@ -4,6 +4,7 @@ sort keys, empty values at the end)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import case, exists, func, select
@@ -117,6 +118,14 @@ class WagePageRepository:
         )
         rows = self.session.execute(stmt.offset(offset).limit(limit))
         return [(line, member, group) for line, member, group in rows]
+
+    def group_names(self, group_ids: Iterable[int]) -> dict[int, str]:
+        """The names of just these work groups (a batch's lines name a few of many)."""
+        wanted = sorted(set(group_ids))
+        if not wanted:
+            return {}
+        stmt = select(WorkGroup.id, WorkGroup.name).where(WorkGroup.id.in_(wanted))
+        return {gid: name for gid, name in self.session.execute(stmt)}
 
     def _advances(self, stmt: Any, group_id: int | None) -> Any:
         stmt = stmt.where(WageItem.kind == ItemKind.ADVANCE.value)

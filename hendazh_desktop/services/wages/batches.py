@@ -60,7 +60,7 @@ def batch_record(batch: WageBatch, line_count: int) -> BatchRecord:
 def detail_of(uow: UnitOfWork, batch: WageBatch) -> BatchDetail:
     lines = uow.wages.lines(batch.id)
     members = uow.wages.members_by_id(line.member_id for line in lines)
-    names = {g.id: g.name for g in uow.work_groups.listing("", include_inactive=True)}
+    names = uow.wage_pages.group_names({line.group_id for line in lines})
     return BatchDetail(
         batch=batch_record(batch, len(lines)),
         lines=tuple(

@@ -31,7 +31,7 @@ from hendazh_desktop.ui.common.refresh import RefreshWhenShown
 from hendazh_desktop.ui.common.tables import list_table
 from hendazh_desktop.ui.common.window_model import NUMERIC, Column, WindowTableModel
 from hendazh_desktop.ui.context import UiContext
-from hendazh_desktop.ui.ops import run_op
+from hendazh_desktop.ui.ops import Operation, run_in_background, run_op
 from hendazh_desktop.ui.wages import sources
 from hendazh_desktop.ui.wages.batches_panel import BatchesPanel
 from hendazh_desktop.ui.wages.reimbursements_panel import ReimbursementsPanel
@@ -86,6 +86,9 @@ class WagesView(RefreshWhenShown, QWidget):
         self.date_to = JalaliDateEdit(optional=True)
         self.totals = QLabel()
         self.totals.setWordWrap(True)
+        self.totals_loading: Operation[tuple[PayableFilter, dict[str, int]]] | None = None
+        self._totals_wanted = PayableFilter()
+        self._totals_asked = self._totals_started = 0
         self.model: WindowTableModel[PayableRow] = WindowTableModel(
             PAYABLE_COLUMNS, warn=lambda r: r.state == PayableState.CLAWED_BACK
         )
@@ -206,17 +209,46 @@ class WagesView(RefreshWhenShown, QWidget):
         self._stale = False
         flt = self.current_filter()
         self.model.set_source(sources.payables(self._queries, self._actor, flt))
-        sums = run_op(self, lambda: self._queries.totals(self._actor, flt)) or {}
+        self._sum_totals(flt)
+        self.batches.refresh()
+        self.reimbursements.refresh()
+        self.advances.set_source(sources.advances(self._queries, self._actor, flt.group_id))
+        self.status_message.emit(f"{fmt.count(self.model.rowCount())} کار در فهرست دستمزد")
+
+    def _sum_totals(self, flt: PayableFilter) -> None:
+        """The fees by state under the filter, summed on a worker thread (over a million jobs
+        that takes a while; the list is shown meanwhile). A refresh asked during a sum waits
+        for it, then the newest filter is summed again."""
+        self._totals_wanted = flt
+        self._totals_asked += 1
+        if self.totals_loading is not None:
+            return
+        self._totals_started = self._totals_asked
+        self.totals.setText("جمع دستمزدها در حال محاسبه…")
+        queries, actor = self._queries, self._actor
+        self.totals_loading = run_in_background(
+            self,
+            lambda _task: (flt, queries.totals(actor, flt)),
+            on_success=self._show_totals,
+        )
+        self.totals_loading.finished.connect(self._on_totals_loading_finished)
+
+    def _show_totals(self, result: tuple[PayableFilter, dict[str, int]]) -> None:
+        flt, sums = result
+        if flt != self._totals_wanted:
+            return  # the filter changed meanwhile: its own sum follows
         self.totals.setText(
             " — ".join(
                 f"{PAYABLE_STATE_LABELS[state]}: {fmt.money(sums.get(state.value, 0))}"
                 for state in PayableState
             )
         )
-        self.batches.refresh()
-        self.reimbursements.refresh()
-        self.advances.set_source(sources.advances(self._queries, self._actor, flt.group_id))
-        self.status_message.emit(f"{fmt.count(self.model.rowCount())} کار در فهرست دستمزد")
+
+    def _on_totals_loading_finished(self, _outcome: str) -> None:
+        self.totals_loading = None
+        if self._totals_asked > self._totals_started:  # asked again while summing
+            self._totals_asked -= 1
+            self._sum_totals(self._totals_wanted)
 
     def record_advance(self) -> WageItemRecord | None:
         group_id = self.group.currentData()
