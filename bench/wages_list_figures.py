@@ -81,11 +81,11 @@ def _view(path: Path, uid: int, app: Any) -> tuple[float, float]:
         view.repaint()
         app.processEvents()
         opened = (time.perf_counter() - started) * 1000
-        while view.totals_loading is not None:
+        while view.totals_loading is not None and time.perf_counter() - started < 120:
             app.processEvents()
             time.sleep(0.005)
         summed = time.perf_counter() - started
-        assert "در حال محاسبه" not in view.totals.text()
+        assert "در حال محاسبه" not in view.totals.text(), "totals not shown within 2 minutes"
         view.close()
         view.deleteLater()
         app.processEvents()

@@ -169,3 +169,40 @@ def test_an_order_that_is_not_whitelisted_is_refused(db, manager):
     ):
         with pytest.raises(ValidationError):
             call()
+
+
+def test_the_first_page_and_count_read_no_table_through(db, manager, wages):
+    """SQLite's plans of the payables list's count, first page and advances: every table is
+    searched by an index (none walked whole), the advances from their partial index, and a
+    payable's fee items by the payable's own index (an index led by the kind once drew them
+    away: a page took seconds at a million payables)."""
+    if not db.is_sqlite:
+        pytest.skip("SQLite's query plans")
+    from sqlalchemy import event
+
+    statements: list[tuple[str, object]] = []
+
+    def seen(_conn, _cursor, statement, parameters, _context, _many):
+        statements.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        queries = WageQueries(db)
+        queries.payable_count(manager, PayableFilter())
+        queries.payables(manager, PayableFilter(), 0, 256)
+        queries.advance_count(manager)
+        queries.advance_page(manager, None, 0, 256)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    plans = []
+    with db.engine.connect() as conn:
+        for statement, parameters in statements:
+            if statement.lstrip().upper().startswith("SELECT"):
+                rows = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
+                plans.extend(str(r[-1]) for r in rows)
+    assert plans
+    walked = [p for p in plans if p.startswith("SCAN ") and "INDEX" not in p]
+    assert walked == [], walked
+    assert any("ix_wage_items_advances" in p for p in plans)
+    fee_items = [p for p in plans if "fee_item" in p]
+    assert fee_items and all("sqlite_autoindex_wage_items" in p for p in fee_items), fee_items

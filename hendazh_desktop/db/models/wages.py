@@ -18,12 +18,14 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from hendazh_desktop.db.base import Base, integer_check, sort_key_column, utcnow
 from hendazh_desktop.domain.text import collation_key
 
+ADVANCE_ITEM = "kind = 'advance'"
 ITEM_KINDS = ("fee", "reimbursement", "advance", "clawback", "correction")
 BATCH_STATES = ("draft", "approved", "paid", "cancelled")
 
@@ -134,7 +136,15 @@ class WageItem(Base):
         Index("ix_wage_items_member", "member_id", "id"),
         Index("ix_wage_items_group", "group_id", "on_day"),
         Index("ix_wage_items_corrects_line", "corrects_line_id"),
-        Index("ix_wage_items_kind", "kind", "group_id", "id"),
+        # the advances list (as text: the list names the kind in the same words)
+        Index(
+            "ix_wage_items_advances",
+            "kind",
+            "group_id",
+            "id",
+            sqlite_where=text(ADVANCE_ITEM),
+            postgresql_where=text(ADVANCE_ITEM),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import case, exists, func, select
+from sqlalchemy import case, exists, func, select, text
 from sqlalchemy.orm import Session
 
 from hendazh_desktop.db.models.dispatch import WorkGroup
 from hendazh_desktop.db.models.wages import (
+    ADVANCE_ITEM,
     WageBatch,
     WageBatchLine,
     WageItem,
@@ -20,7 +21,7 @@ from hendazh_desktop.db.models.wages import (
 )
 from hendazh_desktop.db.ordering import ordered_by
 from hendazh_desktop.domain.text import collation_key
-from hendazh_desktop.domain.wages import IBAN_PROBLEM_LABELS, ItemKind
+from hendazh_desktop.domain.wages import IBAN_PROBLEM_LABELS
 
 
 def _by_label(labels: dict[str, str], column: Any) -> Any:
@@ -128,7 +129,8 @@ class WagePageRepository:
         return {gid: name for gid, name in self.session.execute(stmt)}
 
     def _advances(self, stmt: Any, group_id: int | None) -> Any:
-        stmt = stmt.where(WageItem.kind == ItemKind.ADVANCE.value)
+        # the partial index's own condition, as text (a bound value would hide it from SQLite)
+        stmt = stmt.where(text(f"wage_items.{ADVANCE_ITEM}"))
         return stmt if group_id is None else stmt.where(WageItem.group_id == group_id)
 
     def advance_count(self, group_id: int | None) -> int:
