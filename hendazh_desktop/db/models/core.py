@@ -187,8 +187,9 @@ class ServiceRequest(Base):
     __table_args__ = (
         Index("ix_service_requests_status_priority", "status", "priority", "created_at"),
         Index("ix_service_requests_board", "scheduled_date", "group_id"),
-        # the month's requests by service read no row (the dashboard, the reports)
-        Index("ix_service_requests_created_service", "created_at", "service_id"),
+        # the month's requests by service read no row (the dashboard, the reports); the id
+        # keeps the queue's «oldest» order (created_at, id) in index order (0023)
+        Index("ix_service_requests_created_id_service", "created_at", "id", "service_id"),
         # the done jobs still waiting for their money (the wages' payables list)
         Index(
             "ix_service_requests_awaiting_wage",
