@@ -19,9 +19,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from hendazh_desktop.domain.errors import DomainError
 from hendazh_desktop.domain.masking import mask_passwords
 from hendazh_desktop.domain.permissions import Actor
-from hendazh_desktop.logs import configure_logging
-from hendazh_desktop.ui.common.column_widths import remember_widths_in
-from hendazh_desktop.ui.crash_dialog import CrashHandler
 from hendazh_desktop.ui.main_window import MainWindow
 from hendazh_desktop.ui.messages import error_message
 from hendazh_desktop.ui.ops import Operation, run_in_background, wait_for_operations
@@ -296,6 +293,11 @@ class Startup:
 
 
 def run_gui(paths: AppPaths) -> int:
+    # the real start's own needs, not the window's (their imports took ~30 ms of the window)
+    from hendazh_desktop.logs import configure_logging
+    from hendazh_desktop.ui.common.column_widths import remember_widths_in
+    from hendazh_desktop.ui.crash_dialog import CrashHandler
+
     configure_logging(paths.log_file)
     app = make_application(sys.argv)
     CrashHandler(paths.log_file).install()
