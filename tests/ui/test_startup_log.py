@@ -10,7 +10,8 @@ from pathlib import Path
 _START = """
 import sys
 from pathlib import Path
-from hendazh_desktop.app import configure_logging, open_database
+from hendazh_desktop.app import open_database
+from hendazh_desktop.logs import configure_logging
 from hendazh_desktop.config import AppPaths
 data = Path(sys.argv[1])
 paths = AppPaths(data_dir=data, log_dir=data / "logs", database=str(data / "hendazh.db"))
