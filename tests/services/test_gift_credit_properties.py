@@ -9,6 +9,7 @@ what the orders left, never below zero."""
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import uuid
 from pathlib import Path
@@ -382,7 +383,9 @@ def test_gift_credit_under_random_office_days(_migrated_sqlite, tmp_path):
     run_state_machine_as_test(
         GiftCreditMachine,
         settings=settings(
-            max_examples=12,
+            # 12 × 25 = 300 steps in every run of the suite; a thorough run sets
+            # HENDAZH_STATEFUL_EXAMPLES=80 for 2,000 steps (about three minutes)
+            max_examples=int(os.environ.get("HENDAZH_STATEFUL_EXAMPLES", "12")),
             stateful_step_count=25,
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
