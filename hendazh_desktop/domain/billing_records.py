@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,14 @@ class InvoiceLine:
     vat_exempt: bool
     vat: int
     total: int
+
+
+def line_of(row: Any) -> InvoiceLine:
+    """The record of a stored invoice line (an ORM row or a plain database row: the same names)."""
+    return InvoiceLine(
+        row.position, row.code, row.description, row.quantity, row.unit, row.unit_price,
+        row.gross, row.discount, row.net, row.vat_bp, row.vat_exempt, row.vat, row.total,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from hendazh_desktop.domain.billing import (
     amount_in_words,
     number_text,
 )
-from hendazh_desktop.domain.billing_records import InvoiceLine
+from hendazh_desktop.domain.billing_records import line_of
 from hendazh_desktop.domain.jalali import format_date, today_local
 from hendazh_desktop.domain.phones import parse_phone
 from hendazh_desktop.domain.text import to_persian_digits
@@ -107,24 +107,7 @@ def invoice_document_of(rows: InvoiceRows) -> InvoiceDocument:
         issued_on=invoice.issued_on,
         seller=seller_of(office),
         buyer=_buyer(rows.buyer, office),
-        lines=tuple(
-            InvoiceLine(
-                x.position,
-                x.code,
-                x.description,
-                x.quantity,
-                x.unit,
-                x.unit_price,
-                x.gross,
-                x.discount,
-                x.net,
-                x.vat_bp,
-                x.vat_exempt,
-                x.vat,
-                x.total,
-            )
-            for x in rows.lines
-        ),
+        lines=tuple(line_of(x) for x in rows.lines),
         gross=invoice.gross,
         discount=invoice.discount,
         net=invoice.net,

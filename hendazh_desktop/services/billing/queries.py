@@ -18,7 +18,7 @@ from hendazh_desktop.domain.billing import (
     number_text,
     parse_number,
 )
-from hendazh_desktop.domain.billing_records import InvoiceLine, StatementLine
+from hendazh_desktop.domain.billing_records import StatementLine, line_of
 from hendazh_desktop.domain.errors import NotFound
 from hendazh_desktop.domain.jalali import format_date, today_local
 from hendazh_desktop.domain.permissions import Actor, Permission, require
@@ -114,24 +114,7 @@ def _settlement_label(uow: UnitOfWork, allocation: Allocation) -> str:
 
 
 def detail_of(uow: UnitOfWork, invoice: Invoice) -> InvoiceDetail:
-    lines = tuple(
-        InvoiceLine(
-            x.position,
-            x.code,
-            x.description,
-            x.quantity,
-            x.unit,
-            x.unit_price,
-            x.gross,
-            x.discount,
-            x.net,
-            x.vat_bp,
-            x.vat_exempt,
-            x.vat,
-            x.total,
-        )
-        for x in invoice.lines
-    )
+    lines = tuple(line_of(x) for x in invoice.lines)
     settlements = tuple(
         SettlementInfo(a.at, _settlement_label(uow, a), a.amount)
         for a in uow.billing.allocations_to(invoice.id)
