@@ -1,4 +1,4 @@
-"""Tables to Excel (our streaming writer, reports/xlsx.py) and CSV (UTF-8 with BOM), row by row.
+"""Tables to Excel (XlsxWriter, through reports/xlsx.py) and CSV (UTF-8 with BOM), row by row.
 
 Every export of the application writes through here: a right-to-left sheet, a frozen header
 row, numbers as real numbers with a thousands format, text as text, an optional bold total row.

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from openpyxl.utils.escape import unescape
 
 from hendazh_desktop.reports import xlsx
 from hendazh_desktop.reports.sheets import (
@@ -59,7 +60,9 @@ def test_xlsx_neutralises_every_cell_that_could_be_a_formula(tmp_path):
     write_xlsx(path, [_table()])
     sheet = openpyxl.load_workbook(path).active
     written = [sheet.cell(row=r, column=1).value for r in range(3, 3 + len(HOSTILE))]
-    assert written == ["'" + h for h in HOSTILE]  # a carriage return survives (&#13;)
+    # A carriage return is kept as Excel's escape _x000D_ (ECMA-376 ST_Xstring), which Excel
+    # reads back as the character; openpyxl leaves the escape to its caller.
+    assert [unescape(w) for w in written] == ["'" + h for h in HOSTILE]
     assert all(sheet.cell(row=r, column=1).data_type == "s" for r in range(3, 3 + len(HOSTILE)))
 
 
@@ -142,7 +145,9 @@ def test_totals_are_a_bold_last_row_and_widths_are_kept(tmp_path):
     sheet = openpyxl.load_workbook(path).active
     assert [c.value for c in sheet[4]] == ["جمع", 30]
     assert sheet["A4"].font.b and sheet["B4"].font.b and sheet["B4"].number_format == "#,##0"
-    assert sheet.column_dimensions["A"].width == 25 and sheet.column_dimensions["B"].width == 14
+    # XlsxWriter stores a width of n characters with Excel's padding (25 → 25.71).
+    assert int(sheet.column_dimensions["A"].width) == 25
+    assert int(sheet.column_dimensions["B"].width) == 14
     out = io.StringIO()
     assert write_csv(out, table) == 2
     assert out.getvalue().splitlines()[-1] == "جمع,30"
@@ -209,3 +214,30 @@ def test_remembered_texts_are_right_after_the_memory_is_cleared(tmp_path, monkey
     assert [c.value for (c,) in sheet.iter_rows(min_row=2)] == [
         "الف", "'=ب", "الف", "<ج>", "'=ب", " د", "الف",
     ]  # fmt: skip
+
+
+def test_text_shaped_like_xlsxwriters_rich_string_markup_is_written_as_text(tmp_path):
+    # XlsxWriter writes a constant-memory string that looks like <r>…</r> into the XML as it is;
+    # a subscriber's text of that shape must neither break the file nor become markup.
+    path = tmp_path / "out.xlsx"
+    texts = ["<r>a & b</r>", "<r><t>x</t></r>", "<r>", "_x0041_"]
+    write_xlsx(path, [Table("t", ["متن"], [[t] for t in texts])])
+    sheet = openpyxl.load_workbook(path).active
+    # A literal escape-like text is written escaped (_x005F_x0041_), read back by Excel as typed.
+    assert [unescape(c.value) for (c,) in sheet.iter_rows(min_row=2)] == [
+        "'<r>a & b</r>", "'<r><t>x</t></r>", "<r>", "_x0041_",
+    ]  # fmt: skip
+
+
+def test_rows_of_text_and_whole_numbers_keep_their_formats(tmp_path):
+    # Such rows go to XlsxWriter in one call; the others cell by cell: both read back alike.
+    path = tmp_path / "out.xlsx"
+    rows = [["الف", 1_000, 7], ["ب", 2_000, 0.5], ["ج", None, 3]]
+    write_xlsx(path, [Table("t", ["a", "b", "c"], rows)])
+    sheet = openpyxl.load_workbook(path).active
+    got = [[(c.value, c.data_type, c.number_format) for c in r] for r in sheet.iter_rows(min_row=2)]
+    assert got == [
+        [("الف", "s", "#,##0"), (1000, "n", "#,##0"), (7, "n", "#,##0")],
+        [("ب", "s", "General"), (2000, "n", "#,##0"), (0.5, "n", "#,##0.##")],
+        [("ج", "s", "#,##0"), (None, "n", "General"), (3, "n", "#,##0")],  # the gap unstyled
+    ]
