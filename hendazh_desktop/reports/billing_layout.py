@@ -46,6 +46,7 @@ from hendazh_desktop.reports.persian import (
     REGULAR,
     PersianText,
     printable,
+    register_text_cache,
     shape,
     shaping_enabled,
     visual,
@@ -164,6 +165,9 @@ def _one_line(value: str, font: str, size: float, _shaped: bool) -> tuple[str, f
     value = clean(value)
     shaped = shape(value)
     return display_line(shaped, base_direction(value)), pdfmetrics.stringWidth(shaped, font, size)
+
+
+register_text_cache(_one_line.cache_clear)
 
 
 def amount(value: int, *, size: float = 8, bold: bool = False, align: str = "right") -> Cell:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -21,9 +23,15 @@ SHADE = colors.HexColor("#eef2f6")
 def ensure_fonts() -> None:
     """Register Vazirmatn and make it ReportLab's default face: a canvas's first font and a
     table cell's font would otherwise be Helvetica, declared in every PDF but never embedded."""
-    register_fonts(font_paths()[0].parent)
+    register_fonts(_font_dir())
     rl_config.canvas_basefontname = REGULAR
     CellStyle.fontname = REGULAR
+
+
+@cache
+def _font_dir() -> Path:
+    """Where the bundled fonts are (looked up once: three file checks every document)."""
+    return font_paths()[0].parent
 
 
 def text(value: str, *, size: float = 9, bold: bool = False, align: str = "right") -> PersianText:

@@ -5,7 +5,6 @@ words, and boxes for the signatures (a cash payment is signed for on it)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from reportlab.lib.pagesizes import A5
 from reportlab.lib.units import mm
@@ -28,6 +27,7 @@ from hendazh_desktop.reports.billing_layout import (
 )
 from hendazh_desktop.reports.layout import SHADE, ensure_fonts
 from hendazh_desktop.reports.persian import BOLD, REGULAR
+from hendazh_desktop.reports.text_table import Look, text_grid
 from hendazh_desktop.reports.wage_data import PayslipDocument
 
 PAGE = A5
@@ -82,7 +82,7 @@ def render_payslips(docs: Sequence[PayslipDocument]) -> bytes:
 
 def _story(doc: PayslipDocument) -> list[Flowable]:
     story: list[Flowable] = [
-        _header(doc),
+        *_header(doc),
         Spacer(1, 2.5 * mm),
         _jobs(doc),
         Spacer(1, 2.5 * mm),
@@ -101,7 +101,7 @@ def _story(doc: PayslipDocument) -> list[Flowable]:
     return story
 
 
-def _header(doc: PayslipDocument) -> Flowable:
+def _header(doc: PayslipDocument) -> list[Flowable]:
     top = Table(
         [
             [
@@ -134,9 +134,8 @@ def _header(doc: PayslipDocument) -> Flowable:
     rows.append(
         ("تاریخ پرداخت", paid + (f" — مرجع {digits(doc.bank_ref)}" if doc.bank_ref else ""))
     )
-    return KeepTogether(
-        [top, Spacer(1, 2 * mm), label_value_rows(rows, WIDTH, label_width=26 * mm)]
-    )
+    # No KeepTogether: the header opens its page, and wrapping it whole first cost a layout pass.
+    return [top, Spacer(1, 2 * mm), label_value_rows(rows, WIDTH, label_width=26 * mm)]
 
 
 def _widths(columns: tuple[tuple[str, float | None], ...]) -> list[float]:
@@ -145,13 +144,26 @@ def _widths(columns: tuple[tuple[str, float | None], ...]) -> list[float]:
 
 
 def _jobs(doc: PayslipDocument) -> Table:
-    """The jobs as plain one-line string cells (a table draws those without a flowable per
-    cell, several times faster); a text too wide for its column stays a wrapping cell."""
+    """The jobs as plain one-line string cells, drawn by a ``TextTable`` (no flowable per cell,
+    one text object per page, shared cell styles); a text too wide for its column stays a
+    wrapping cell."""
     widths = _widths(JOB_COLUMNS)
     room = [w - 2 * PADDING for w in widths]
     rows: list[list[Flowable | str]] = [
         [_plain(name, room[c], bold=True) for c, (name, _) in enumerate(JOB_COLUMNS)]
     ]
+    if not doc.jobs:
+        rows.append([cell("کاری در این فهرست نیست.", align="center")] + [""] * 6)
+        style = [
+            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+            ("FONTNAME", (0, 0), (-1, 0), BOLD),
+            ("FONTSIZE", (0, 0), (-1, -1), SIZE),
+            ("LEADING", (0, 0), (-1, -1), SIZE * 1.25),
+            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+            ("SPAN", (0, 1), (-1, 1)),
+        ]
+        return grid(rows, widths, style, repeat_rows=1, padding=PADDING)
     for index, job in enumerate(doc.jobs, start=1):
         values = (
             digits(str(index)),
@@ -163,21 +175,15 @@ def _jobs(doc: PayslipDocument) -> Table:
             format_number(job.amount),
         )
         rows.append([_plain(v, room[c]) for c, v in enumerate(values)])
-    style: list[tuple[Any, ...]] = [
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("FONTNAME", (0, 0), (-1, 0), BOLD),  # the rest: Vazirmatn, ``ensure_fonts``' default
-        ("FONTSIZE", (0, 0), (-1, -1), SIZE),
-        ("LEADING", (0, 0), (-1, -1), SIZE * 1.25),
-        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-        ("ALIGN", (2, 1), (2, -1), "RIGHT"),
-        ("ALIGN", (5, 1), (5, -1), "RIGHT"),
-        ("ALIGN", (6, 1), (6, -1), "RIGHT"),
-    ]
-    if not doc.jobs:
-        rows.append([cell("کاری در این فهرست نیست.", align="center")] + [""] * 6)
-        style.append(("SPAN", (0, 1), (-1, 1)))
-    return grid(rows, widths, style, repeat_rows=1, padding=PADDING)
+    return text_grid(rows, widths, header=_HEAD, body=_BODY, shade=SHADE, padding=PADDING)
+
+
+_HEAD = Look(BOLD, SIZE, SIZE * 1.25, "CENTER", INK)
+# service, kind and amount at the right; the others centred
+_BODY = tuple(
+    Look(REGULAR, SIZE, SIZE * 1.25, "RIGHT" if c in (2, 5, 6) else "CENTER", INK)
+    for c in range(len(JOB_COLUMNS))
+)
 
 
 def _plain(value: str, room: float, *, bold: bool = False) -> Flowable | str:

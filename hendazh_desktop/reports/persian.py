@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -129,6 +129,23 @@ def embed_codes(line: str) -> str:
     take the right-to-left direction of the letters before them and the hyphen does not join
     them, so the parts swap. A code is one left-to-right unit (bidi drops the LRE/PDF)."""
     return _HYPHENATED.sub(lambda m: f"\u202a{m[0]}\u202c", line)
+
+
+_caches: list[Callable[[], None]] = []  # ``cache_clear`` of the text caches built on these
+
+
+def register_text_cache(clear: Callable[[], None]) -> None:
+    """Have ``clear_text_caches`` empty a cache of text shaped or measured here."""
+    _caches.append(clear)
+
+
+def clear_text_caches() -> None:
+    """Forget every shaped, reordered and measured text (for benchmarks: each timed run then
+    starts as cold as the first document a process prints)."""
+    shape.cache_clear()
+    visual.cache_clear()
+    for clear in _caches:
+        clear()
 
 
 def shaping_enabled() -> bool:
