@@ -156,6 +156,7 @@ def text_grid(
         rowHeights=heights,
         repeatRows=1,
         cellStyles=styles,
+        normalizedData=1,  # already lists of str and flowables (no None, no bytes)
     )
     table.setStyle(
         [
