@@ -213,7 +213,9 @@ def _deductions(doc: PayslipDocument) -> Table:
                 cell(_signed(line.amount), size=SIZE, fit=True),
             ]
         )
-    return grid(rows, _widths(columns), [("BACKGROUND", (0, 0), (-1, 0), SHADE)], padding=2.2)
+    # The heading repeats on a next page, and a page never ends with the heading alone.
+    style = [("BACKGROUND", (0, 0), (-1, 0), SHADE)]
+    return grid(rows, _widths(columns), style, padding=2.2, repeat_rows=1)
 
 
 def _signed(value: int) -> str:

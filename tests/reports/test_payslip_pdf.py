@@ -4,6 +4,7 @@ text table draws exactly the pages ReportLab's own table drew."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import shutil
@@ -20,7 +21,7 @@ from hendazh_desktop.reports.billing_layout import INK, Cell, build, grid
 from hendazh_desktop.reports.layout import SHADE
 from hendazh_desktop.reports.persian import BOLD, clear_text_caches, shape
 from hendazh_desktop.reports.text_table import TextTable
-from hendazh_desktop.reports.wage_data import PayslipDocument, PayslipJob
+from hendazh_desktop.reports.wage_data import PayslipDeduction, PayslipDocument, PayslipJob
 
 LONG = "نصب و راه‌اندازی کامل سامانه گرمایش از کف ساختمان دو طبقه با لوله‌کشی"
 
@@ -120,3 +121,18 @@ def test_a_slip_without_jobs_says_so(tmp_path):
     path.write_bytes(payslip_pdf.render_payslip(_doc([])))
     out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
     assert "کاری در این فهرست نیست" in re.sub(r"\s+", " ", unicodedata.normalize("NFKC", out))
+
+
+def test_the_deductions_heading_never_ends_a_page_alone():
+    payslip_pdf.ensure_fonts()
+    lines = tuple(
+        PayslipDeduction(dt.date(2025, 3, 2 + i), "پیش‌پرداخت", f"قسط {i}", -100_000)
+        for i in range(3)
+    )
+    table = payslip_pdf._deductions(dataclasses.replace(_doc([]), deductions=lines))
+    table.wrap(payslip_pdf.WIDTH, 1000)
+    heading, first = table._rowHeights[0], table._rowHeights[1]
+    assert table.split(payslip_pdf.WIDTH, heading + first / 2) == []  # all of it moves on
+    top, rest = table.split(payslip_pdf.WIDTH, heading + first + 1)
+    assert len(top._cellvalues) == 2 and len(rest._cellvalues) == 3  # the heading repeats
+    assert rest._cellvalues[0] == top._cellvalues[0]
