@@ -20,6 +20,7 @@ from hendazh_desktop.ui import fmt
 
 MESSAGES: dict[str, str] = {
     "required": "این بخش را پر کنید.",
+    "choose_one": "یکی از گزینه‌ها را انتخاب کنید.",
     "too_long": "بیش از حد طولانی است (حداکثر {maximum} نویسه).",
     "too_short": "خیلی کوتاه است (دست‌کم {minimum} نویسه).",
     "too_many": "حداکثر {maximum} مورد مجاز است.",

@@ -50,6 +50,7 @@ LINE_KEYS = {
     "reimbursements": lambda r: (r.reimbursements, r.id),
     "advances": lambda r: (r.advances, r.id),
     "clawbacks": lambda r: (r.clawbacks, r.id),
+    "corrections": lambda r: (r.corrections, r.id),
     "withholding": lambda r: (r.withholding, r.id),
     "net": lambda r: (r.net, r.id),
     "method": lambda r: (r.method, r.id),

@@ -102,7 +102,7 @@ def test_build_approve_and_pay_a_batch_by_keyboard(
     qtmodeltester.check(panel.lines, force_py=True)
     (line,) = [panel.lines.row_item(0)]
     assert line.net == FEE and line.method == "cash"  # the member has no Sheba
-    assert "شبا ثبت نشده" in panel.lines.data(panel.lines.index(0, 9))
+    assert "شبا ثبت نشده" in panel.lines.data(panel.lines.index(0, 10))
     assert not panel.approve_button.isVisible()  # accountants do not approve
     assert not panel.pay_button.isEnabled()  # waits for a manager's approval
 

@@ -56,6 +56,7 @@ LINE_ORDERS: dict[str, tuple[Any, ...]] = {
     "reimbursements": (WageBatchLine.reimbursements, WageBatchLine.id),
     "advances": (WageBatchLine.advances, WageBatchLine.id),
     "clawbacks": (WageBatchLine.clawbacks, WageBatchLine.id),
+    "corrections": (WageBatchLine.corrections, WageBatchLine.id),
     "withholding": (WageBatchLine.withholding, WageBatchLine.id),
     "net": (WageBatchLine.net, WageBatchLine.id),
     "method": (WageBatchLine.method, WageBatchLine.id),

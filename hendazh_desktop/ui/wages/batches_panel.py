@@ -1,5 +1,6 @@
 """The payout batches: build one, approve it (a manager other than its builder), pay it, cancel
-it; its lines (one per member, cash where no valid Sheba), payslips and the bank file."""
+it; its lines (one per member, cash where no valid Sheba), a paid line's correction, payslips
+and the bank file."""
 
 from __future__ import annotations
 
@@ -25,7 +26,12 @@ from hendazh_desktop.domain.wages import (
     BatchState,
     PayMethod,
 )
-from hendazh_desktop.services.wages.records import BatchDetail, BatchLineRecord, BatchRecord
+from hendazh_desktop.services.wages.records import (
+    BatchDetail,
+    BatchLineRecord,
+    BatchRecord,
+    WageItemRecord,
+)
 from hendazh_desktop.ui import fmt
 from hendazh_desktop.ui.changes import Change
 from hendazh_desktop.ui.common.tables import list_table
@@ -58,6 +64,7 @@ LINE_COLUMNS: list[Column[BatchLineRecord]] = [
     Column("مصالح", lambda r: fmt.money(r.reimbursements), NUMERIC, sort="reimbursements"),
     Column("مساعده", lambda r: fmt.money(r.advances), NUMERIC, sort="advances"),
     Column("برگشت وصول", lambda r: fmt.money(r.clawbacks), NUMERIC, sort="clawbacks"),
+    Column("اصلاحیه", lambda r: fmt.money(r.corrections), NUMERIC, sort="corrections"),
     Column("کسور", lambda r: fmt.money(r.withholding), NUMERIC, sort="withholding"),
     Column("خالص", lambda r: fmt.money(r.net), NUMERIC, sort="net"),
     Column("روش", lambda r: PAY_METHOD_LABELS[PayMethod(r.method)], sort="method"),
@@ -82,7 +89,11 @@ class BatchesPanel(QWidget):
         self.payslips_button = QPushButton("فیش‌ها…")
         self.xlsx_button = QPushButton("فایل بانک (Excel)…")
         self.csv_button = QPushButton("فایل بانک (CSV)…")
-        for button in (self.build_button, self.pay_button, self.cancel_button):
+        self.correct_button = QPushButton("اصلاح سطر…")
+        self.correct_button.setToolTip(
+            "ردیف انتخاب‌شده فهرستِ پرداخت‌شده را با ردیف اصلاحی در پرداخت بعدی جبران کنید."
+        )
+        for button in (self.build_button, self.pay_button, self.cancel_button, self.correct_button):
             button.setVisible(manages)
         self.approve_button.setVisible(context.can(Permission.APPROVE_WAGE_BATCHES))
         self.build_button.clicked.connect(self.build)
@@ -92,6 +103,7 @@ class BatchesPanel(QWidget):
         self.payslips_button.clicked.connect(self.payslips)
         self.xlsx_button.clicked.connect(lambda: self.bank_file("xlsx"))
         self.csv_button.clicked.connect(lambda: self.bank_file("csv"))
+        self.correct_button.clicked.connect(self.correct_line)
         self.approval_switch = QCheckBox("فهرست‌ها تأیید مدیر لازم دارند")
         self.approval_switch.setVisible(context.can(Permission.EDIT_SETTINGS))
         required = run_op(self, lambda: context.wages.batches.approval_required(self._actor))
@@ -104,6 +116,10 @@ class BatchesPanel(QWidget):
             LINE_COLUMNS, warn=lambda r: r.method == PayMethod.CASH.value
         )
         self.lines_table = list_table(self.lines)
+        self.lines_table.selectionModel().currentRowChanged.connect(
+            self._on_lines_table_current_changed
+        )
+        self.lines.modelReset.connect(self._update_correct_button)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.group_id: int | None = None
@@ -122,13 +138,25 @@ class BatchesPanel(QWidget):
         buttons.addWidget(self.approval_switch)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.lines_table)
+        splitter.addWidget(self._lines_box())
         splitter.setSizes([220, 380])
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.summary)
         self._update_buttons(None)
+
+    def _lines_box(self) -> QWidget:
+        box = QWidget()
+        top = QHBoxLayout()
+        top.addWidget(QLabel("ردیف‌های فهرست (هر شخص یک ردیف)"))
+        top.addStretch(1)
+        top.addWidget(self.correct_button)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.lines_table, 1)
+        return box
 
     def set_approval_required(self, required: bool) -> None:
         """The office setting, audited; batches built from now on follow it."""
@@ -152,6 +180,10 @@ class BatchesPanel(QWidget):
     def current(self) -> BatchRecord | None:
         index = self.table.currentIndex()
         return self.model.row_item(index.row()) if index.isValid() else None
+
+    def current_line(self) -> BatchLineRecord | None:
+        index = self.lines_table.currentIndex()
+        return self.lines.row_item(index.row()) if index.isValid() else None
 
     def refresh(self, select_id: int | None = None) -> None:
         """Re-read the batches (in the order chosen by a header), keeping the chosen one."""
@@ -217,6 +249,17 @@ class BatchesPanel(QWidget):
         self.cancel_button.setEnabled(open_)
         for button in (self.payslips_button, self.xlsx_button, self.csv_button):
             button.setEnabled(batch is not None and batch.state != BatchState.CANCELLED)
+        self._update_correct_button()
+
+    def _on_lines_table_current_changed(self, _current: QModelIndex, _prev: QModelIndex) -> None:
+        self._update_correct_button()
+
+    def _update_correct_button(self) -> None:
+        """Only a paid batch's chosen line is corrected (an open batch is rebuilt instead)."""
+        batch = self.current()
+        self.correct_button.setEnabled(
+            batch is not None and batch.state == BatchState.PAID and self.current_line() is not None
+        )
 
     def _changed(self, detail: BatchDetail | None, message: str) -> None:
         if detail is None:
@@ -263,6 +306,27 @@ class BatchesPanel(QWidget):
         dialog.deleteLater()
         self._changed(detail, f"پرداخت فهرست {fmt.number(batch.number)} ثبت شد.")
         return detail
+
+    def correct_line(self) -> WageItemRecord | None:
+        """A correction of the chosen paid line, carried into the member's next payout."""
+        from hendazh_desktop.ui.wages.dialogs import CorrectLineDialog
+
+        batch, line = self.current(), self.current_line()
+        if batch is None or line is None or batch.state != BatchState.PAID:
+            return None
+        dialog = CorrectLineDialog(context=self._ctx, batch=batch, line=line, parent=self)
+        done: WageItemRecord | None = dialog.result_value if dialog.exec() else None
+        dialog.deleteLater()
+        if done is None:
+            return None
+        self._ctx.changes.announce(Change.WAGES, source=self)
+        self.refresh(batch.id)
+        how = "به پرداخت بعدی او افزوده" if done.amount > 0 else "از پرداخت بعدی او کسر"
+        self.status_message.emit(
+            f"اصلاحیه {fmt.money(abs(done.amount))} برای «{line.member_name}» "
+            f"(فهرست {fmt.number(batch.number)}) ثبت شد و {how} می‌شود."
+        )
+        return done
 
     def cancel(self) -> None:
         import uuid

@@ -1,15 +1,30 @@
 """The wages' small forms: paying a batch (bank reference and day), building one for a Jalali
-period, and recording an advance (مساعده). One operation id per opening."""
+period, recording an advance (مساعده) and correcting a paid line. One operation id per opening."""
 
 from __future__ import annotations
 
 import uuid
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QRadioButton,
+    QWidget,
+)
 
+from hendazh_desktop.domain.errors import ValidationError
 from hendazh_desktop.domain.jalali import from_jalali, to_jalali, today_local
-from hendazh_desktop.services.wages.records import BatchRecord, GroupWageTerms, WageMemberRecord
+from hendazh_desktop.services.wages.records import (
+    BatchLineRecord,
+    BatchRecord,
+    GroupWageTerms,
+    WageItemRecord,
+    WageMemberRecord,
+)
 from hendazh_desktop.ui import fmt
+from hendazh_desktop.ui.common.amount_typing import group_as_typed
 from hendazh_desktop.ui.common.form_dialog import FormDialog, latin_line
 from hendazh_desktop.ui.common.jalali_date_edit import JalaliDateEdit
 from hendazh_desktop.ui.context import UiContext
@@ -118,6 +133,61 @@ class AdvanceDialog(FormDialog):
             int(self.member.currentData() or 0),
             self.amount.text(),
             self.reason.text(),
+            operation_id=self._operation,
+        )
+
+
+class CorrectLineDialog(FormDialog):
+    """A correction of a paid batch's line: an amount added to or deducted from the member's
+    next payout, with its reason; the paid line itself never changes."""
+
+    def __init__(
+        self,
+        *,
+        context: UiContext,
+        batch: BatchRecord,
+        line: BatchLineRecord,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            title=f"اصلاح ردیف «{line.member_name}»",
+            intro=(
+                f"فهرست {fmt.number(batch.number)}، گروه «{line.group_name}»: "
+                f"خالص پرداخت‌شده به «{line.member_name}» {fmt.money(line.net)}. "
+                "ردیف پرداخت‌شده تغییر نمی‌کند؛ اصلاحیه در پرداخت بعدی همین شخص می‌آید."
+            ),
+            action=self._apply,
+            ok_text="ثبت اصلاحیه",
+            parent=parent,
+        )
+        self._ctx, self._line = context, line
+        self._operation = str(uuid.uuid4())
+        self.amount = self.add_field("amount", "مبلغ (ریال):", QLineEdit())
+        group_as_typed(self.amount)
+        self.add_to_next = QRadioButton("افزودن به پرداخت بعدی")
+        self.deduct_from_next = QRadioButton("کسر از پرداخت بعدی")
+        self.direction = QButtonGroup(self)
+        choice = QWidget()
+        row = QHBoxLayout(choice)
+        row.setContentsMargins(0, 0, 0, 0)
+        for button in (self.add_to_next, self.deduct_from_next):
+            self.direction.addButton(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        choice.setFocusProxy(self.add_to_next)
+        self.add_field("deduct", "نوع اصلاح:", choice)
+        self.reason = self.add_field("reason", "علت (الزامی):", QLineEdit())
+        self.finish_layout()
+
+    def _apply(self) -> WageItemRecord:
+        if self.direction.checkedButton() is None:  # no default: the accountant says which
+            raise ValidationError("deduct", "choose_one")
+        return self._ctx.wages.corrections.correct_line(
+            self._ctx.actor,
+            self._line.id,
+            self.amount.text(),
+            self.reason.text(),
+            deduct=self.deduct_from_next.isChecked(),
             operation_id=self._operation,
         )
 
