@@ -1,6 +1,7 @@
 """A correction of a paid batch: a reversing item naming the paid line it corrects (reason
 required, audited, replayed by its operation id), shown with that batch and carried into the
-member's next payout; an unpaid batch's line is refused and nothing is written."""
+member's next payout (a deduction or an addition); an unpaid or cancelled batch's line, an
+unknown line, a consultant, a bad amount or a short reason are refused and nothing is written."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from sqlalchemy import func, select
 from wage_helpers import collected, today
 
 from hendazh_desktop.db.models.admin import AuditEntry
-from hendazh_desktop.domain.errors import Conflict, ValidationError
+from hendazh_desktop.db.models.wages import WageItem
+from hendazh_desktop.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from hendazh_desktop.services.wages.batches import WageBatchService
 from hendazh_desktop.services.wages.corrections import WageCorrections
 from hendazh_desktop.services.wages.queries import WageQueries
@@ -84,3 +86,63 @@ def test_a_paid_line_is_corrected_in_the_next_payout(db, manager, accountant, of
         corrections.correct_line(
             accountant, line.id, "5000", "دستمزد دو بار حساب شد", deduct=False, operation_id=key
         )
+
+
+def _corrections(db) -> int:
+    with db.read() as uow:
+        return uow.session.execute(
+            select(func.count()).select_from(WageItem).where(WageItem.kind == "correction")
+        ).scalar_one()
+
+
+def test_an_addition_is_paid_with_the_next_payout(db, manager, accountant, office):
+    collected(db, manager, office)
+    first = _pay(db, accountant, _build(db, accountant))
+    done = WageCorrections(db).correct_line(
+        accountant, first.lines[0].id, "٥٠٠٠٠", "ساعت اضافه جا افتاد", deduct=False,
+        operation_id=op(),
+    )  # fmt: skip
+    assert done.amount == 50_000  # Arabic-Indic digits too
+    collected(db, manager, office)
+    (line,) = _build(db, accountant).lines
+    assert (line.corrections, line.net) == (50_000, FEE + 50_000)
+
+
+def test_what_cannot_be_corrected_is_refused_and_nothing_is_written(
+    db, manager, accountant, consultant, office
+):
+    collected(db, manager, office)
+    draft = _build(db, accountant)
+    (line,) = draft.lines
+    WageBatchService(db).cancel(
+        accountant, draft.batch.id, expected_version=draft.batch.version, operation_id=op()
+    )
+    corrections = WageCorrections(db)
+    with pytest.raises(Conflict) as cancelled:  # a cancelled batch was never paid
+        corrections.correct_line(
+            accountant, line.id, "100000", "کسر اضافه", deduct=True, operation_id=op()
+        )
+    assert cancelled.value.code == "wage_correction_needs_paid_batch"
+    paid = _pay(db, accountant, _build(db, accountant))
+    paid_line = paid.lines[0].id
+    with pytest.raises(PermissionDenied):  # consultants never touch wages
+        corrections.correct_line(
+            consultant, paid_line, "100000", "کسر اضافه", deduct=True, operation_id=op()
+        )
+    with pytest.raises(NotFound):
+        corrections.correct_line(
+            accountant, paid_line + 999, "100000", "کسر اضافه", deduct=True, operation_id=op()
+        )
+    for amount, code in (("0", "amount_zero"), ("-5000", "amount_negative"),
+                         ("12.5", "amount_not_integer"), ("", "required")):  # fmt: skip
+        with pytest.raises(ValidationError) as refused:
+            corrections.correct_line(
+                accountant, paid_line, amount, "کسر اضافه", deduct=True, operation_id=op()
+            )
+        assert (refused.value.field, refused.value.code) == ("amount", code)
+    with pytest.raises(ValidationError) as short:
+        corrections.correct_line(
+            accountant, paid_line, "1000", "کم", deduct=True, operation_id=op()
+        )
+    assert (short.value.field, short.value.code) == ("reason", "too_short")
+    assert _corrections(db) == 0 and _audited(db) == 0

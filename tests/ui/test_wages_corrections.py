@@ -122,7 +122,11 @@ def test_a_paid_line_is_corrected_by_keyboard_and_carried_into_the_next_batch(
         f"اصلاحیه ۱۲۰٬۰۰۰ ریال برای «{paid.lines[0].member_name}» (فهرست ۱) ثبت شد و "
         "از پرداخت بعدی او کسر می‌شود."
     )
-    assert "کار ۵۰۱ دو بار حساب شد" in panel.summary.text()
+    assert (
+        f"اصلاحیه \u2212۱۲۰٬۰۰۰ ریال برای «{paid.lines[0].member_name}» در پرداخت بعدی: "
+        "کار ۵۰۱ دو بار حساب شد"
+    ) in panel.summary.text()
+    assert panel.current_line().id == paid.lines[0].id  # the corrected line stays chosen
     assert panel.lines.row_item(0).net == FEE  # the paid line itself never changes
 
     collected(ui_db, ctx.actor, office)  # a second job: the next batch carries the correction
@@ -139,9 +143,7 @@ def test_a_paid_line_is_corrected_by_keyboard_and_carried_into_the_next_batch(
     assert not panel.correct_button.isEnabled()  # an open batch is rebuilt, not corrected
 
 
-def test_the_direction_must_be_chosen_and_is_refused_at_its_field(
-    qtbot, ui_db, ctx, answer_modal
-):
+def test_the_direction_must_be_chosen_and_is_refused_at_its_field(qtbot, ui_db, ctx, answer_modal):
     office = Office(ui_db, ctx.actor)
     collected(ui_db, ctx.actor, office)
     _build(ctx.wages, ctx.actor, pay=True)

@@ -218,6 +218,7 @@ class BatchesPanel(QWidget):
             self.summary.setText("")
             return
         cash = [line for line in detail.lines if line.method == PayMethod.CASH.value]
+        names = {line.member_id: line.member_name for line in detail.lines}
         self.summary.setText(
             f"فهرست {fmt.number(detail.batch.number)}: "
             f"{BATCH_STATE_LABELS[BatchState(detail.batch.state)]} — جمع "
@@ -229,7 +230,8 @@ class BatchesPanel(QWidget):
             )
             + (" — نیازمند تأیید مدیر" if detail.batch.approval_required else "")
             + "".join(
-                f"\nاصلاحیه {fmt.money(c.amount)} در پرداخت بعدی: {c.reason}"
+                f"\nاصلاحیه {fmt.money(c.amount)} برای «{names.get(c.member_id, '')}» "
+                f"در پرداخت بعدی: {c.reason}"
                 for c in detail.corrections
             )
         )
@@ -321,6 +323,9 @@ class BatchesPanel(QWidget):
             return None
         self._ctx.changes.announce(Change.WAGES, source=self)
         self.refresh(batch.id)
+        row = self.lines.find_row(lambda r: r.id == line.id)
+        if row >= 0:
+            select_row(self.lines_table, row)
         how = "به پرداخت بعدی او افزوده" if done.amount > 0 else "از پرداخت بعدی او کسر"
         self.status_message.emit(
             f"اصلاحیه {fmt.money(abs(done.amount))} برای «{line.member_name}» "
