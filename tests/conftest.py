@@ -7,11 +7,13 @@ import datetime as dt
 import os
 import random
 import shutil
+import sqlite3
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, make_url
+from sqlalchemy import Connection, create_engine, make_url
 
 from hendazh_desktop.db.database import Database
 from hendazh_desktop.demo.billing import fill_company
@@ -50,6 +52,10 @@ def _fresh_postgres(url: str) -> None:
     engine = create_engine(url)
     with engine.begin() as conn:
         conn.exec_driver_sql("DROP SCHEMA IF EXISTS pristine CASCADE")
+        for (schema,) in conn.exec_driver_sql(
+            "SELECT nspname FROM pg_namespace WHERE starts_with(nspname, 'snapshot_')"
+        ).all():
+            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
         conn.exec_driver_sql("DROP SCHEMA public CASCADE")
         conn.exec_driver_sql("CREATE SCHEMA public")
     engine.dispose()
@@ -96,34 +102,52 @@ class PostgresTemplate:
 
     def _build(self) -> None:
         _fresh_postgres(self.url)
+        self._snapshots: dict[str, str] = {}
         database = wire(Database(self.url))
         prepare_database(database, backup_dir=None)
         fill_company(database)
         database.dispose()
         with self.engine.begin() as conn:
-            tables = [
-                row[0]
-                for row in conn.exec_driver_sql(
-                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"
-                )
-            ]
-            sequences = conn.exec_driver_sql(
-                "SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public'"
-            ).all()
-            conn.exec_driver_sql("CREATE SCHEMA pristine")
-            for table in tables:
-                conn.exec_driver_sql(f'CREATE TABLE pristine."{table}" AS TABLE public."{table}"')
+            self._restore_sql = self._save(conn, "pristine")
             self.fingerprint = tuple(conn.exec_driver_sql(_SCHEMA_FINGERPRINT).one())
+
+    @staticmethod
+    def _save(conn: Connection, schema: str) -> str:
+        """Copy every table of ``public`` into ``schema``; the SQL that puts them back."""
+        tables = [
+            row[0]
+            for row in conn.exec_driver_sql(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"
+            )
+        ]
+        sequences = conn.exec_driver_sql(
+            "SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public'"
+        ).all()
+        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+        for table in tables:
+            conn.exec_driver_sql(f'CREATE TABLE "{schema}"."{table}" AS TABLE public."{table}"')
         statements = ["SET LOCAL session_replication_role = replica"]
         # DELETE, not TRUNCATE: these tables hold a few rows, and TRUNCATE makes new files.
         statements += [f'DELETE FROM public."{t}"' for t in tables]
-        statements += [f'INSERT INTO public."{t}" SELECT * FROM pristine."{t}"' for t in tables]
+        statements += [f'INSERT INTO public."{t}" SELECT * FROM "{schema}"."{t}"' for t in tables]
         for name, last_value in sequences:
             if last_value is None:
                 statements.append(f"SELECT setval('public.\"{name}\"', 1, false)")
             else:
                 statements.append(f"SELECT setval('public.\"{name}\"', {int(last_value)}, true)")
-        self._restore_sql = ";\n".join(statements)
+        return ";\n".join(statements)
+
+    def snapshot(self, name: str, build: Callable[[], object]) -> None:
+        """Right after ``reset``: the rows ``build`` writes, built once per worker and saved in
+        a ``snapshot_<name>`` schema, then put back the way ``reset`` puts back the seed."""
+        restore = self._snapshots.get(name)
+        if restore is None:
+            build()
+            with self.engine.begin() as conn:
+                self._snapshots[name] = self._save(conn, f"snapshot_{name}")
+        else:
+            with self.engine.begin() as conn:
+                conn.exec_driver_sql(restore)
 
     def reset(self) -> None:
         """Every table as it was after migrating and seeding; every sequence where it was."""
@@ -169,6 +193,41 @@ def db(request, tmp_path) -> Iterator[Database]:
     prepare_database(database, backup_dir=tmp_path / "backups")  # current: no backup, no seed
     yield database
     database.dispose()
+
+
+@pytest.fixture(scope="session")
+def _sqlite_snapshots(tmp_path_factory) -> dict[str, Path]:
+    """The SQLite files of ``snapshot``, by name, made on first use in this worker."""
+    return {"": tmp_path_factory.mktemp("snapshots")}
+
+
+@pytest.fixture
+def snapshot(request, db: Database) -> Callable[[str, Callable[[Database], object]], None]:
+    """``snapshot("name", build)``, first thing after ``db``: the database as ``build(db)``
+    leaves a fresh one, built once per worker and backend and copied back for every later
+    test (a demo office took 5-10 s to build per test; the copy takes a few milliseconds).
+    ``build`` must depend on nothing but the fresh database, as it runs only once."""
+
+    def restore(name: str, build: Callable[[Database], object]) -> None:
+        if not db.is_sqlite:
+            request.getfixturevalue("_postgres_template").snapshot(name, lambda: build(db))
+            return
+        files: dict[str, Path] = request.getfixturevalue("_sqlite_snapshots")
+        saved = files.get(name)
+        assert db.path is not None
+        if saved is None:
+            build(db)
+            saved = files[""] / f"{name}.db"
+            with closing(sqlite3.connect(db.path)) as live, closing(sqlite3.connect(saved)) as copy:
+                live.backup(copy)  # reads the committed state, WAL included
+            files[name] = saved
+        else:
+            # The backup API overwrites the live file under SQLite's own locks: the engine's
+            # pooled connections see the new content on their next transaction.
+            with closing(sqlite3.connect(saved)) as copy, closing(sqlite3.connect(db.path)) as live:
+                copy.backup(live)
+
+    return restore
 
 
 @pytest.fixture

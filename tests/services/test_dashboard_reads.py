@@ -62,8 +62,15 @@ def test_the_months_requests_and_their_states_are_read_from_covering_indexes(db,
         raw.close()
 
 
-def test_the_dashboard_equals_the_reports_queries_in_four_statements(db, manager):
-    demo_office(db)
+@pytest.fixture
+def office(db, snapshot):
+    """The demo office, before the acting manager is added to it."""
+    snapshot("demo_office", demo_office)
+    return db
+
+
+def test_the_dashboard_equals_the_reports_queries_in_four_statements(office, manager):
+    db = office
     with statements(db) as seen:
         d = DashboardService(db, clock=lambda: NOW).read(manager)
     selects = [s for s, _ in seen if s.lstrip().startswith("SELECT")]

@@ -19,8 +19,8 @@ SIGNED_NET = "CASE WHEN kind = 'credit_note' THEN -net ELSE net END"
 
 
 @pytest.fixture
-def office(db):
-    demo_office(db)
+def office(db, snapshot):
+    snapshot("demo_office", demo_office)
     return db
 
 

@@ -16,8 +16,8 @@ from hendazh_desktop.services.reports.service import ReportService
 
 
 @pytest.fixture
-def office(db):
-    demo_office(db)
+def office(db, snapshot):
+    snapshot("demo_office", demo_office)
     return db
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from gui_stall import LIMIT_S, StallDetector
@@ -13,7 +15,6 @@ from PySide6.QtWidgets import QApplication
 
 from hendazh_desktop.app import build_context
 from hendazh_desktop.db.database import Database
-from hendazh_desktop.demo.billing import fill_company
 from hendazh_desktop.domain.permissions import Role
 from hendazh_desktop.domain.subscriber_forms import AddressDraft, PhoneDraft, SubscriberDraft
 from hendazh_desktop.services.accounts.bootstrap import office_actor, prepare_database
@@ -70,10 +71,13 @@ def _gui_stall(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[S
 
 
 @pytest.fixture
-def ui_db(tmp_path) -> Iterator[Database]:
-    db = wire(Database(str(tmp_path / "ui.db")))
-    prepare_database(db, backup_dir=tmp_path / "backups")
-    fill_company(db)  # the seller's codes every invoice needs
+def ui_db(tmp_path, _migrated_sqlite: Path) -> Iterator[Database]:
+    """A migrated, seeded SQLite file with the seller's codes every invoice needs: a copy of
+    the run's template (migrating each test's database anew took about a second)."""
+    path = tmp_path / "ui.db"
+    shutil.copyfile(_migrated_sqlite, path)
+    db = wire(Database(str(path)))
+    prepare_database(db, backup_dir=tmp_path / "backups")  # current: no backup, no seed
     yield db
     db.dispose()
 
