@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Connection, create_engine, make_url
@@ -102,7 +103,7 @@ class PostgresTemplate:
 
     def _build(self) -> None:
         _fresh_postgres(self.url)
-        self._snapshots: dict[str, str] = {}
+        self._snapshots: dict[str, tuple[str, object]] = {}
         database = wire(Database(self.url))
         prepare_database(database, backup_dir=None)
         fill_company(database)
@@ -137,17 +138,19 @@ class PostgresTemplate:
                 statements.append(f"SELECT setval('public.\"{name}\"', {int(last_value)}, true)")
         return ";\n".join(statements)
 
-    def snapshot(self, name: str, build: Callable[[], object]) -> None:
-        """Right after ``reset``: the rows ``build`` writes, built once per worker and saved in
-        a ``snapshot_<name>`` schema, then put back the way ``reset`` puts back the seed."""
-        restore = self._snapshots.get(name)
-        if restore is None:
-            build()
+    def snapshot(self, name: str, build: Callable[[], object]) -> object:
+        """After ``reset``: the rows ``build`` writes, built once per worker and saved in a
+        ``snapshot_<name>`` schema, then put back the way ``reset`` puts back the seed; what
+        ``build`` returned."""
+        saved = self._snapshots.get(name)
+        if saved is None:
+            made = build()
             with self.engine.begin() as conn:
-                self._snapshots[name] = self._save(conn, f"snapshot_{name}")
-        else:
-            with self.engine.begin() as conn:
-                conn.exec_driver_sql(restore)
+                self._snapshots[name] = (self._save(conn, f"snapshot_{name}"), made)
+            return made
+        with self.engine.begin() as conn:
+            conn.exec_driver_sql(saved[0])
+        return saved[1]
 
     def reset(self) -> None:
         """Every table as it was after migrating and seeding; every sequence where it was."""
@@ -196,36 +199,39 @@ def db(request, tmp_path) -> Iterator[Database]:
 
 
 @pytest.fixture(scope="session")
-def _sqlite_snapshots(tmp_path_factory) -> dict[str, Path]:
-    """The SQLite files of ``snapshot``, by name, made on first use in this worker."""
-    return {"": tmp_path_factory.mktemp("snapshots")}
+def _sqlite_snapshots(tmp_path_factory) -> tuple[Path, dict[str, tuple[Path, object]]]:
+    """The SQLite files of ``snapshot`` (and what their ``build`` returned), by name, made on
+    first use in this worker."""
+    return tmp_path_factory.mktemp("snapshots"), {}
 
 
 @pytest.fixture
-def snapshot(request, db: Database) -> Callable[[str, Callable[[Database], object]], None]:
-    """``snapshot("name", build)``, first thing after ``db``: the database as ``build(db)``
-    leaves a fresh one, built once per worker and backend and copied back for every later
-    test (a demo office took 5-10 s to build per test; the copy takes a few milliseconds).
-    ``build`` must depend on nothing but the fresh database, as it runs only once."""
+def snapshot(request, db: Database) -> Callable[[str, Callable[[Database], object]], Any]:
+    """``snapshot("name", build)``: the database as ``build(db)`` leaves it, built once per
+    worker and backend and copied back for every later test (a demo office took 5-10 s to
+    build per test; the copy takes a few milliseconds); returns what ``build`` returned.
+    ``build`` runs once, so the database must be the same before every call of one name:
+    call it first thing after ``db``, or name the snapshot after what was added before."""
 
-    def restore(name: str, build: Callable[[Database], object]) -> None:
+    def restore(name: str, build: Callable[[Database], object]) -> Any:
         if not db.is_sqlite:
-            request.getfixturevalue("_postgres_template").snapshot(name, lambda: build(db))
-            return
-        files: dict[str, Path] = request.getfixturevalue("_sqlite_snapshots")
-        saved = files.get(name)
+            template = request.getfixturevalue("_postgres_template")
+            return template.snapshot(name, lambda: build(db))
+        folder, saved = request.getfixturevalue("_sqlite_snapshots")
         assert db.path is not None
-        if saved is None:
-            build(db)
-            saved = files[""] / f"{name}.db"
-            with closing(sqlite3.connect(db.path)) as live, closing(sqlite3.connect(saved)) as copy:
+        if name not in saved:
+            made = build(db)
+            path = folder / f"{name}.db"
+            with closing(sqlite3.connect(db.path)) as live, closing(sqlite3.connect(path)) as copy:
                 live.backup(copy)  # reads the committed state, WAL included
-            files[name] = saved
-        else:
-            # The backup API overwrites the live file under SQLite's own locks: the engine's
-            # pooled connections see the new content on their next transaction.
-            with closing(sqlite3.connect(saved)) as copy, closing(sqlite3.connect(db.path)) as live:
-                copy.backup(live)
+            saved[name] = (path, made)
+            return made
+        path, made = saved[name]
+        # The backup API overwrites the live file under SQLite's own locks: the engine's
+        # pooled connections see the new content on their next transaction.
+        with closing(sqlite3.connect(path)) as copy, closing(sqlite3.connect(db.path)) as live:
+            copy.backup(live)
+        return made
 
     return restore
 

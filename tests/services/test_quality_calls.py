@@ -5,6 +5,7 @@ outcomes (refused for another day's list)."""
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 
 import pytest
 from billing_helpers import Office
@@ -30,11 +31,19 @@ class Clock:
 
 
 @pytest.fixture
-def bulk(db, manager):
-    QualitySettingsService(db).update(manager, daily_size="40", window_days="14")
-    return finished_jobs(
-        db, manager, jobs=3000, subscribers=900, groups=8, inactive_groups=2, now=NOW
-    )
+def bulk(db, snapshot, manager):
+    """3,000 finished jobs, made once per worker and backend for each set of users the test's
+    fixtures created before it (they are in the copy, with the same ids)."""
+
+    def build(db):
+        QualitySettingsService(db).update(manager, daily_size="40", window_days="14")
+        return finished_jobs(
+            db, manager, jobs=3000, subscribers=900, groups=8, inactive_groups=2, now=NOW
+        )
+
+    with db.engine.connect() as conn:
+        users = conn.exec_driver_sql("SELECT id, username FROM users ORDER BY id").all()
+    return snapshot(f"quality_bulk_{zlib.crc32(repr(users).encode()):08x}", build)
 
 
 def stored(db, day: dt.date) -> list[tuple[int, int, int, int, str]]:
