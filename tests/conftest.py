@@ -198,11 +198,34 @@ def db(request, tmp_path) -> Iterator[Database]:
     database.dispose()
 
 
+class SqliteSnapshots:
+    """Named copies of SQLite databases as a ``build`` left them, made on first use in this
+    worker (with what ``build`` returned), and copied back into a later test's database."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.saved: dict[str, tuple[Path, object]] = {}
+
+    def restore(self, db: Database, name: str, build: Callable[[Database], object]) -> Any:
+        assert db.path is not None
+        if name not in self.saved:
+            made = build(db)
+            path = self.folder / f"{name}.db"
+            with closing(sqlite3.connect(db.path)) as live, closing(sqlite3.connect(path)) as copy:
+                live.backup(copy)  # reads the committed state, WAL included
+            self.saved[name] = (path, made)
+            return made
+        path, made = self.saved[name]
+        # The backup API overwrites the live file under SQLite's own locks: the engine's
+        # pooled connections see the new content on their next transaction.
+        with closing(sqlite3.connect(path)) as copy, closing(sqlite3.connect(db.path)) as live:
+            copy.backup(live)
+        return made
+
+
 @pytest.fixture(scope="session")
-def _sqlite_snapshots(tmp_path_factory) -> tuple[Path, dict[str, tuple[Path, object]]]:
-    """The SQLite files of ``snapshot`` (and what their ``build`` returned), by name, made on
-    first use in this worker."""
-    return tmp_path_factory.mktemp("snapshots"), {}
+def _sqlite_snapshots(tmp_path_factory) -> SqliteSnapshots:
+    return SqliteSnapshots(tmp_path_factory.mktemp("snapshots"))
 
 
 @pytest.fixture
@@ -217,21 +240,7 @@ def snapshot(request, db: Database) -> Callable[[str, Callable[[Database], objec
         if not db.is_sqlite:
             template = request.getfixturevalue("_postgres_template")
             return template.snapshot(name, lambda: build(db))
-        folder, saved = request.getfixturevalue("_sqlite_snapshots")
-        assert db.path is not None
-        if name not in saved:
-            made = build(db)
-            path = folder / f"{name}.db"
-            with closing(sqlite3.connect(db.path)) as live, closing(sqlite3.connect(path)) as copy:
-                live.backup(copy)  # reads the committed state, WAL included
-            saved[name] = (path, made)
-            return made
-        path, made = saved[name]
-        # The backup API overwrites the live file under SQLite's own locks: the engine's
-        # pooled connections see the new content on their next transaction.
-        with closing(sqlite3.connect(path)) as copy, closing(sqlite3.connect(db.path)) as live:
-            copy.backup(live)
-        return made
+        return request.getfixturevalue("_sqlite_snapshots").restore(db, name, build)
 
     return restore
 

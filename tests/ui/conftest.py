@@ -83,6 +83,14 @@ def ui_db(tmp_path, _migrated_sqlite: Path) -> Iterator[Database]:
 
 
 @pytest.fixture
+def ui_snapshot(ui_db: Database, _sqlite_snapshots):
+    """``ui_snapshot("name", build)``: ``ui_db`` as ``build(ui_db)`` leaves it, built once per
+    worker and copied back for later tests (see ``snapshot``); the users made before the call
+    must be the same in every test that calls one name."""
+    return lambda name, build: _sqlite_snapshots.restore(ui_db, f"ui_{name}", build)
+
+
+@pytest.fixture
 def ctx(ui_db: Database) -> UiContext:
     return build_context(ui_db, office_actor(ui_db, "tester", full_name="آزمونگر"))
 

@@ -25,14 +25,14 @@ def _demo(db, subscribers: int) -> None:
 
 
 @pytest.fixture
-def thousand(ctx, ui_db):
-    _demo(ui_db, 1000)
+def thousand(ctx, ui_snapshot):
+    ui_snapshot("demo_1000", lambda db: _demo(db, 1000))  # after ctx's user, as every time
     return ctx
 
 
 @pytest.fixture
-def few_hundred(ctx, ui_db):
-    _demo(ui_db, 300)
+def few_hundred(ctx, ui_snapshot):
+    ui_snapshot("demo_300", lambda db: _demo(db, 300))
     return ctx
 
 
