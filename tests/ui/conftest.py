@@ -27,6 +27,11 @@ from hendazh_desktop.ui.theme import apply_app_look
 @pytest.fixture(scope="session", autouse=True)
 def _app_look(qapp: QApplication) -> None:
     apply_app_look(qapp)
+    # Everything alive now (the imported modules of the app, Qt, SQLAlchemy and the collected
+    # tests) lives for the whole run: kept out of the garbage collector's scans, the full
+    # collection before each test takes a few milliseconds instead of about 0.16 s.
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture(autouse=True)
