@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from sqlalchemy import select
@@ -35,9 +36,10 @@ def test_two_pcs_issue_gapless_unique_numbers(db, manager):
     url = db.engine.url.render_as_string(hide_password=False)
     db.dispose()
     args = [str(manager.user_id), str(card.id), str(education.id), str(card.addresses[0].id)]
+    start_at = time.time() + 2.0  # both begin together, after their imports
     procs = [
         subprocess.Popen(
-            [sys.executable, str(WORKER), url, *args, str(SECONDS)],
+            [sys.executable, str(WORKER), url, *args, str(SECONDS), str(start_at)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
