@@ -264,9 +264,21 @@ class Operation(QObject, Generic[T]):
         try:
             self._run_callbacks(outcome, value)
         finally:
+            self._release()
             _running.discard(self)
             self.finished.emit(outcome)
             self.deleteLater()
+
+    def _release(self) -> None:
+        """Drop the work, its window and callbacks here, on the GUI thread. The worker's
+        runnable still holds this operation for a moment after the work ended, and may be the
+        last to let it go: what it then frees must be plain data, never a Qt object the work
+        captured (a printer, the window), which must not be destroyed on a worker thread."""
+        self.work = _ended
+        self._parent = None
+        self._on_success = self._on_failure = self._on_cancelled = None
+        if self.error is not None:
+            self.error = self.error.with_traceback(None)  # its frames hold the work's locals
 
     def _run_callbacks(self, outcome: str, value: Any) -> None:
         if outcome == "failed":
@@ -284,6 +296,10 @@ class Operation(QObject, Generic[T]):
                 self._on_success(value)
         elif self._on_cancelled is not None:
             self._on_cancelled()
+
+
+def _ended(_task: Task) -> Any:
+    raise RuntimeError("this operation has ended; its work was released")
 
 
 def _alive(widget: QWidget | None) -> bool:

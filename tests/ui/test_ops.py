@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import sys
 import threading
 
 import pytest
@@ -135,14 +137,20 @@ def test_a_domain_error_goes_to_the_message_box_or_to_the_callers_handler(
 
 def test_an_unexpected_error_goes_to_the_crash_handler(qtbot, window, monkeypatch):
     crashes: list[BaseException] = []
-    monkeypatch.setattr(ops.sys, "excepthook", lambda kind, error, tb: crashes.append(error))
+    places: list[object] = []
+
+    def hook(_kind: object, error: BaseException, tb: object) -> None:
+        crashes.append(error)
+        places.append(tb)
+
+    monkeypatch.setattr(ops.sys, "excepthook", hook)
 
     def broken(_task: Task) -> None:
         raise ZeroDivisionError("boom")
 
     assert finish(qtbot, run_in_background(window, broken)) == "failed"
     assert len(crashes) == 1 and isinstance(crashes[0], ZeroDivisionError)
-    assert crashes[0].__traceback__ is not None  # the details keep where it happened
+    assert places[0] is not None  # the crash dialog is told where it happened
 
 
 def test_input_to_the_windows_is_held_back_while_modal_work_runs(qtbot, window):
@@ -184,3 +192,34 @@ def test_callbacks_are_skipped_when_the_window_closed_meanwhile(qtbot):
     release.set()
     assert finish(qtbot, operation) == "succeeded"
     assert results == []
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_an_ended_operation_keeps_nothing_the_work_captured(qtbot, window, fails):
+    # The worker's runnable lets go of the operation after the GUI thread has seen its end and
+    # may be the last holder: whatever it then frees is freed on the worker thread. A printer
+    # or a window captured by the work must never be among it (a Qt object destroyed on the
+    # wrong thread crashes): the end, on the GUI thread, drops the work, the window and the
+    # callbacks, and the error's traceback (its frames hold the work's locals).
+    captured = object()
+
+    def work_holding(holders: list[object]):
+        def work(_task: Task) -> int:
+            held = holders[0]  # a local of the work's frame, which a traceback keeps
+            if fails:
+                raise ValueError("boom")
+            return len(holders) + (held is None)
+
+        return work
+
+    operation = run_in_background(
+        window, work_holding([captured]), on_success=lambda _n: None, on_failure=lambda _e: True
+    )
+    assert finish(qtbot, operation) == ("failed" if fails else "succeeded")
+    assert operation._parent is None
+    assert operation._on_success is None and operation._on_failure is None
+    assert operation.error is None or operation.error.__traceback__ is None
+    assert not any(captured is ref for ref in gc.get_referents(operation.work))
+    with pytest.raises(RuntimeError):
+        operation.work(operation.task)
+    assert sys.getrefcount(captured) == 2  # this frame and getrefcount's argument
