@@ -19,7 +19,8 @@ from billing_helpers import Office
 from wage_helpers import collected
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ui_helpers import type_text
+from ui_helpers import enter_dialog, type_text
+from ui_helpers import focus_and_press as press
 
 from hendazh_desktop.db.models.wages import WageItem
 from hendazh_desktop.domain.jalali import format_date, today_local
@@ -29,15 +30,6 @@ from hendazh_desktop.ui.wages.dialogs import BuildBatchDialog, CorrectLineDialog
 from hendazh_desktop.ui.wages.wages_view import WagesView
 
 FEE = 800_000
-
-
-def press(widget, key=Qt.Key.Key_Space) -> None:
-    widget.setFocus()
-    QTest.keyClick(widget, key)
-
-
-def enter_dialog(dialog) -> None:
-    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
 
 
 def _corrections(db) -> int:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
@@ -17,7 +16,8 @@ from billing_helpers import Office
 from wage_helpers import collected
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ui_helpers import type_text
+from ui_helpers import enter_dialog, type_text
+from ui_helpers import focus_and_press as press
 
 from hendazh_desktop.db.models.admin import AuditEntry
 from hendazh_desktop.domain.permissions import Role
@@ -25,15 +25,6 @@ from hendazh_desktop.services.accounts.bootstrap import office_actor
 from hendazh_desktop.ui.common.pdf_preview_dialog import PdfPreviewDialog
 from hendazh_desktop.ui.wages.dialogs import EarningsRangeDialog, ReimbursementDialog
 from hendazh_desktop.ui.wages.wages_view import WagesView
-
-
-def press(widget, key=Qt.Key.Key_Space) -> None:
-    widget.setFocus()
-    QTest.keyClick(widget, key)
-
-
-def enter_dialog(dialog) -> None:
-    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
 
 
 def test_a_reimbursement_is_entered_on_a_job_and_approved_by_an_accountant(

@@ -6,13 +6,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from billing_helpers import Office
 from wage_helpers import collected, done_and_invoiced
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ui_helpers import enter_dialog
+from ui_helpers import focus_and_press as press
 
 from hendazh_desktop.domain.permissions import Role
 from hendazh_desktop.services.accounts.bootstrap import office_actor
@@ -22,15 +25,6 @@ from hendazh_desktop.ui.wages.dialogs import BuildBatchDialog, PayBatchDialog
 from hendazh_desktop.ui.wages.wages_view import WagesView
 
 FEE = 800_000
-
-
-def press(widget, key=Qt.Key.Key_Space) -> None:
-    widget.setFocus()
-    QTest.keyClick(widget, key)
-
-
-def enter_dialog(dialog) -> None:
-    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
 
 
 def test_payables_by_state_with_totals(qtbot, qtmodeltester, ui_db, ctx):

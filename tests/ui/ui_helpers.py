@@ -20,3 +20,14 @@ def press(
     widget: QWidget, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
 ) -> None:
     QTest.keyClick(widget, key, modifier)
+
+
+def focus_and_press(widget: QWidget, key: Qt.Key = Qt.Key.Key_Space) -> None:
+    """Give ``widget`` the focus, then press ``key`` on it (Space: a button or a radio)."""
+    widget.setFocus()
+    QTest.keyClick(widget, key)
+
+
+def enter_dialog(dialog: QWidget) -> None:
+    """Press Enter where the dialog's focus is, as a user confirming it does."""
+    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
